@@ -1,0 +1,133 @@
+using System.CommandLine;
+using Ctem.Cli.Rendering;
+using Ctem.Engine.Knowledge;
+using Ctem.Plugins;
+using Spectre.Console;
+
+namespace Ctem.Cli.Commands;
+
+/// <summary><c>ctem db import|status</c>: the knowledge base of advisories.</summary>
+public static class DbCommand
+{
+    public static Command Create(CliContext context) =>
+        new("db", "Manage the vulnerability knowledge base") { CreateImport(context), CreateStatus(context) };
+
+    private static Command CreateImport(CliContext context)
+    {
+        var paths = new Argument<string[]>("path") { Description = "OSV JSON files, directories of them, or osv.dev all.zip exports", Arity = ArgumentArity.OneOrMore };
+        var format = CliContext.FormatOption();
+        var command = new Command("import", "Import advisories (offline): OSV JSON files, directories, or osv.dev zip exports") { paths, format };
+        command.SetAction((parseResult, cancellationToken) => CommandRunner.RunAsync(context, async () =>
+        {
+            await using var store = await context.OpenStoreAsync(parseResult, cancellationToken);
+            var importer = new KnowledgeImporter(store, BuiltInPlugins.AdvisoryParsers, context.Reader);
+            var report = await LiveStatus.RunAsync(context.Host, "importing…", progress =>
+                importer.ImportAsync(parseResult.GetValue(paths)!, progress is null ? null : new CountReporter(progress), cancellationToken));
+            WriteImportReport(context, report, parseResult.GetValue(format)!);
+            return ScanReportWriter.ExitCodeOf(report.Status);
+        }));
+        return command;
+    }
+
+    private static void WriteImportReport(CliContext context, ImportReport report, string format)
+    {
+        if (format == OutputFormat.Json)
+        {
+            JsonOutput.Write(context.Host.Stdout, writer =>
+            {
+                writer.WriteStartObject();
+                writer.WriteString("status", report.Status.ToString().ToLowerInvariant());
+                writer.WriteNumber("read", report.Read);
+                writer.WriteNumber("imported", report.Imported);
+                writer.WriteNumber("updated", report.Updated);
+                writer.WriteNumber("unchanged", report.Unchanged);
+                writer.WriteNumber("older", report.Older);
+                writer.WriteNumber("withdrawn", report.Withdrawn);
+                writer.WriteNumber("rejected", report.Status == OperationStatus.Failed ? 0 : report.Rejected.Count);
+                JsonOutput.WriteDiagnostics(writer, report.Rejected);
+                writer.WriteEndObject();
+            });
+        }
+        else if (report.Status != OperationStatus.Failed)
+        {
+            context.Host.Stdout.WriteLine(
+                $"Read {report.Read} record(s): {report.Imported} imported, {report.Updated} updated, {report.Unchanged} unchanged, "
+                + $"{report.Older} older than stored (skipped), {report.Withdrawn} withdrawn (stored, never matched), {report.Rejected.Count} rejected.");
+        }
+
+        if (report.Status == OperationStatus.Failed)
+        {
+            context.Host.Stderr.WriteLine("ctem: import failed; the knowledge base is unchanged.");
+        }
+
+        DiagnosticsPrinter.Write(context.Host.Stderr, report.Rejected);
+    }
+
+    private static Command CreateStatus(CliContext context)
+    {
+        var format = CliContext.FormatOption();
+        var command = new Command("status", "Show what the knowledge base holds, per source and ecosystem") { format };
+        command.SetAction((parseResult, cancellationToken) => CommandRunner.RunAsync(context, async () =>
+        {
+            await using var store = await context.OpenStoreAsync(parseResult, cancellationToken);
+            var rows = await store.GetKnowledgeStatusAsync(cancellationToken);
+            if (parseResult.GetValue(format) == OutputFormat.Json)
+            {
+                JsonOutput.Write(context.Host.Stdout, writer =>
+                {
+                    writer.WriteStartObject();
+                    writer.WriteString("database", store.Description);
+                    writer.WriteStartArray("sources");
+                    foreach (var row in rows)
+                    {
+                        writer.WriteStartObject();
+                        writer.WriteString("source", row.Source);
+                        writer.WriteString("ecosystem", row.Ecosystem);
+                        writer.WriteNumber("advisories", row.Advisories);
+                        writer.WriteNumber("withdrawn", row.Withdrawn);
+                        JsonOutput.WriteTime(writer, "latestModified", row.LatestModified);
+                        JsonOutput.WriteTime(writer, "lastImportedAt", row.LastImportedAt);
+                        writer.WriteEndObject();
+                    }
+
+                    writer.WriteEndArray();
+                    writer.WriteEndObject();
+                });
+                return ExitCodes.Ok;
+            }
+
+            var console = Consoles.Stdout(context.Host);
+            console.WriteLine($"Database: {store.Description}");
+            if (rows.Count == 0)
+            {
+                console.WriteLine("The knowledge base is empty. Import advisories with 'ctem db import PATH'.");
+                return ExitCodes.Ok;
+            }
+
+            var table = new Table().Border(TableBorder.Rounded).AddColumns("Source", "Ecosystem", "Advisories", "Withdrawn", "Latest modified", "Last imported");
+            foreach (var row in rows)
+            {
+                table.AddRow(Markup.Escape(row.Source), Markup.Escape(row.Ecosystem), row.Advisories.ToString(System.Globalization.CultureInfo.InvariantCulture),
+                    row.Withdrawn.ToString(System.Globalization.CultureInfo.InvariantCulture), Day(row.LatestModified), Day(row.LastImportedAt));
+            }
+
+            console.Write(table);
+            console.WriteLine($"{rows.Sum(r => r.Advisories)} advisory package entries in {rows.Count} (source, ecosystem) group(s).");
+            return ExitCodes.Ok;
+        }));
+        return command;
+    }
+
+    private static string Day(DateTimeOffset? time) => time?.ToUniversalTime().ToString("yyyy-MM-dd HH:mm", System.Globalization.CultureInfo.InvariantCulture) ?? "";
+
+    private sealed class CountReporter(IProgress<string> status) : IProgress<int>
+    {
+        public void Report(int value)
+        {
+            if (value % 500 == 0)
+            {
+                status.Report($"importing… {value} records read");
+            }
+        }
+    }
+}

@@ -1,0 +1,49 @@
+using System.CommandLine;
+using Ctem.Cli.Rendering;
+
+namespace Ctem.Cli.Commands;
+
+/// <summary><c>ctem findings [--product P]</c>: what the latest scans found and nothing has resolved since.</summary>
+public static class FindingsCommand
+{
+    public static Command Create(CliContext context)
+    {
+        var product = new Option<string?>("--product") { Description = "Only this product's findings" };
+        var format = CliContext.FormatOption();
+        var command = new Command("findings", "List the current (open) findings of every product, or of one") { product, format };
+        command.SetAction((parseResult, cancellationToken) => CommandRunner.RunAsync(context, async () =>
+        {
+            await using var store = await context.OpenStoreAsync(parseResult, cancellationToken);
+            var name = parseResult.GetValue(product);
+            if (name is not null && !(await store.ListProductsAsync(cancellationToken)).Any(p => p.Name == name))
+            {
+                await context.Host.Stderr.WriteLineAsync($"ctem: no product named '{name}' has been scanned (see 'ctem findings' for all products)");
+                return ExitCodes.Usage;
+            }
+
+            var findings = (await store.GetCurrentFindingsAsync(name, cancellationToken)).Select(FindingView.From).ToList();
+            if (parseResult.GetValue(format) == OutputFormat.Json)
+            {
+                JsonOutput.Write(context.Host.Stdout, writer =>
+                {
+                    writer.WriteStartObject();
+                    writer.WriteStartArray("findings");
+                    foreach (var finding in findings)
+                    {
+                        JsonOutput.WriteFinding(writer, finding);
+                    }
+
+                    writer.WriteEndArray();
+                    writer.WriteEndObject();
+                });
+            }
+            else
+            {
+                FindingsTable.Write(Consoles.Stdout(context.Host), findings);
+            }
+
+            return ExitCodes.Ok;
+        }));
+        return command;
+    }
+}

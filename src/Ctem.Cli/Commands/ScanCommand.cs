@@ -1,0 +1,28 @@
+using System.CommandLine;
+using Ctem.Cli.Rendering;
+using Ctem.Engine.Discovery;
+using Ctem.Plugins;
+
+namespace Ctem.Cli.Commands;
+
+/// <summary><c>ctem scan PATH…</c>: discovery and matching for one product, stored as a run.</summary>
+public static class ScanCommand
+{
+    public static Command Create(CliContext context)
+    {
+        var paths = new Argument<string[]>("path") { Description = "SBOM files or directories to scan", Arity = ArgumentArity.OneOrMore };
+        var product = new Option<string?>("--product") { Description = "Product the findings belong to (default: the SBOM's metadata.component name)" };
+        var format = CliContext.FormatOption();
+        var command = new Command("scan", "Scan a product's SBOM: match its components against the knowledge base and store the findings") { paths, product, format };
+        command.SetAction((parseResult, cancellationToken) => CommandRunner.RunAsync(context, async () =>
+        {
+            await using var store = await context.OpenStoreAsync(parseResult, cancellationToken);
+            var runner = new ScanRunner(store, BuiltInPlugins.InventoryParsers, context.Reader, context.Host.Time);
+            var request = new ScanRequest(parseResult.GetValue(paths)!, parseResult.GetValue(product));
+            var report = await LiveStatus.RunAsync(context.Host, "scanning…", progress => runner.ScanAsync(request, progress, cancellationToken));
+            ScanReportWriter.Write(context.Host, report, parseResult.GetValue(format)!);
+            return ScanReportWriter.ExitCodeOf(report.Status);
+        }));
+        return command;
+    }
+}

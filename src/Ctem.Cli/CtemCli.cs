@@ -1,0 +1,37 @@
+using System.CommandLine;
+using Ctem.Cli.Commands;
+using Ctem.Cli.Hosting;
+
+namespace Ctem.Cli;
+
+/// <summary>The testable entry point: parses <paramref name="args"/>, runs the command, returns the exit code.</summary>
+public static class CtemCli
+{
+    public static async Task<int> RunAsync(string[] args, CliHost host, CancellationToken cancellationToken)
+    {
+        var context = new CliContext(host);
+        var root = new RootCommand("ctem: continuous threat exposure management for software products")
+        {
+            ScanCommand.Create(context),
+            FindingsCommand.Create(context),
+            DbCommand.Create(context),
+            DemoCommand.Create(context),
+        };
+        root.Options.Add(context.Database);
+
+        var parseResult = root.Parse(args);
+        if (parseResult.Errors.Count > 0)
+        {
+            foreach (var error in parseResult.Errors)
+            {
+                await host.Stderr.WriteLineAsync($"ctem: {error.Message}");
+            }
+
+            await host.Stderr.WriteLineAsync("Try 'ctem --help'.");
+            return ExitCodes.Usage;
+        }
+
+        var configuration = new InvocationConfiguration { Output = host.Stdout, Error = host.Stderr, EnableDefaultExceptionHandler = false };
+        return await parseResult.InvokeAsync(configuration, cancellationToken);
+    }
+}

@@ -1,0 +1,48 @@
+using Spectre.Console;
+
+namespace Ctem.Cli.Rendering;
+
+/// <summary>The human view of findings: one row per finding, the product column only when there are several products.</summary>
+public static class FindingsTable
+{
+    private const int SummaryWidth = 60;
+
+    public static void Write(IAnsiConsole console, IReadOnlyList<FindingView> findings)
+    {
+        if (findings.Count == 0)
+        {
+            console.WriteLine("No findings.");
+            return;
+        }
+
+        var showProduct = findings.Select(f => f.Product).Distinct(StringComparer.Ordinal).Skip(1).Any();
+        var table = new Table().Border(TableBorder.Rounded);
+        if (showProduct)
+        {
+            table.AddColumn("Product");
+        }
+
+        table.AddColumns("Package", "Version", "Vulnerability", "Also known as", "Severity", "Fixed in", "Summary");
+        foreach (var finding in findings)
+        {
+            var cells = new List<string>();
+            if (showProduct)
+            {
+                cells.Add(finding.Product);
+            }
+
+            cells.Add($"{finding.Name} ({finding.Ecosystem ?? "?"})");
+            cells.Add(finding.Version ?? "");
+            cells.Add(finding.Vulnerability.Id);
+            cells.Add(string.Join(", ", finding.Vulnerability.Aliases));
+            cells.Add(finding.Vulnerability.Severity ?? "");
+            cells.Add(finding.FixedVersions.Count == 0 ? "no fix" : string.Join(", ", finding.FixedVersions));
+            cells.Add(Shorten(finding.Vulnerability.Summary ?? ""));
+            table.AddRow(cells.Select(Markup.Escape).ToArray());
+        }
+
+        console.Write(table);
+    }
+
+    private static string Shorten(string text) => text.Length <= SummaryWidth ? text : string.Concat(text.AsSpan(0, SummaryWidth - 1), "…");
+}

@@ -1,0 +1,96 @@
+using System.Text.Encodings.Web;
+using System.Text.Json;
+using Ctem.Core.Diagnostics;
+
+namespace Ctem.Cli.Rendering;
+
+/// <summary>Machine-readable output. Field names and shapes are a public contract (docs/cli.md); add, never rename.</summary>
+public static class JsonOutput
+{
+    private static readonly JsonWriterOptions Options = new() { Indented = true, Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
+
+    public static void Write(TextWriter output, Action<Utf8JsonWriter> body)
+    {
+        using var buffer = new MemoryStream();
+        using (var writer = new Utf8JsonWriter(buffer, Options))
+        {
+            body(writer);
+        }
+
+        output.Write(System.Text.Encoding.UTF8.GetString(buffer.ToArray()));
+        output.WriteLine();
+    }
+
+    public static void WriteFinding(Utf8JsonWriter writer, FindingView finding)
+    {
+        writer.WriteStartObject();
+        writer.WriteString("product", finding.Product);
+        writer.WriteStartObject("component");
+        writer.WriteString("purl", finding.Purl);
+        writer.WriteString("ecosystem", finding.Ecosystem);
+        writer.WriteString("name", finding.Name);
+        writer.WriteString("version", finding.Version);
+        if (finding.Location is { } location)
+        {
+            writer.WriteStartObject("location");
+            writer.WriteString("path", location.Path);
+            writer.WriteString("pointer", location.Pointer);
+            writer.WriteEndObject();
+        }
+
+        writer.WriteEndObject();
+        writer.WriteStartObject("vulnerability");
+        writer.WriteString("id", finding.Vulnerability.Id);
+        WriteStrings(writer, "aliases", finding.Vulnerability.Aliases);
+        WriteStrings(writer, "advisories", finding.Vulnerability.AdvisoryIds);
+        writer.WriteString("summary", finding.Vulnerability.Summary);
+        writer.WriteString("severity", finding.Vulnerability.Severity);
+        writer.WriteEndObject();
+        WriteStrings(writer, "fixedVersions", finding.FixedVersions);
+        writer.WriteString("status", finding.Status);
+        WriteTime(writer, "firstSeenAt", finding.FirstSeenAt);
+        WriteTime(writer, "lastSeenAt", finding.LastSeenAt);
+        WriteStrings(writer, "sources", finding.Sources);
+        writer.WriteEndObject();
+    }
+
+    public static void WriteDiagnostics(Utf8JsonWriter writer, IEnumerable<Diagnostic> diagnostics)
+    {
+        writer.WriteStartArray("diagnostics");
+        foreach (var diagnostic in diagnostics)
+        {
+            writer.WriteStartObject();
+            writer.WriteString("severity", diagnostic.Severity.ToString().ToLowerInvariant());
+            writer.WriteString("code", diagnostic.Code);
+            writer.WriteString("path", diagnostic.Path);
+            writer.WriteString("location", diagnostic.Location);
+            writer.WriteString("message", diagnostic.Message);
+            writer.WriteEndObject();
+        }
+
+        writer.WriteEndArray();
+    }
+
+    public static void WriteStrings(Utf8JsonWriter writer, string name, IEnumerable<string> values)
+    {
+        writer.WriteStartArray(name);
+        foreach (var value in values)
+        {
+            writer.WriteStringValue(value);
+        }
+
+        writer.WriteEndArray();
+    }
+
+    public static void WriteTime(Utf8JsonWriter writer, string name, DateTimeOffset? value)
+    {
+        if (value is { } time)
+        {
+            writer.WriteString(name, time.ToUniversalTime().ToString("yyyy-MM-dd'T'HH:mm:ss.fff'Z'", System.Globalization.CultureInfo.InvariantCulture));
+        }
+        else
+        {
+            writer.WriteNull(name);
+        }
+    }
+}

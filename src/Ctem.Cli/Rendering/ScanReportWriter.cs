@@ -1,0 +1,98 @@
+using Ctem.Cli.Hosting;
+using Ctem.Engine.Discovery;
+using Ctem.Engine.Knowledge;
+using Spectre.Console;
+
+namespace Ctem.Cli.Rendering;
+
+/// <summary>Writes a scan's result in the chosen format, and its diagnostics and undecided checks to stderr.</summary>
+public static class ScanReportWriter
+{
+    public static void Write(CliHost host, ScanReport report, string format)
+    {
+        var findings = report.Findings.Select(f => FindingView.From(report.Product?.Name ?? "", f, ScanRunner.SourceName)).ToList();
+        if (format == OutputFormat.Json)
+        {
+            WriteJson(host.Stdout, report, findings);
+        }
+        else if (report.Run is { } run && report.Product is { } product)
+        {
+            var console = Consoles.Stdout(host);
+            console.WriteLine($"Product {product.Name}{(product.Version is null ? "" : " " + product.Version)}: {report.Components} components from {report.Inputs.Count} input(s), run {run.RunId}");
+            FindingsTable.Write(console, findings);
+            console.WriteLine($"{findings.Count} finding(s): {run.New} new, {run.Reopened} reopened, {run.Resolved} resolved since the previous scan.");
+        }
+
+        DiagnosticsPrinter.Write(host.Stderr, report.Diagnostics);
+        foreach (var (reason, count) in report.Undetermined)
+        {
+            host.Stderr.WriteLine($"note: {count} advisory check(s) left undecided, not guessed: {reason}");
+        }
+    }
+
+    public static int ExitCodeOf(OperationStatus status) => status switch
+    {
+        OperationStatus.Succeeded => ExitCodes.Ok,
+        OperationStatus.Partial => ExitCodes.Partial,
+        _ => ExitCodes.BadInput,
+    };
+
+    private static void WriteJson(TextWriter stdout, ScanReport report, List<FindingView> findings) =>
+        JsonOutput.Write(stdout, writer =>
+        {
+            writer.WriteStartObject();
+            writer.WriteStartObject("product");
+            writer.WriteString("name", report.Product?.Name);
+            writer.WriteString("version", report.Product?.Version);
+            writer.WriteEndObject();
+            writer.WriteStartObject("run");
+            if (report.Run is { } run)
+            {
+                writer.WriteNumber("id", run.RunId);
+            }
+            else
+            {
+                writer.WriteNull("id");
+            }
+
+            writer.WriteString("status", report.Status.ToString().ToLowerInvariant());
+            JsonOutput.WriteTime(writer, "startedAt", report.StartedAt);
+            JsonOutput.WriteTime(writer, "finishedAt", report.FinishedAt);
+            writer.WriteStartArray("inputs");
+            foreach (var input in report.Inputs)
+            {
+                writer.WriteStartObject();
+                writer.WriteString("path", input.Path);
+                writer.WriteString("format", input.Format);
+                writer.WriteString("sha256", input.Sha256);
+                writer.WriteEndObject();
+            }
+
+            writer.WriteEndArray();
+            writer.WriteNumber("components", report.Components);
+            writer.WriteNumber("findings", findings.Count);
+            writer.WriteNumber("new", report.Run?.New ?? 0);
+            writer.WriteNumber("reopened", report.Run?.Reopened ?? 0);
+            writer.WriteNumber("resolved", report.Run?.Resolved ?? 0);
+            writer.WriteEndObject();
+            writer.WriteStartArray("findings");
+            foreach (var finding in findings)
+            {
+                JsonOutput.WriteFinding(writer, finding);
+            }
+
+            writer.WriteEndArray();
+            writer.WriteStartArray("undetermined");
+            foreach (var (reason, count) in report.Undetermined)
+            {
+                writer.WriteStartObject();
+                writer.WriteString("reason", reason);
+                writer.WriteNumber("count", count);
+                writer.WriteEndObject();
+            }
+
+            writer.WriteEndArray();
+            JsonOutput.WriteDiagnostics(writer, report.Diagnostics);
+            writer.WriteEndObject();
+        });
+}

@@ -1,0 +1,44 @@
+namespace Ctem.Core.Diagnostics;
+
+public enum DiagnosticSeverity
+{
+    Unspecified = 0,
+    Info,
+    Warning,
+    Error,
+}
+
+/// <summary>
+/// A problem found in an input, with where it is: the file (or archive entry) and, where the format
+/// gives one, a line and column or a JSON pointer. Bad input is reported this way, never thrown.
+/// </summary>
+public sealed record Diagnostic(DiagnosticSeverity Severity, string Code, string Message, string Path, string? Location = null)
+{
+    public static Diagnostic Error(string code, string path, string message, string? location = null) =>
+        new(DiagnosticSeverity.Error, code, message, path, location);
+
+    public static Diagnostic Warning(string code, string path, string message, string? location = null) =>
+        new(DiagnosticSeverity.Warning, code, message, path, location);
+
+    public bool IsError => Severity == DiagnosticSeverity.Error;
+
+    /// <summary>The one-line form users see: <c>path:location: message</c>.</summary>
+    public override string ToString() =>
+        Location is null ? $"{Path}: {Message}" : $"{Path}:{Location}: {Message}";
+}
+
+/// <summary>Stable codes, so scripts can match on them rather than on message text.</summary>
+public static class DiagnosticCodes
+{
+    public const string InvalidJson = "CTEM001";
+    public const string NotCycloneDx = "CTEM002";
+    public const string NoComponents = "CTEM003";
+    public const string NotOsv = "CTEM004";
+    public const string InvalidPurl = "CTEM005";
+    public const string UnreadableFile = "CTEM006";
+    public const string UnsafeArchive = "CTEM007";
+    public const string UnsupportedFormat = "CTEM008";
+    public const string UnparsableVersion = "CTEM009";
+    public const string NoVersionScheme = "CTEM010";
+    public const string ComponentWithoutPurl = "CTEM011";
+}

@@ -1,0 +1,68 @@
+namespace Ctem.Core.Model;
+
+public enum RangeType
+{
+    Unspecified = 0,
+    Semver,
+    Ecosystem,
+    Git,
+}
+
+public enum RangeEventKind
+{
+    Unspecified = 0,
+    Introduced,
+    Fixed,
+    LastAffected,
+    Limit,
+}
+
+/// <summary>One OSV range event: <c>introduced</c>, <c>fixed</c>, <c>last_affected</c> or <c>limit</c>.</summary>
+public sealed record RangeEvent(RangeEventKind Kind, string Version);
+
+/// <summary>One OSV <c>affected[].ranges[]</c> entry.</summary>
+public sealed record AffectedRange(RangeType Type, string? Repo, IReadOnlyList<RangeEvent> Events);
+
+/// <summary>One OSV <c>affected[]</c> entry: a package, its ranges and its explicit version list.</summary>
+public sealed record AffectedPackage(
+    string Ecosystem,
+    string Name,
+    string? Purl,
+    IReadOnlyList<AffectedRange> Ranges,
+    IReadOnlyList<string> Versions)
+{
+    public PackageKey Key => new(Ecosystem, Ecosystems.NormalizeName(Ecosystem, Name));
+
+    /// <summary>Every <c>fixed</c> version the ranges name, in the order they are listed.</summary>
+    public IEnumerable<string> FixedVersions =>
+        Ranges.Where(r => r.Type != RangeType.Git)
+            .SelectMany(r => r.Events)
+            .Where(e => e.Kind == RangeEventKind.Fixed)
+            .Select(e => e.Version);
+}
+
+/// <summary>A severity score as OSV gives it: a type (CVSS_V3, CVSS_V4, …) and a vector or value.</summary>
+public sealed record SeverityScore(string Type, string Score);
+
+/// <summary>A vulnerability advisory from a knowledge source (OSV record and its kin).</summary>
+public sealed record Advisory(
+    string Id,
+    DateTimeOffset Modified,
+    DateTimeOffset? Published,
+    DateTimeOffset? Withdrawn,
+    string? Summary,
+    IReadOnlyList<string> Aliases,
+    IReadOnlyList<string> Related,
+    IReadOnlyList<SeverityScore> Severity,
+    string? DatabaseSeverity,
+    IReadOnlyList<AffectedPackage> Affected)
+{
+    /// <summary>The database the record comes from, from its id prefix: GHSA, GO, PYSEC, RUSTSEC, CVE, …</summary>
+    public string Source => SourceOf(Id);
+
+    public static string SourceOf(string id)
+    {
+        var dash = id.IndexOf('-');
+        return dash <= 0 ? id : id[..dash];
+    }
+}

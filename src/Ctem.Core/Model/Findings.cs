@@ -1,0 +1,48 @@
+namespace Ctem.Core.Model;
+
+/// <summary>
+/// One vulnerability under all its names. <see cref="Id"/> is the name shown first, by
+/// <see cref="VulnerabilityIdentity.PreferredId"/>; <see cref="Aliases"/> holds every other name.
+/// </summary>
+public sealed record VulnerabilityRef(
+    string Id,
+    IReadOnlyList<string> Aliases,
+    string? Summary,
+    string? Severity,
+    IReadOnlyList<string> AdvisoryIds);
+
+/// <summary>What one scan saw: a component of the product that a vulnerability affects.</summary>
+public sealed record ObservedFinding(Component Component, VulnerabilityRef Vulnerability, IReadOnlyList<string> FixedVersions)
+{
+    /// <summary>The identity of the exposure within a product: package coordinates plus vulnerability.</summary>
+    public string Key => FindingKey.Of(ComponentCoordinates, Vulnerability.Id);
+
+    public string ComponentCoordinates => Component.Purl?.ToCoordinates() ?? $"{Component.Name}@{Component.Version}";
+}
+
+public static class FindingKey
+{
+    public static string Of(string componentCoordinates, string vulnerabilityId) => $"{componentCoordinates}|{vulnerabilityId}";
+}
+
+public enum FindingStatus
+{
+    Unspecified = 0,
+    Open,
+    Resolved,
+}
+
+/// <summary>A finding as stored: its current state and where it has been seen.</summary>
+public sealed record StoredFinding(
+    long Id,
+    string Product,
+    string ComponentPurl,
+    string? Ecosystem,
+    string PackageName,
+    string? Version,
+    VulnerabilityRef Vulnerability,
+    IReadOnlyList<string> FixedVersions,
+    FindingStatus Status,
+    DateTimeOffset FirstSeenAt,
+    DateTimeOffset LastSeenAt,
+    IReadOnlyList<string> Sources);

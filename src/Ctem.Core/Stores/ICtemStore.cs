@@ -1,0 +1,82 @@
+using Ctem.Core.Model;
+
+namespace Ctem.Core.Stores;
+
+/// <summary>
+/// One Ctem database (SQLite file or PostgreSQL). Every write is one transaction: an import or a scan is
+/// stored whole or not at all.
+/// </summary>
+public interface ICtemStore : IAsyncDisposable
+{
+    /// <summary>Where the data lives, safe to print (no password).</summary>
+    string Description { get; }
+
+    /// <summary>Starts an advisory import; nothing is visible to readers until <see cref="IKnowledgeImport.CommitAsync"/>.</summary>
+    Task<IKnowledgeImport> BeginKnowledgeImportAsync(CancellationToken cancellationToken);
+
+    Task<IReadOnlyList<KnowledgeStatusRow>> GetKnowledgeStatusAsync(CancellationToken cancellationToken);
+
+    /// <summary>The affected entries of non-withdrawn advisories for each package key, looked up through the index.</summary>
+    Task<IReadOnlyDictionary<PackageKey, IReadOnlyList<AdvisoryCandidate>>> FindAdvisoriesAsync(
+        IReadOnlyCollection<PackageKey> packages, CancellationToken cancellationToken);
+
+    /// <summary>Stores a scan run, its inventory and findings, and reconciles the product's findings in one transaction.</summary>
+    Task<RunOutcome> RecordScanAsync(ScanRecord scan, CancellationToken cancellationToken);
+
+    /// <summary>Open findings of one product, or of every product when <paramref name="product"/> is null.</summary>
+    Task<IReadOnlyList<StoredFinding>> GetCurrentFindingsAsync(string? product, CancellationToken cancellationToken);
+
+    Task<IReadOnlyList<ProductSummary>> ListProductsAsync(CancellationToken cancellationToken);
+}
+
+/// <summary>An open advisory import transaction. Disposing without commit rolls everything back.</summary>
+public interface IKnowledgeImport : IAsyncDisposable
+{
+    Task<UpsertOutcome> UpsertAsync(Advisory advisory, CancellationToken cancellationToken);
+
+    Task CommitAsync(CancellationToken cancellationToken);
+}
+
+public enum UpsertOutcome
+{
+    Unspecified = 0,
+    Inserted,
+    Updated,
+
+    /// <summary>The stored record has the same <c>modified</c> time: nothing was written.</summary>
+    Unchanged,
+
+    /// <summary>The stored record is newer: the incoming one was ignored.</summary>
+    Older,
+}
+
+public sealed record KnowledgeStatusRow(
+    string Source,
+    string Ecosystem,
+    int Advisories,
+    int Withdrawn,
+    DateTimeOffset? LatestModified,
+    DateTimeOffset? LastImportedAt);
+
+public sealed record AdvisoryCandidate(
+    string AdvisoryId,
+    IReadOnlyList<string> Aliases,
+    string? Summary,
+    string? Severity,
+    AffectedPackage Affected);
+
+/// <summary>A scan as it is to be stored.</summary>
+public sealed record ScanRecord(
+    ProductRef Product,
+    string Source,
+    DateTimeOffset StartedAt,
+    DateTimeOffset FinishedAt,
+    IReadOnlyList<ScanInput> Inputs,
+    IReadOnlyList<Component> Components,
+    IReadOnlyList<ObservedFinding> Findings);
+
+public sealed record ScanInput(string Path, string Sha256, string Format);
+
+public sealed record RunOutcome(long RunId, int New, int Reopened, int StillOpen, int Resolved);
+
+public sealed record ProductSummary(string Name, int OpenFindings, DateTimeOffset? LastScanAt);

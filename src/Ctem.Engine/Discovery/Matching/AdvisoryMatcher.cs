@@ -1,0 +1,97 @@
+using Ctem.Core.Model;
+using Ctem.Core.Stores;
+using Ctem.Core.Versioning;
+
+namespace Ctem.Engine.Discovery.Matching;
+
+/// <summary>
+/// Meets components with the advisories of their package. Advisories that name each other (through ids and
+/// aliases) are one vulnerability and give one finding per component, listing every id.
+/// </summary>
+public static class AdvisoryMatcher
+{
+    public static MatchResult Match(IEnumerable<Component> components, IReadOnlyDictionary<PackageKey, IReadOnlyList<AdvisoryCandidate>> candidates)
+    {
+        var findings = new List<ObservedFinding>();
+        var undetermined = new SortedDictionary<string, int>(StringComparer.Ordinal);
+        var seen = new HashSet<string>(StringComparer.Ordinal);
+        var checkedCount = 0;
+        foreach (var component in components)
+        {
+            if (component.PackageKey is not { } key || component.MatchVersion is not { Length: > 0 } version
+                || !seen.Add(component.Purl!.ToCoordinates()))
+            {
+                continue;
+            }
+
+            checkedCount++;
+            if (!candidates.TryGetValue(key, out var list))
+            {
+                continue;
+            }
+
+            var scheme = VersionSchemes.For(key.Ecosystem);
+            var matched = new List<AdvisoryCandidate>();
+            foreach (var candidate in list)
+            {
+                var check = AffectedVersionEvaluator.Check(candidate.Affected, version, scheme);
+                if (check.Verdict == AffectedVerdict.Affected)
+                {
+                    matched.Add(candidate);
+                }
+                else if (check.Verdict == AffectedVerdict.Undetermined)
+                {
+                    var reason = check.Reason ?? "undetermined";
+                    undetermined[reason] = undetermined.GetValueOrDefault(reason) + 1;
+                }
+            }
+
+            foreach (var group in AliasGroups.Of(matched))
+            {
+                findings.Add(ToFinding(component, group, scheme));
+            }
+        }
+
+        findings.Sort((a, b) =>
+        {
+            var order = string.CompareOrdinal(a.ComponentCoordinates, b.ComponentCoordinates);
+            return order != 0 ? order : string.CompareOrdinal(a.Vulnerability.Id, b.Vulnerability.Id);
+        });
+        return new MatchResult(findings, undetermined, checkedCount);
+    }
+
+    private static ObservedFinding ToFinding(Component component, IReadOnlyList<AdvisoryCandidate> group, IVersionScheme? scheme)
+    {
+        var ids = group.Select(c => c.AdvisoryId).Concat(group.SelectMany(c => c.Aliases)).Distinct(StringComparer.Ordinal).ToList();
+        var preferred = VulnerabilityIdentity.PreferredId(ids);
+        var advisoryIds = group.Select(c => c.AdvisoryId).Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal).ToList();
+        var first = group.OrderBy(c => c.AdvisoryId, StringComparer.Ordinal).First();
+        var vulnerability = new VulnerabilityRef(
+            preferred,
+            ids.Where(id => id != preferred).Order(StringComparer.Ordinal).ToList(),
+            group.OrderBy(c => c.AdvisoryId, StringComparer.Ordinal).Select(c => c.Summary).FirstOrDefault(s => !string.IsNullOrWhiteSpace(s)),
+            group.Select(c => c.Severity).FirstOrDefault(s => s is not null) ?? first.Severity,
+            advisoryIds);
+        var fixedVersions = group.SelectMany(c => c.Affected.FixedVersions).Distinct(StringComparer.Ordinal).ToList();
+        return new ObservedFinding(component, vulnerability, SortVersions(fixedVersions, scheme));
+    }
+
+    private static List<string> SortVersions(List<string> versions, IVersionScheme? scheme)
+    {
+        if (scheme is null)
+        {
+            versions.Sort(StringComparer.Ordinal);
+            return versions;
+        }
+
+        var parsed = versions.Select(v => (Text: v, Parsed: scheme.TryParse(v, out var p, out _) ? p : null)).ToList();
+        parsed.Sort((a, b) => (a.Parsed, b.Parsed) switch
+        {
+            (null, null) => string.CompareOrdinal(a.Text, b.Text),
+            (null, _) => 1,
+            (_, null) => -1,
+            _ => a.Parsed.CompareTo(b.Parsed),
+        });
+        return parsed.Select(p => p.Text).ToList();
+    }
+}

@@ -1,0 +1,81 @@
+using Ctem.Core.Diagnostics;
+
+namespace Ctem.Engine.Inputs;
+
+/// <summary>
+/// Expands input paths into documents: a file is one document, a zip archive is its entries, a directory is its
+/// files (recursively, skipping VCS and dependency folders, never following links out of the tree).
+/// </summary>
+public sealed class InputReader(InputLimits limits)
+{
+    private static readonly HashSet<string> SkippedDirectories = new(StringComparer.Ordinal) { ".git", ".hg", ".svn", "node_modules" };
+
+    /// <summary>Names the paths that do not exist, so a command can refuse before it writes anything.</summary>
+    public static IReadOnlyList<Diagnostic> CheckExist(IEnumerable<string> paths) =>
+        paths.Where(p => !File.Exists(p) && !Directory.Exists(p))
+            .Select(p => Diagnostic.Error(DiagnosticCodes.UnreadableFile, p, "no such file or directory"))
+            .ToList();
+
+    public IEnumerable<InputItem> Read(string path, Func<string, bool> wanted)
+    {
+        if (Directory.Exists(path))
+        {
+            return ReadDirectory(path, wanted);
+        }
+
+        return path.EndsWith(".zip", StringComparison.OrdinalIgnoreCase)
+            ? ZipInputReader.Read(path, limits, wanted)
+            : [ReadFile(path)];
+    }
+
+    private IEnumerable<InputItem> ReadDirectory(string root, Func<string, bool> wanted)
+    {
+        var options = new EnumerationOptions { RecurseSubdirectories = false, AttributesToSkip = FileAttributes.ReparsePoint, IgnoreInaccessible = true };
+        var pending = new Stack<string>();
+        pending.Push(root);
+        while (pending.Count > 0)
+        {
+            var directory = pending.Pop();
+            foreach (var sub in Directory.EnumerateDirectories(directory, "*", options).Order(StringComparer.Ordinal).Reverse())
+            {
+                if (!SkippedDirectories.Contains(Path.GetFileName(sub)))
+                {
+                    pending.Push(sub);
+                }
+            }
+
+            foreach (var file in Directory.EnumerateFiles(directory, "*", options).Order(StringComparer.Ordinal))
+            {
+                if (file.EndsWith(".zip", StringComparison.OrdinalIgnoreCase))
+                {
+                    foreach (var item in ZipInputReader.Read(file, limits, wanted))
+                    {
+                        yield return item;
+                    }
+                }
+                else if (wanted(file))
+                {
+                    yield return ReadFile(file);
+                }
+            }
+        }
+    }
+
+    private InputItem ReadFile(string path)
+    {
+        try
+        {
+            var info = new FileInfo(path);
+            if (info.Length > limits.MaxDocumentBytes)
+            {
+                return InputItem.Failed(Diagnostic.Error(DiagnosticCodes.UnreadableFile, path, $"file is {info.Length} bytes, over the {limits.MaxDocumentBytes}-byte limit; refused"));
+            }
+
+            return InputItem.Read(path, File.ReadAllBytes(path));
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+        {
+            return InputItem.Failed(Diagnostic.Error(DiagnosticCodes.UnreadableFile, path, $"cannot read: {ex.Message}"));
+        }
+    }
+}

@@ -1,0 +1,26 @@
+using Ctem.Core.Diagnostics;
+
+namespace Ctem.Engine.Knowledge;
+
+public enum OperationStatus
+{
+    Unspecified = 0,
+    Succeeded,
+
+    /// <summary>Done and stored, but some inputs or records were rejected (see the diagnostics).</summary>
+    Partial,
+
+    /// <summary>Nothing was stored.</summary>
+    Failed,
+}
+
+/// <summary>What one <c>ctem db import</c> did: counts per outcome, and every rejected record with its reason.</summary>
+public sealed record ImportReport(
+    OperationStatus Status,
+    int Read,
+    int Imported,
+    int Updated,
+    int Unchanged,
+    int Older,
+    int Withdrawn,
+    IReadOnlyList<Diagnostic> Rejected);

@@ -1,0 +1,170 @@
+using System.Globalization;
+using System.Text.Json;
+using Ctem.Core.Diagnostics;
+using Ctem.Core.Extensibility;
+using Ctem.Core.Model;
+using Ctem.Core.Text;
+
+namespace Ctem.Plugins.Parsers.Osv;
+
+/// <summary>Reads one OSV JSON record (osv.dev exports, GHSA, Go vulndb, RustSec, PyPA converted to JSON).</summary>
+public sealed class OsvJsonParser : IAdvisoryParser
+{
+    public string Name => "osv/json";
+
+    public int Version => 1;
+
+    public bool CanParse(string path, ReadOnlySpan<byte> head) =>
+        path.EndsWith(".json", StringComparison.OrdinalIgnoreCase);
+
+    public AdvisoryResult Parse(string path, ReadOnlySpan<byte> content)
+    {
+        if (content.StartsWith("\uFEFF"u8))
+        {
+            content = content[3..];
+        }
+
+        var trimmed = content.TrimStart(" \t\r\n"u8);
+        if (trimmed.Length == 0 || trimmed[0] != (byte)'{')
+        {
+            return Reject(path, "not an OSV record: expected a JSON object");
+        }
+
+        OsvRecord? record;
+        try
+        {
+            record = JsonSerializer.Deserialize(content, OsvJsonContext.Default.OsvRecord);
+        }
+        catch (JsonException ex)
+        {
+            return Reject(path, $"invalid JSON: {JsonLocation.MessageOf(ex)}", JsonLocation.Of(ex));
+        }
+
+        if (record is null)
+        {
+            return Reject(path, "not an OSV record: the document is null");
+        }
+
+        if (string.IsNullOrWhiteSpace(record.Id))
+        {
+            return Reject(path, "not an OSV record: 'id' is missing");
+        }
+
+        if (!TryParseTime(record.Modified, out var modified))
+        {
+            return Reject(path, $"{record.Id}: 'modified' is missing or not an RFC 3339 time ('{record.Modified}')");
+        }
+
+        if (!TryParseOptionalTime(record.Published, out var published) || !TryParseOptionalTime(record.Withdrawn, out var withdrawn))
+        {
+            return Reject(path, $"{record.Id}: 'published' or 'withdrawn' is not an RFC 3339 time");
+        }
+
+        var affected = new List<AffectedPackage>();
+        for (var i = 0; i < (record.Affected?.Count ?? 0); i++)
+        {
+            var entry = record.Affected![i];
+            if (entry.Package?.Ecosystem is not { Length: > 0 } ecosystem || entry.Package.Name is not { Length: > 0 } name)
+            {
+                // Entries without a package (e.g. GIT-only ranges on a repository) cannot meet a component by name.
+                continue;
+            }
+
+            var ranges = new List<AffectedRange>();
+            for (var r = 0; r < (entry.Ranges?.Count ?? 0); r++)
+            {
+                var range = entry.Ranges![r];
+                var type = ParseRangeType(range.Type);
+                if (type == RangeType.Unspecified)
+                {
+                    continue;
+                }
+
+                var events = new List<RangeEvent>();
+                for (var e = 0; e < (range.Events?.Count ?? 0); e++)
+                {
+                    var parsed = ParseEvent(range.Events![e]);
+                    if (parsed is null)
+                    {
+                        return Reject(path, $"{record.Id}: a range event has none of introduced, fixed, last_affected, limit", $"affected[{i}].ranges[{r}].events[{e}]");
+                    }
+
+                    events.Add(parsed);
+                }
+
+                ranges.Add(new AffectedRange(type, range.Repo, events));
+            }
+
+            affected.Add(new AffectedPackage(ecosystem, name, entry.Package.Purl, ranges, entry.Versions ?? []));
+        }
+
+        return AdvisoryResult.Ok(new Advisory(
+            record.Id,
+            modified,
+            published,
+            withdrawn,
+            record.Summary ?? FirstLine(record.Details),
+            record.Aliases ?? [],
+            record.Related ?? [],
+            record.Severity?.Where(s => s.Type is not null && s.Score is not null).Select(s => new SeverityScore(s.Type!, s.Score!)).ToList() ?? [],
+            DatabaseSeverity(record.DatabaseSpecific),
+            affected));
+    }
+
+    private static AdvisoryResult Reject(string path, string message, string? location = null) =>
+        AdvisoryResult.Rejected(Diagnostic.Error(DiagnosticCodes.NotOsv, path, message, location));
+
+    private static RangeType ParseRangeType(string? type) => type switch
+    {
+        "SEMVER" => RangeType.Semver,
+        "ECOSYSTEM" => RangeType.Ecosystem,
+        "GIT" => RangeType.Git,
+        _ => RangeType.Unspecified,
+    };
+
+    private static RangeEvent? ParseEvent(OsvEvent e) =>
+        e.Introduced is not null ? new RangeEvent(RangeEventKind.Introduced, e.Introduced)
+        : e.Fixed is not null ? new RangeEvent(RangeEventKind.Fixed, e.Fixed)
+        : e.LastAffected is not null ? new RangeEvent(RangeEventKind.LastAffected, e.LastAffected)
+        : e.Limit is not null ? new RangeEvent(RangeEventKind.Limit, e.Limit)
+        : null;
+
+    private static string? DatabaseSeverity(JsonElement databaseSpecific) =>
+        databaseSpecific.ValueKind == JsonValueKind.Object
+        && databaseSpecific.TryGetProperty("severity", out var severity)
+        && severity.ValueKind == JsonValueKind.String
+            ? severity.GetString()
+            : null;
+
+    private static string? FirstLine(string? details)
+    {
+        if (string.IsNullOrWhiteSpace(details))
+        {
+            return null;
+        }
+
+        var line = details.AsSpan().Trim();
+        var newline = line.IndexOfAny('\r', '\n');
+        return (newline < 0 ? line : line[..newline]).ToString();
+    }
+
+    private static bool TryParseOptionalTime(string? text, out DateTimeOffset? value)
+    {
+        value = null;
+        if (text is null)
+        {
+            return true;
+        }
+
+        if (!TryParseTime(text, out var parsed))
+        {
+            return false;
+        }
+
+        value = parsed;
+        return true;
+    }
+
+    private static bool TryParseTime(string? text, out DateTimeOffset value) =>
+        DateTimeOffset.TryParse(text, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal | DateTimeStyles.AdjustToUniversal, out value);
+}

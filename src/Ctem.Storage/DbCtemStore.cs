@@ -1,0 +1,104 @@
+using System.Data.Common;
+using Ctem.Core.Model;
+using Ctem.Core.Stores;
+
+namespace Ctem.Storage;
+
+/// <summary>
+/// The store over any ADO.NET connection: all SQL is shared, the <see cref="ISqlDialect"/> supplies the rest.
+/// Each operation uses its own connection, so an import in progress is invisible to readers until it commits.
+/// </summary>
+internal abstract class DbCtemStore : ICtemStore
+{
+    private readonly ISqlDialect _dialect;
+    private readonly TimeProvider _time;
+
+    protected DbCtemStore(ISqlDialect dialect, TimeProvider time)
+    {
+        _dialect = dialect;
+        _time = time;
+        TimestampTypeHandler.Register();
+    }
+
+    public string Description => _dialect.Description;
+
+    internal ISqlDialect Dialect => _dialect;
+
+    /// <summary>Opens the database once and brings its schema up to date.</summary>
+    public async Task<IReadOnlyList<int>> MigrateAsync(CancellationToken cancellationToken)
+    {
+        await using var connection = await OpenAsync(cancellationToken);
+        try
+        {
+            return await new MigrationRunner(_dialect, _time).MigrateAsync(connection, cancellationToken);
+        }
+        catch (DbException e)
+        {
+            throw new CtemStoreException($"cannot update the schema of {Description}: {e.Message}", e);
+        }
+    }
+
+    public async Task<IKnowledgeImport> BeginKnowledgeImportAsync(CancellationToken cancellationToken)
+    {
+        var connection = await OpenAsync(cancellationToken);
+        try
+        {
+            var transaction = await connection.BeginTransactionAsync(cancellationToken);
+            return new KnowledgeImport(connection, transaction, _time);
+        }
+        catch
+        {
+            await connection.DisposeAsync();
+            throw;
+        }
+    }
+
+    public async Task<IReadOnlyList<KnowledgeStatusRow>> GetKnowledgeStatusAsync(CancellationToken cancellationToken)
+    {
+        await using var connection = await OpenAsync(cancellationToken);
+        return await KnowledgeQueries.StatusAsync(connection, cancellationToken);
+    }
+
+    public async Task<IReadOnlyDictionary<PackageKey, IReadOnlyList<AdvisoryCandidate>>> FindAdvisoriesAsync(
+        IReadOnlyCollection<PackageKey> packages, CancellationToken cancellationToken)
+    {
+        await using var connection = await OpenAsync(cancellationToken);
+        return await new AdvisoryLookup(connection, _dialect).FindAsync(packages, cancellationToken);
+    }
+
+    public async Task<RunOutcome> RecordScanAsync(ScanRecord scan, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(scan);
+        await using var connection = await OpenAsync(cancellationToken);
+        await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
+        var outcome = await new ScanRecorder(connection, transaction, _time).RecordAsync(scan, cancellationToken);
+        await transaction.CommitAsync(cancellationToken);
+        return outcome;
+    }
+
+    public async Task<IReadOnlyList<StoredFinding>> GetCurrentFindingsAsync(string? product, CancellationToken cancellationToken)
+    {
+        await using var connection = await OpenAsync(cancellationToken);
+        return await FindingQueries.CurrentAsync(connection, product, cancellationToken);
+    }
+
+    public async Task<IReadOnlyList<ProductSummary>> ListProductsAsync(CancellationToken cancellationToken)
+    {
+        await using var connection = await OpenAsync(cancellationToken);
+        return await FindingQueries.ProductsAsync(connection, cancellationToken);
+    }
+
+    public abstract ValueTask DisposeAsync();
+
+    internal async Task<DbConnection> OpenAsync(CancellationToken cancellationToken)
+    {
+        try
+        {
+            return await _dialect.OpenConnectionAsync(cancellationToken);
+        }
+        catch (Exception e) when (e is DbException or IOException or TimeoutException or System.Net.Sockets.SocketException)
+        {
+            throw new CtemStoreException($"cannot connect to {Description}: {e.Message}", e);
+        }
+    }
+}

@@ -1,0 +1,72 @@
+using System.Data.Common;
+using Ctem.Core.Model;
+using Ctem.Core.Stores;
+using Dapper;
+
+namespace Ctem.Storage;
+
+/// <summary>Reads of the current state: open findings and the products they belong to.</summary>
+internal static class FindingQueries
+{
+    private const string OpenFindingsSql = """
+        SELECT f.id AS Id, p.name AS Product, f.component_purl AS ComponentPurl, f.ecosystem AS Ecosystem,
+            f.package_name AS PackageName, f.version AS Version, f.vulnerability_id AS VulnerabilityId,
+            f.aliases_json AS AliasesJson, f.advisory_ids_json AS AdvisoryIdsJson, f.summary AS Summary,
+            f.severity AS Severity, f.fixed_versions_json AS FixedVersionsJson,
+            f.first_seen_at AS FirstSeenAt, f.last_seen_at AS LastSeenAt
+        FROM findings f
+        JOIN products p ON p.id = f.product_id
+        WHERE f.status = 'open' AND (@Product IS NULL OR p.name = @Product)
+        """;
+
+    private const string ActiveSourcesSql = """
+        SELECT s.finding_id AS FindingId, s.source AS Source
+        FROM finding_sources s
+        JOIN findings f ON f.id = s.finding_id
+        JOIN products p ON p.id = f.product_id
+        WHERE s.active = TRUE AND f.status = 'open' AND (@Product IS NULL OR p.name = @Product)
+        """;
+
+    private const string ProductsSql = """
+        SELECT p.name AS Name,
+            (SELECT COUNT(*) FROM findings f WHERE f.product_id = p.id AND f.status = 'open') AS OpenFindings,
+            (SELECT MAX(r.finished_at) FROM runs r WHERE r.product_id = p.id) AS LastScanAt
+        FROM products p
+        """;
+
+    public static async Task<IReadOnlyList<StoredFinding>> CurrentAsync(DbConnection connection, string? product, CancellationToken cancellationToken)
+    {
+        // Two plain reads rather than one transaction: on SQLite a transaction would take the write lock. A scan
+        // committed in between can at worst leave a just-resolved finding without its sources.
+        var parameters = new DynamicParameters();
+        parameters.Add("Product", product, System.Data.DbType.String);
+        var rows = await connection.QueryAsync<OpenFindingRow>(new CommandDefinition(OpenFindingsSql, parameters, cancellationToken: cancellationToken));
+        var sources = (await connection.QueryAsync<(long FindingId, string Source)>(new CommandDefinition(ActiveSourcesSql, parameters, cancellationToken: cancellationToken)))
+            .ToLookup(s => s.FindingId, s => s.Source);
+
+        return rows
+            .Select(r => r.ToStoredFinding(sources[r.Id].Order(StringComparer.Ordinal).ToList()))
+            .OrderBy(f => f.Product, StringComparer.Ordinal)
+            .ThenBy(f => f.ComponentPurl, StringComparer.Ordinal)
+            .ThenBy(f => f.Vulnerability.Id, StringComparer.Ordinal)
+            .ToList();
+    }
+
+    public static async Task<IReadOnlyList<ProductSummary>> ProductsAsync(DbConnection connection, CancellationToken cancellationToken)
+    {
+        var rows = await connection.QueryAsync<ProductRow>(new CommandDefinition(ProductsSql, cancellationToken: cancellationToken));
+        return rows
+            .Select(r => new ProductSummary(r.Name, (int)r.OpenFindings, r.LastScanAt))
+            .OrderBy(p => p.Name, StringComparer.Ordinal)
+            .ToList();
+    }
+
+    private sealed class ProductRow
+    {
+        public string Name { get; set; } = string.Empty;
+
+        public long OpenFindings { get; set; }
+
+        public DateTimeOffset? LastScanAt { get; set; }
+    }
+}

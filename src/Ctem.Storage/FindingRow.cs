@@ -1,0 +1,44 @@
+using Ctem.Core.Model;
+
+namespace Ctem.Storage;
+
+/// <summary>The column values of a <c>findings</c> row as written from one observation.</summary>
+internal sealed record FindingRow(
+    long Id,
+    long ProductId,
+    long RunId,
+    string FindingKey,
+    string ComponentPurl,
+    string? Ecosystem,
+    string PackageName,
+    string? Version,
+    string VulnerabilityId,
+    string AliasesJson,
+    string AdvisoryIdsJson,
+    string? Summary,
+    string? Severity,
+    string FixedVersionsJson,
+    DateTimeOffset At)
+{
+    public static FindingRow From(ObservedFinding finding, long productId, long runId, DateTimeOffset at)
+    {
+        var component = finding.Component;
+        var vulnerability = finding.Vulnerability;
+        return new FindingRow(
+            Id: 0,
+            productId,
+            runId,
+            finding.Key,
+            finding.ComponentCoordinates,
+            component.Ecosystem,
+            component.PackageKey?.Name ?? component.Name,
+            component.MatchVersion,
+            vulnerability.Id,
+            StorageJson.Serialize(vulnerability.Aliases),
+            StorageJson.Serialize(vulnerability.AdvisoryIds),
+            vulnerability.Summary,
+            vulnerability.Severity,
+            StorageJson.Serialize(finding.FixedVersions),
+            at);
+    }
+}

@@ -1,0 +1,24 @@
+using System.Data.Common;
+
+namespace Ctem.Storage;
+
+/// <summary>The few things that differ between SQLite and PostgreSQL; all other SQL is shared.</summary>
+internal interface ISqlDialect
+{
+    /// <summary>The folder under Migrations/ whose scripts build this dialect's schema.</summary>
+    string MigrationFolder { get; }
+
+    /// <summary>DDL of the migration bookkeeping table, safe to run on every open.</summary>
+    string SchemaMigrationsDdl { get; }
+
+    /// <summary>Run first in each migration transaction so that two processes do not migrate at once; empty if the transaction itself serialises.</summary>
+    string MigrationLockSql { get; }
+
+    /// <summary>A predicate true when <paramref name="column"/> equals one of the values of list parameter <paramref name="parameter"/>.</summary>
+    string InList(string column, string parameter);
+
+    /// <summary>Where the data lives, safe to print.</summary>
+    string Description { get; }
+
+    Task<DbConnection> OpenConnectionAsync(CancellationToken cancellationToken);
+}

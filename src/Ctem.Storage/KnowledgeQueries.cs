@@ -1,0 +1,45 @@
+using System.Data.Common;
+using Ctem.Core.Stores;
+using Dapper;
+
+namespace Ctem.Storage;
+
+/// <summary>What the knowledge base holds, per advisory source and ecosystem.</summary>
+internal static class KnowledgeQueries
+{
+    private const string StatusSql = """
+        SELECT a.source AS Source, p.ecosystem AS Ecosystem,
+            COUNT(DISTINCT a.id) AS Advisories,
+            COUNT(DISTINCT CASE WHEN a.withdrawn IS NOT NULL THEN a.id END) AS Withdrawn,
+            MAX(a.modified) AS LatestModified,
+            MAX(a.updated_at) AS LastImportedAt
+        FROM advisories a
+        JOIN advisory_packages p ON p.advisory_id = a.id
+        GROUP BY a.source, p.ecosystem
+        """;
+
+    public static async Task<IReadOnlyList<KnowledgeStatusRow>> StatusAsync(DbConnection connection, CancellationToken cancellationToken)
+    {
+        var rows = await connection.QueryAsync<StatusRow>(new CommandDefinition(StatusSql, cancellationToken: cancellationToken));
+        return rows
+            .Select(r => new KnowledgeStatusRow(r.Source, r.Ecosystem, (int)r.Advisories, (int)r.Withdrawn, r.LatestModified, r.LastImportedAt))
+            .OrderBy(r => r.Source, StringComparer.Ordinal)
+            .ThenBy(r => r.Ecosystem, StringComparer.Ordinal)
+            .ToList();
+    }
+
+    private sealed class StatusRow
+    {
+        public string Source { get; set; } = string.Empty;
+
+        public string Ecosystem { get; set; } = string.Empty;
+
+        public long Advisories { get; set; }
+
+        public long Withdrawn { get; set; }
+
+        public DateTimeOffset? LatestModified { get; set; }
+
+        public DateTimeOffset? LastImportedAt { get; set; }
+    }
+}

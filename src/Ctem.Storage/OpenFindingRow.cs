@@ -1,0 +1,49 @@
+using Ctem.Core.Model;
+
+namespace Ctem.Storage;
+
+/// <summary>One open finding as read from <c>findings</c> joined to its product.</summary>
+internal sealed class OpenFindingRow
+{
+    public long Id { get; set; }
+
+    public string Product { get; set; } = string.Empty;
+
+    public string ComponentPurl { get; set; } = string.Empty;
+
+    public string? Ecosystem { get; set; }
+
+    public string PackageName { get; set; } = string.Empty;
+
+    public string? Version { get; set; }
+
+    public string VulnerabilityId { get; set; } = string.Empty;
+
+    public string AliasesJson { get; set; } = "[]";
+
+    public string AdvisoryIdsJson { get; set; } = "[]";
+
+    public string? Summary { get; set; }
+
+    public string? Severity { get; set; }
+
+    public string FixedVersionsJson { get; set; } = "[]";
+
+    public DateTimeOffset FirstSeenAt { get; set; }
+
+    public DateTimeOffset LastSeenAt { get; set; }
+
+    public StoredFinding ToStoredFinding(IReadOnlyList<string> sources) => new(
+        Id,
+        Product,
+        ComponentPurl,
+        Ecosystem,
+        PackageName,
+        Version,
+        new VulnerabilityRef(VulnerabilityId, StorageJson.Strings(AliasesJson), Summary, Severity, StorageJson.Strings(AdvisoryIdsJson)),
+        StorageJson.Strings(FixedVersionsJson),
+        FindingStatus.Open,
+        FirstSeenAt,
+        LastSeenAt,
+        sources);
+}

@@ -1,0 +1,38 @@
+using System.Data.Common;
+using Npgsql;
+
+namespace Ctem.Storage;
+
+internal sealed class PostgresDialect : ISqlDialect
+{
+    // Any fixed number: it only has to be the same for every Ctem process.
+    private const long MigrationLockKey = 0x437465_6D4D6967;
+
+    private readonly NpgsqlDataSource _dataSource;
+
+    public PostgresDialect(NpgsqlDataSource dataSource, string description)
+    {
+        _dataSource = dataSource;
+        Description = description;
+    }
+
+    public string MigrationFolder => "postgres";
+
+    public string SchemaMigrationsDdl => """
+        CREATE TABLE IF NOT EXISTS schema_migrations (
+            version    INTEGER PRIMARY KEY,
+            name       TEXT NOT NULL,
+            applied_at TIMESTAMPTZ NOT NULL
+        )
+        """;
+
+    public string MigrationLockSql => $"SELECT pg_advisory_xact_lock({MigrationLockKey})";
+
+    public string Description { get; }
+
+    // Dapper sends a list to Npgsql as one array parameter, which IN cannot take but = ANY can.
+    public string InList(string column, string parameter) => $"{column} = ANY(@{parameter})";
+
+    public async Task<DbConnection> OpenConnectionAsync(CancellationToken cancellationToken) =>
+        await _dataSource.OpenConnectionAsync(cancellationToken);
+}

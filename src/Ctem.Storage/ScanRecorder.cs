@@ -1,0 +1,191 @@
+using System.Data.Common;
+using Ctem.Core.Model;
+using Ctem.Core.Stores;
+using Dapper;
+
+namespace Ctem.Storage;
+
+/// <summary>
+/// Stores one scan and reconciles the product's findings with it, inside the caller's transaction. Findings are
+/// never deleted: each source that reports one keeps it open, and it is resolved when the last of them stops
+/// reporting it (the finding lifecycle of Dependency-Track's ADR 013).
+/// </summary>
+internal sealed class ScanRecorder
+{
+    private const string InsertRunSql = """
+        INSERT INTO runs (product_id, product_version, source, started_at, finished_at, inputs_json,
+            component_count, finding_count, new_count, reopened_count, resolved_count)
+        VALUES (@ProductId, @ProductVersion, @Source, @StartedAt, @FinishedAt, @InputsJson, @ComponentCount, 0, 0, 0, 0)
+        RETURNING id
+        """;
+
+    private const string InsertFindingSql = """
+        INSERT INTO findings (product_id, finding_key, component_purl, ecosystem, package_name, version, vulnerability_id,
+            aliases_json, advisory_ids_json, summary, severity, fixed_versions_json, status,
+            first_seen_at, last_seen_at, resolved_at, first_run_id, last_run_id)
+        VALUES (@ProductId, @FindingKey, @ComponentPurl, @Ecosystem, @PackageName, @Version, @VulnerabilityId,
+            @AliasesJson, @AdvisoryIdsJson, @Summary, @Severity, @FixedVersionsJson, 'open',
+            @At, @At, NULL, @RunId, @RunId)
+        RETURNING id
+        """;
+
+    private const string UpdateFindingSql = """
+        UPDATE findings SET component_purl = @ComponentPurl, ecosystem = @Ecosystem, package_name = @PackageName,
+            version = @Version, vulnerability_id = @VulnerabilityId, aliases_json = @AliasesJson,
+            advisory_ids_json = @AdvisoryIdsJson, summary = @Summary, severity = @Severity,
+            fixed_versions_json = @FixedVersionsJson, status = 'open', last_seen_at = @At, resolved_at = NULL,
+            last_run_id = @RunId
+        WHERE id = @Id
+        """;
+
+    private const string UpsertSourceSql = """
+        INSERT INTO finding_sources (finding_id, source, first_run_id, last_run_id, active)
+        VALUES (@FindingId, @Source, @RunId, @RunId, TRUE)
+        ON CONFLICT (finding_id, source) DO UPDATE SET last_run_id = excluded.last_run_id, active = TRUE
+        """;
+
+    private const string UnseenSql = """
+        SELECT s.finding_id
+        FROM finding_sources s
+        JOIN findings f ON f.id = s.finding_id
+        WHERE f.product_id = @ProductId AND s.source = @Source AND s.active = TRUE AND s.last_run_id <> @RunId
+        """;
+
+    private const string UpdateRunSql = """
+        UPDATE runs SET finding_count = @FindingCount, new_count = @New, reopened_count = @Reopened, resolved_count = @Resolved
+        WHERE id = @RunId
+        """;
+
+    private readonly DbConnection _connection;
+    private readonly DbTransaction _transaction;
+    private readonly TimeProvider _time;
+
+    public ScanRecorder(DbConnection connection, DbTransaction transaction, TimeProvider time)
+    {
+        _connection = connection;
+        _transaction = transaction;
+        _time = time;
+    }
+
+    public async Task<RunOutcome> RecordAsync(ScanRecord scan, CancellationToken cancellationToken)
+    {
+        var productId = await UpsertProductAsync(scan.Product.Name, cancellationToken);
+        var runId = await ScalarAsync(InsertRunSql, new
+        {
+            ProductId = productId,
+            ProductVersion = scan.Product.Version,
+            scan.Source,
+            scan.StartedAt,
+            scan.FinishedAt,
+            InputsJson = StorageJson.Serialize(scan.Inputs),
+            ComponentCount = scan.Components.Count,
+        }, cancellationToken);
+        await RunComponentWriter.WriteAsync(_connection, _transaction, runId, scan.Components, cancellationToken);
+
+        var observed = ObservedFindingMerger.Merge(scan.Findings);
+        var known = (await _connection.QueryAsync<KnownFinding>(Command(
+                "SELECT id AS Id, finding_key AS FindingKey, status AS Status FROM findings WHERE product_id = @ProductId",
+                new { ProductId = productId }, cancellationToken)))
+            .ToDictionary(f => f.FindingKey, StringComparer.Ordinal);
+
+        int created = 0, reopened = 0, stillOpen = 0;
+        foreach (var finding in observed)
+        {
+            var row = FindingRow.From(finding, productId, runId, scan.FinishedAt);
+            long id;
+            if (known.TryGetValue(finding.Key, out var existing))
+            {
+                id = existing.Id;
+                await ExecuteAsync(UpdateFindingSql, row with { Id = id }, cancellationToken);
+                if (existing.Status == FindingStates.Resolved)
+                {
+                    await AddEventAsync(id, runId, scan.FinishedAt, FindingStates.Reopened, cancellationToken);
+                    reopened++;
+                }
+                else
+                {
+                    stillOpen++;
+                }
+            }
+            else
+            {
+                id = await ScalarAsync(InsertFindingSql, row, cancellationToken);
+                await AddEventAsync(id, runId, scan.FinishedAt, FindingStates.Opened, cancellationToken);
+                created++;
+            }
+
+            await ExecuteAsync(UpsertSourceSql, new { FindingId = id, scan.Source, RunId = runId }, cancellationToken);
+        }
+
+        var resolved = await ResolveUnseenAsync(productId, runId, scan.Source, scan.FinishedAt, cancellationToken);
+        await ExecuteAsync(UpdateRunSql, new
+        {
+            RunId = runId,
+            FindingCount = observed.Count,
+            New = created,
+            Reopened = reopened,
+            Resolved = resolved,
+        }, cancellationToken);
+        return new RunOutcome(runId, created, reopened, stillOpen, resolved);
+    }
+
+    private async Task<long> UpsertProductAsync(string name, CancellationToken cancellationToken)
+    {
+        await ExecuteAsync(
+            "INSERT INTO products (name, created_at) VALUES (@Name, @At) ON CONFLICT (name) DO NOTHING",
+            new { Name = name, At = _time.GetUtcNow() }, cancellationToken);
+        return await ScalarAsync("SELECT id FROM products WHERE name = @Name", new { Name = name }, cancellationToken);
+    }
+
+    /// <summary>Findings this source reported before but not in this run: the source lets go of them.</summary>
+    private async Task<int> ResolveUnseenAsync(long productId, long runId, string source, DateTimeOffset at, CancellationToken cancellationToken)
+    {
+        var unseen = (await _connection.QueryAsync<long>(Command(
+            UnseenSql, new { ProductId = productId, Source = source, RunId = runId }, cancellationToken))).ToList();
+        var resolved = 0;
+        foreach (var findingId in unseen)
+        {
+            await ExecuteAsync(
+                "UPDATE finding_sources SET active = FALSE WHERE finding_id = @FindingId AND source = @Source",
+                new { FindingId = findingId, Source = source }, cancellationToken);
+            var stillReported = await ScalarAsync(
+                "SELECT COUNT(*) FROM finding_sources WHERE finding_id = @FindingId AND active = TRUE",
+                new { FindingId = findingId }, cancellationToken);
+            if (stillReported > 0)
+            {
+                continue;
+            }
+
+            await ExecuteAsync(
+                "UPDATE findings SET status = 'resolved', resolved_at = @At WHERE id = @FindingId",
+                new { FindingId = findingId, At = at }, cancellationToken);
+            await AddEventAsync(findingId, runId, at, FindingStates.Resolved, cancellationToken);
+            resolved++;
+        }
+
+        return resolved;
+    }
+
+    private Task<int> AddEventAsync(long findingId, long runId, DateTimeOffset at, string kind, CancellationToken cancellationToken) =>
+        ExecuteAsync(
+            "INSERT INTO finding_events (finding_id, run_id, at, kind) VALUES (@FindingId, @RunId, @At, @Kind)",
+            new { FindingId = findingId, RunId = runId, At = at, Kind = kind }, cancellationToken);
+
+    private Task<int> ExecuteAsync(string sql, object parameters, CancellationToken cancellationToken) =>
+        _connection.ExecuteAsync(Command(sql, parameters, cancellationToken));
+
+    private Task<long> ScalarAsync(string sql, object parameters, CancellationToken cancellationToken) =>
+        _connection.ExecuteScalarAsync<long>(Command(sql, parameters, cancellationToken));
+
+    private CommandDefinition Command(string sql, object parameters, CancellationToken cancellationToken) =>
+        new(sql, parameters, _transaction, cancellationToken: cancellationToken);
+
+    private sealed class KnownFinding
+    {
+        public long Id { get; set; }
+
+        public string FindingKey { get; set; } = string.Empty;
+
+        public string Status { get; set; } = string.Empty;
+    }
+}

@@ -1,0 +1,63 @@
+using System.Data.Common;
+using Dapper;
+using Microsoft.Data.Sqlite;
+
+namespace Ctem.Storage;
+
+internal sealed class SqliteDialect : ISqlDialect
+{
+    private const int BusyTimeoutMilliseconds = 30_000;
+
+    private readonly string _connectionString;
+
+    public SqliteDialect(string path)
+    {
+        Description = path;
+        _connectionString = new SqliteConnectionStringBuilder
+        {
+            DataSource = path,
+            Mode = SqliteOpenMode.ReadWriteCreate,
+            ForeignKeys = true,
+
+            // Without pooling the file is really closed when the store is disposed, so it can be moved or deleted.
+            Pooling = false,
+            DefaultTimeout = BusyTimeoutMilliseconds / 1000,
+        }.ToString();
+    }
+
+    public string MigrationFolder => "sqlite";
+
+    public string SchemaMigrationsDdl => """
+        CREATE TABLE IF NOT EXISTS schema_migrations (
+            version    INTEGER PRIMARY KEY,
+            name       TEXT NOT NULL,
+            applied_at TEXT NOT NULL
+        )
+        """;
+
+    // BEGIN IMMEDIATE (the provider's default transaction) already takes the write lock.
+    public string MigrationLockSql => string.Empty;
+
+    public string Description { get; }
+
+    // Dapper expands a list parameter into (@p1, @p2, …) for SQLite.
+    public string InList(string column, string parameter) => $"{column} IN @{parameter}";
+
+    public async Task<DbConnection> OpenConnectionAsync(CancellationToken cancellationToken)
+    {
+        var connection = new SqliteConnection(_connectionString);
+        try
+        {
+            await connection.OpenAsync(cancellationToken);
+            await connection.ExecuteAsync(new CommandDefinition(
+                $"PRAGMA journal_mode = WAL; PRAGMA foreign_keys = ON; PRAGMA busy_timeout = {BusyTimeoutMilliseconds};",
+                cancellationToken: cancellationToken));
+            return connection;
+        }
+        catch
+        {
+            await connection.DisposeAsync();
+            throw;
+        }
+    }
+}

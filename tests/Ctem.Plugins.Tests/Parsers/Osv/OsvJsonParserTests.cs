@@ -1,0 +1,107 @@
+using System.IO.Compression;
+using Ctem.Core.Diagnostics;
+using Ctem.Core.Model;
+using Ctem.Plugins.Parsers.Osv;
+using Ctem.Testing;
+using Xunit;
+
+namespace Ctem.Plugins.Tests.Parsers.Osv;
+
+public sealed class OsvJsonParserTests
+{
+    private static readonly OsvJsonParser Parser = new();
+
+    [Fact]
+    public void Parse_RealGoRecord_ReadsRangesAndIdentity()
+    {
+        var advisory = ParseOk("GO-2020-0015.json");
+        Assert.Equal("GO-2020-0015", advisory.Id);
+        Assert.Equal("GO", advisory.Source);
+        Assert.Contains("CVE-2020-14040", advisory.Aliases);
+        var affected = Assert.Single(advisory.Affected);
+        Assert.Equal(new PackageKey("Go", "golang.org/x/text"), affected.Key);
+        var range = Assert.Single(affected.Ranges);
+        Assert.Equal(RangeType.Semver, range.Type);
+        Assert.Equal([new RangeEvent(RangeEventKind.Introduced, "0"), new RangeEvent(RangeEventKind.Fixed, "0.3.3")], range.Events);
+        Assert.Equal(["0.3.3"], affected.FixedVersions);
+        Assert.Null(advisory.Withdrawn);
+    }
+
+    [Fact]
+    public void Parse_WithdrawnRecord_KeepsWithdrawnTime()
+    {
+        var advisory = ParseOk("GO-2022-0617-withdrawn.json");
+        Assert.NotNull(advisory.Withdrawn);
+    }
+
+    [Fact]
+    public void Parse_RustSecRecord_TakesSummaryAndAliases()
+    {
+        var advisory = ParseOk("rustsec.json");
+        Assert.Equal("RUSTSEC", advisory.Source);
+        Assert.Equal("XSS in mdBook's search page", advisory.Summary);
+        Assert.Equal(["CVE-2020-26297"], advisory.Aliases);
+    }
+
+    public static TheoryData<string, string, string?> Invalid => new()
+    {
+        { "invalid-truncated.json", "invalid JSON", "3:1" },
+        { "invalid-missing-modified.json", "'modified' is missing", null },
+        { "invalid-bad-event.json", "none of introduced, fixed, last_affected, limit", "affected[0].ranges[0].events[1]" },
+        { "invalid-array.json", "expected a JSON object", null },
+    };
+
+    [Theory]
+    [MemberData(nameof(Invalid))]
+    public void Parse_Invalid_RejectsWithPlace(string file, string message, string? location)
+    {
+        var result = Parser.Parse(file, File.ReadAllBytes(TestData(file)));
+        Assert.Null(result.Advisory);
+        var rejection = Assert.IsType<Diagnostic>(result.Rejection);
+        Assert.Equal(DiagnosticCodes.NotOsv, rejection.Code);
+        Assert.Equal(file, rejection.Path);
+        Assert.Contains(message, rejection.Message, StringComparison.Ordinal);
+        Assert.Equal(location, rejection.Location);
+    }
+
+    [SkippableTheory]
+    [InlineData("Go.zip")]
+    [InlineData("PyPI.zip")]
+    [InlineData("crates.io.zip")]
+    [InlineData("Bitnami.zip")]
+    public void Parse_EveryRecordOfSharedExport_Succeeds(string zip)
+    {
+        RepoPaths.RequireShared();
+        using var archive = ZipFile.OpenRead(RepoPaths.SharedData("osv", zip));
+        var rejected = new List<string>();
+        var parsed = 0;
+        foreach (var entry in archive.Entries)
+        {
+            using var stream = entry.Open();
+            using var buffer = new MemoryStream();
+            stream.CopyTo(buffer);
+            var result = Parser.Parse(entry.FullName, buffer.ToArray());
+            if (result.Advisory is null)
+            {
+                rejected.Add(result.Rejection!.ToString());
+            }
+            else
+            {
+                parsed++;
+                Assert.Equal(Path.GetFileNameWithoutExtension(entry.FullName), result.Advisory.Id);
+            }
+        }
+
+        Assert.Empty(rejected);
+        Assert.Equal(archive.Entries.Count, parsed);
+    }
+
+    private static Advisory ParseOk(string file)
+    {
+        var result = Parser.Parse(file, File.ReadAllBytes(TestData(file)));
+        Assert.True(result.Advisory is not null, result.Rejection?.ToString());
+        return result.Advisory;
+    }
+
+    private static string TestData(string file) => Path.Combine(AppContext.BaseDirectory, "Parsers", "Osv", "testdata", file);
+}

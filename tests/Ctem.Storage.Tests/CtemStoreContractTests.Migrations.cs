@@ -1,0 +1,31 @@
+using Xunit;
+
+namespace Ctem.Storage.Tests;
+
+public abstract partial class CtemStoreContractTests
+{
+    [SkippableFact]
+    public async Task OpenAsync_DatabaseOpenedTwice_AppliesEachMigrationOnce()
+    {
+        var first = await OpenStoreAsync();
+        await ImportAsync(first, StoreData.Advisory("GHSA-keep", StoreData.T0, [StoreData.Npm("left-pad")]));
+        await first.DisposeAsync();
+
+        var second = await OpenStoreAsync();
+        var appliedAgain = await ((DbCtemStore)second).MigrateAsync(Ct);
+
+        Assert.Empty(appliedAgain);
+        var versions = await QueryAsync<long>(second, "SELECT version FROM schema_migrations ORDER BY version");
+        Assert.Equal([1L], versions);
+        Assert.Single((await second.GetKnowledgeStatusAsync(Ct)));
+    }
+
+    [SkippableFact]
+    public async Task OpenAsync_NewDatabase_DescribesItWithoutPassword()
+    {
+        var store = await OpenStoreAsync();
+
+        Assert.False(string.IsNullOrWhiteSpace(store.Description));
+        Assert.DoesNotContain("Password", store.Description, StringComparison.OrdinalIgnoreCase);
+    }
+}
