@@ -13,15 +13,15 @@ internal sealed class KnowledgeImport : IKnowledgeImport
 {
     private const string InsertAdvisorySql = """
         INSERT INTO advisories (id, source, modified, published, withdrawn, summary, severity,
-            aliases_json, related_json, severity_json, imported_at, updated_at)
+            aliases_json, related_json, severity_json, content_sha256, imported_at, updated_at)
         VALUES (@Id, @Source, @Modified, @Published, @Withdrawn, @Summary, @Severity,
-            @AliasesJson, @RelatedJson, @SeverityJson, @At, @At)
+            @AliasesJson, @RelatedJson, @SeverityJson, @ContentSha256, @At, @At)
         """;
 
     private const string UpdateAdvisorySql = """
         UPDATE advisories SET source = @Source, modified = @Modified, published = @Published, withdrawn = @Withdrawn,
             summary = @Summary, severity = @Severity, aliases_json = @AliasesJson, related_json = @RelatedJson,
-            severity_json = @SeverityJson, updated_at = @At
+            severity_json = @SeverityJson, content_sha256 = @ContentSha256, updated_at = @At
         WHERE id = @Id
         """;
 
@@ -42,25 +42,29 @@ internal sealed class KnowledgeImport : IKnowledgeImport
         ArgumentNullException.ThrowIfNull(advisory);
         EnsureOpen();
 
-        var stored = await _connection.QuerySingleOrDefaultAsync<DateTimeOffset?>(Command(
-            "SELECT modified FROM advisories WHERE id = @Id", new { advisory.Id }, cancellationToken));
+        var stored = await _connection.QuerySingleOrDefaultAsync<StoredVersion>(Command(
+            "SELECT modified AS Modified, content_sha256 AS ContentSha256 FROM advisories WHERE id = @Id", new { advisory.Id }, cancellationToken));
         var incoming = Timestamps.Normalize(advisory.Modified);
+        var digest = AdvisoryDigest.Of(advisory);
         var outcome = stored switch
         {
             null => UpsertOutcome.Inserted,
-            { } s when s == incoming => UpsertOutcome.Unchanged,
-            { } s when s < incoming => UpsertOutcome.Updated,
-            _ => UpsertOutcome.Older,
+            _ when stored.Modified < incoming => UpsertOutcome.Updated,
+            _ when stored.Modified > incoming => UpsertOutcome.Older,
+
+            // Same time, other content: some sources (the Go vulndb repository) publish a placeholder 'modified'.
+            _ when stored.ContentSha256 != digest => UpsertOutcome.Updated,
+            _ => UpsertOutcome.Unchanged,
         };
 
         if (outcome == UpsertOutcome.Inserted)
         {
-            await _connection.ExecuteAsync(Command(InsertAdvisorySql, Row(advisory), cancellationToken));
+            await _connection.ExecuteAsync(Command(InsertAdvisorySql, Row(advisory, digest), cancellationToken));
             await WriteChildrenAsync(advisory, cancellationToken);
         }
         else if (outcome == UpsertOutcome.Updated)
         {
-            await _connection.ExecuteAsync(Command(UpdateAdvisorySql, Row(advisory), cancellationToken));
+            await _connection.ExecuteAsync(Command(UpdateAdvisorySql, Row(advisory, digest), cancellationToken));
             await _connection.ExecuteAsync(Command(
                 "DELETE FROM advisory_packages WHERE advisory_id = @Id; DELETE FROM advisory_aliases WHERE advisory_id = @Id",
                 new { advisory.Id }, cancellationToken));
@@ -109,8 +113,9 @@ internal sealed class KnowledgeImport : IKnowledgeImport
         }
     }
 
-    private object Row(Advisory advisory) => new
+    private object Row(Advisory advisory, string digest) => new
     {
+        ContentSha256 = digest,
         advisory.Id,
         advisory.Source,
         advisory.Modified,
@@ -123,6 +128,13 @@ internal sealed class KnowledgeImport : IKnowledgeImport
         SeverityJson = StorageJson.Serialize(advisory.Severity),
         At = _time.GetUtcNow(),
     };
+
+    private sealed class StoredVersion
+    {
+        public DateTimeOffset Modified { get; set; }
+
+        public string ContentSha256 { get; set; } = string.Empty;
+    }
 
     private void EnsureOpen()
     {

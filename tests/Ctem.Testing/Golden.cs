@@ -12,7 +12,7 @@ public static partial class Golden
 {
     public static void Verify(string actual, string name, [CallerFilePath] string testFile = "")
     {
-        var path = Path.Combine(Path.GetDirectoryName(testFile)!, "golden", name);
+        var path = Path.Combine(Path.GetDirectoryName(SourcePath(testFile))!, "golden", name);
         var normalized = actual.Replace("\r\n", "\n", StringComparison.Ordinal);
         if (Environment.GetEnvironmentVariable("CTEM_UPDATE_GOLDEN") == "1")
         {
@@ -24,6 +24,12 @@ public static partial class Golden
         Assert.True(File.Exists(path), $"golden file {path} is missing; run the tests with CTEM_UPDATE_GOLDEN=1 to create it");
         Assert.Equal(File.ReadAllText(path), normalized);
     }
+
+    // A CI build (ContinuousIntegrationBuild) maps source paths to "/_/"; map them back into the checkout.
+    private static string SourcePath(string compiledPath) =>
+        compiledPath.StartsWith("/_/", StringComparison.Ordinal)
+            ? Path.Combine(RepoPaths.Root, compiledPath[3..])
+            : compiledPath;
 
     /// <summary>Replaces timestamps, temporary paths and SHA-256 digests with fixed tokens.</summary>
     public static string Redact(string text, params string[] paths)

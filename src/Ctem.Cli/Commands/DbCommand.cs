@@ -112,7 +112,7 @@ public static class DbCommand
             }
 
             console.Write(table);
-            console.WriteLine($"{rows.Sum(r => r.Advisories)} advisory package entries in {rows.Count} (source, ecosystem) group(s).");
+            console.WriteLine($"{rows.Sum(r => r.Advisories)} advisories listed across {rows.Count} (source, ecosystem) pair(s); an advisory naming several ecosystems counts in each.");
             return ExitCodes.Ok;
         }));
         return command;

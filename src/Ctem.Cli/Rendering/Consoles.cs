@@ -6,7 +6,7 @@ namespace Ctem.Cli.Rendering;
 /// <summary>Spectre consoles over the injected writers: colour only on a terminal, a fixed width in pipes and tests.</summary>
 public static class Consoles
 {
-    private const int PipeWidth = 160;
+    private const int PipeWidth = 200;
 
     public static IAnsiConsole Stdout(CliHost host) => Create(host.Stdout, host.StdoutIsTerminal);
 

@@ -5,7 +5,7 @@ namespace Ctem.Cli.Rendering;
 /// <summary>The human view of findings: one row per finding, the product column only when there are several products.</summary>
 public static class FindingsTable
 {
-    private const int SummaryWidth = 60;
+    private const int SummaryWidth = 48;
 
     public static void Write(IAnsiConsole console, IReadOnlyList<FindingView> findings)
     {
@@ -19,10 +19,20 @@ public static class FindingsTable
         var table = new Table().Border(TableBorder.Rounded);
         if (showProduct)
         {
-            table.AddColumn("Product");
+            table.AddColumn(new TableColumn("Product").NoWrap());
         }
 
-        table.AddColumns("Package", "Version", "Vulnerability", "Also known as", "Severity", "Fixed in", "Summary");
+        table.AddColumn(new TableColumn("Package").NoWrap());
+        table.AddColumn(new TableColumn("Version").NoWrap());
+        table.AddColumn(new TableColumn("Vulnerability").NoWrap());
+        var showSeverity = findings.Any(f => f.Vulnerability.Severity is not null);
+        table.AddColumn("Also known as");
+        if (showSeverity)
+        {
+            table.AddColumn("Severity");
+        }
+
+        table.AddColumns("Fixed in", "Summary");
         foreach (var finding in findings)
         {
             var cells = new List<string>();
@@ -31,11 +41,15 @@ public static class FindingsTable
                 cells.Add(finding.Product);
             }
 
-            cells.Add($"{finding.Name} ({finding.Ecosystem ?? "?"})");
+            cells.Add($"{finding.Ecosystem ?? "?"}:{finding.Name}");
             cells.Add(finding.Version ?? "");
             cells.Add(finding.Vulnerability.Id);
-            cells.Add(string.Join(", ", finding.Vulnerability.Aliases));
-            cells.Add(finding.Vulnerability.Severity ?? "");
+            cells.Add(Aliases(finding.Vulnerability.Aliases));
+            if (showSeverity)
+            {
+                cells.Add(finding.Vulnerability.Severity ?? "");
+            }
+
             cells.Add(finding.FixedVersions.Count == 0 ? "no fix" : string.Join(", ", finding.FixedVersions));
             cells.Add(Shorten(finding.Vulnerability.Summary ?? ""));
             table.AddRow(cells.Select(Markup.Escape).ToArray());
@@ -43,6 +57,9 @@ public static class FindingsTable
 
         console.Write(table);
     }
+
+    private static string Aliases(IReadOnlyList<string> aliases) =>
+        aliases.Count <= 2 ? string.Join(", ", aliases) : $"{aliases[0]}, {aliases[1]} +{aliases.Count - 2}";
 
     private static string Shorten(string text) => text.Length <= SummaryWidth ? text : string.Concat(text.AsSpan(0, SummaryWidth - 1), "…");
 }

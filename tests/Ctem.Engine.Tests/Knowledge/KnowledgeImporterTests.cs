@@ -44,6 +44,18 @@ public sealed class KnowledgeImporterTests
         Assert.Equal(["1.3.0"], Assert.Single(candidates[new PackageKey("Go", "example.com/lib")]).Affected.FixedVersions);
     }
 
+    // Go vulndb's repository data carries the placeholder "modified": "0001-01-01T00:00:00Z" on every record.
+    [Fact]
+    public async Task Import_SameModifiedOtherContent_Updates()
+    {
+        await using var fixture = await EngineFixture.CreateAsync();
+        await fixture.ImportAsync(fixture.File("a.json", Record));
+
+        var report = await fixture.ImportAsync(fixture.File("b.json", Record.Replace("1.2.0", "1.2.1", StringComparison.Ordinal)));
+
+        Assert.Equal((0, 1, 0), (report.Unchanged, report.Updated, report.Older));
+    }
+
     [Fact]
     public async Task Import_WithdrawnLater_StopsMatching()
     {

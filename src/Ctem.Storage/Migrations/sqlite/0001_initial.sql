@@ -10,6 +10,7 @@ CREATE TABLE advisories (
     aliases_json  TEXT NOT NULL,
     related_json  TEXT NOT NULL,
     severity_json TEXT NOT NULL,
+    content_sha256 TEXT NOT NULL,
     imported_at   TEXT NOT NULL,
     updated_at    TEXT NOT NULL
 );

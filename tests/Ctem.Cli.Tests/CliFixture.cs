@@ -1,0 +1,30 @@
+using Ctem.Testing;
+
+namespace Ctem.Cli.Tests;
+
+/// <summary>A temp directory with a database path, and the demo's sample inputs.</summary>
+internal sealed class CliFixture : IDisposable
+{
+    private readonly TempDirectory _temp = new();
+
+    public string Database => _temp.File("ctem.db");
+
+    public string Directory => _temp.Path;
+
+    public static string DemoSbom => Path.Combine(RepoPaths.Samples, "demo", "sbom", "harp-darwin-amd64.sbom.json");
+
+    public static string DemoAdvisories => Path.Combine(RepoPaths.Samples, "demo", "advisories");
+
+    public string File(string name, string content)
+    {
+        var path = _temp.File(name);
+        System.IO.File.WriteAllText(path, content);
+        return path;
+    }
+
+    public Task<CliResult> RunAsync(params string[] args) => CliRun.RunAsync([.. args, "--db", Database]);
+
+    public string Redact(string text) => Golden.Redact(text, Directory, RepoPaths.Samples);
+
+    public void Dispose() => _temp.Dispose();
+}

@@ -1,0 +1,24 @@
+using Ctem.Cli.Hosting;
+using Microsoft.Extensions.Time.Testing;
+
+namespace Ctem.Cli.Tests;
+
+public sealed record CliResult(int ExitCode, string Stdout, string Stderr);
+
+/// <summary>Runs <c>ctem</c> in-process with captured streams, a fixed clock and a given environment.</summary>
+internal static class CliRun
+{
+    public static readonly DateTimeOffset Now = new(2026, 11, 1, 9, 0, 0, TimeSpan.Zero);
+
+    public static async Task<CliResult> RunWithEnvironmentAsync(IReadOnlyDictionary<string, string>? environment, params string[] args)
+    {
+        using var stdout = new StringWriter();
+        using var stderr = new StringWriter();
+        var env = environment ?? new Dictionary<string, string>();
+        var host = new CliHost(stdout, stderr, name => env.TryGetValue(name, out var value) ? value : null, new FakeTimeProvider(Now));
+        var exit = await CtemCli.RunAsync(args, host, CancellationToken.None);
+        return new CliResult(exit, stdout.ToString(), stderr.ToString());
+    }
+
+    public static Task<CliResult> RunAsync(params string[] args) => RunWithEnvironmentAsync(null, args);
+}

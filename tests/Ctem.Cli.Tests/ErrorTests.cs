@@ -1,0 +1,112 @@
+using System.IO.Compression;
+using Xunit;
+
+namespace Ctem.Cli.Tests;
+
+public sealed class ErrorTests
+{
+    public static TheoryData<string[], int, string> UsageErrors => new()
+    {
+        { ["scan"], ExitCodes.Usage, "Required argument missing" },
+        { ["scan", "x.json", "--format", "xml"], ExitCodes.Usage, "xml" },
+        { ["frobnicate"], ExitCodes.Usage, "frobnicate" },
+        { ["db", "import"], ExitCodes.Usage, "Required argument missing" },
+        { ["findings", "--product"], ExitCodes.Usage, "--product" },
+    };
+
+    [Theory]
+    [MemberData(nameof(UsageErrors))]
+    public async Task Run_UsageError_ExitsTwoWithMessage(string[] args, int exit, string message)
+    {
+        var result = await CliRun.RunAsync(args);
+        Assert.Equal(exit, result.ExitCode);
+        Assert.Contains(message, result.Stderr, StringComparison.Ordinal);
+        Assert.Contains("Try 'ctem --help'", result.Stderr, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Scan_MissingFile_ExitsThreeNamingIt()
+    {
+        using var fixture = new CliFixture();
+        var result = await fixture.RunAsync("scan", "/no/such/sbom.json");
+        AssertClean(result, ExitCodes.BadInput, "/no/such/sbom.json: no such file or directory");
+    }
+
+    [Fact]
+    public async Task Scan_BrokenJson_ExitsThreeWithLineAndColumn()
+    {
+        using var fixture = new CliFixture();
+        var sbom = fixture.File("bad.cdx.json", "{\n  \"bomFormat\": \"CycloneDX\",\n  \"components\": [\n    {\"name\": \"a\"}\n    {\"name\": \"b\"}\n  ]\n}\n");
+        var result = await fixture.RunAsync("scan", sbom);
+        AssertClean(result, ExitCodes.BadInput, $"{sbom}:5:5: invalid JSON");
+    }
+
+    [Fact]
+    public async Task Scan_NoComponents_ExitsThree()
+    {
+        using var fixture = new CliFixture();
+        var sbom = fixture.File("empty.cdx.json", "{\"bomFormat\": \"CycloneDX\", \"specVersion\": \"1.5\", \"components\": []}");
+        var result = await fixture.RunAsync("scan", sbom);
+        AssertClean(result, ExitCodes.BadInput, $"{sbom}:/components: the SBOM lists no components");
+    }
+
+    [Fact]
+    public async Task Scan_NotAnSbom_ExitsThreeNamingFormats()
+    {
+        using var fixture = new CliFixture();
+        var file = fixture.File("notes.txt", "hello");
+        var result = await fixture.RunAsync("scan", file);
+        AssertClean(result, ExitCodes.BadInput, "not a format Ctem reads (supported: cyclonedx/json)");
+    }
+
+    [Fact]
+    public async Task DbImport_ZipEntryNotOsv_ExitsFiveNamingEntry()
+    {
+        using var fixture = new CliFixture();
+        var zip = Path.Combine(fixture.Directory, "all.zip");
+        using (var archive = ZipFile.Open(zip, ZipArchiveMode.Create))
+        {
+            using var writer = new StreamWriter(archive.CreateEntry("notes.json").Open());
+            writer.Write("{\"hello\": \"world\"}");
+        }
+
+        var result = await fixture.RunAsync("db", "import", zip);
+        AssertClean(result, ExitCodes.Partial, $"{zip}!notes.json: not an OSV record: 'id' is missing");
+        Assert.Contains("1 rejected", result.Stdout, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task DbImport_MissingPath_ExitsThreeAndSaysNothingChanged()
+    {
+        using var fixture = new CliFixture();
+        var result = await fixture.RunAsync("db", "import", CliFixture.DemoAdvisories, "/no/such/dir");
+        AssertClean(result, ExitCodes.BadInput, "the knowledge base is unchanged");
+        var status = await fixture.RunAsync("db", "status");
+        Assert.Contains("The knowledge base is empty", status.Stdout, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Findings_UnknownProduct_ExitsTwo()
+    {
+        using var fixture = new CliFixture();
+        var result = await fixture.RunAsync("findings", "--product", "nope");
+        AssertClean(result, ExitCodes.Usage, "no product named 'nope'");
+    }
+
+    [Theory]
+    [InlineData("/proc/no-such-dir/ctem.db")]
+    [InlineData("Host=127.0.0.1;Port=1;Username=ctem;Password=s3cret;Timeout=2")]
+    public async Task AnyCommand_DatabaseUnreachable_ExitsFourWithoutSecrets(string database)
+    {
+        var result = await CliRun.RunAsync("db", "status", "--db", database);
+        AssertClean(result, ExitCodes.DatabaseError, "database error");
+        Assert.DoesNotContain("s3cret", result.Stderr, StringComparison.Ordinal);
+    }
+
+    private static void AssertClean(CliResult result, int exit, string message)
+    {
+        Assert.Equal(exit, result.ExitCode);
+        Assert.Contains(message, result.Stderr, StringComparison.Ordinal);
+        Assert.DoesNotContain("   at ", result.Stderr, StringComparison.Ordinal);
+    }
+}
