@@ -1,7 +1,9 @@
 using System.Collections.Immutable;
 using Ctem.Core.Extensibility;
+using Ctem.Core.Versioning;
 using Ctem.Plugins.Parsers.CycloneDx;
 using Ctem.Plugins.Parsers.Osv;
+using Ctem.Plugins.VersionSchemes.SemVer;
 
 namespace Ctem.Plugins;
 
@@ -17,4 +19,10 @@ public static class BuiltInPlugins
     [
         new OsvJsonParser(),
     ];
+
+    /// <summary>One scheme per ecosystem family; a duplicate ecosystem fails at start-up.</summary>
+    public static VersionSchemeRegistry VersionSchemes { get; } = new(
+    [
+        SemVerScheme.Instance,
+    ]);
 }

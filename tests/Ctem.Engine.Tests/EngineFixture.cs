@@ -31,7 +31,7 @@ internal sealed class EngineFixture : IAsyncDisposable
 
     public KnowledgeImporter Importer => new(Store, BuiltInPlugins.AdvisoryParsers, new InputReader(InputLimits.Default));
 
-    public ScanRunner Scanner => new(Store, BuiltInPlugins.InventoryParsers, new InputReader(InputLimits.Default), Time);
+    public ScanRunner Scanner => new(Store, BuiltInPlugins.InventoryParsers, BuiltInPlugins.VersionSchemes, new InputReader(InputLimits.Default), Time);
 
     public static async Task<EngineFixture> CreateAsync()
     {

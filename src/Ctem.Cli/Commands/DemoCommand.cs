@@ -57,7 +57,7 @@ public static class DemoCommand
             await context.Host.Stdout.WriteLineAsync();
         }
 
-        var runner = new ScanRunner(store, BuiltInPlugins.InventoryParsers, context.Reader, context.Host.Time);
+        var runner = new ScanRunner(store, BuiltInPlugins.InventoryParsers, BuiltInPlugins.VersionSchemes, context.Reader, context.Host.Time);
         var report = await runner.ScanAsync(new ScanRequest([sbom], null), null, cancellationToken);
         ScanReportWriter.Write(context.Host, report, format);
         return ScanReportWriter.ExitCodeOf(report.Status);

@@ -17,7 +17,7 @@ public static class ScanCommand
         command.SetAction((parseResult, cancellationToken) => CommandRunner.RunAsync(context, async () =>
         {
             await using var store = await context.OpenStoreAsync(parseResult, cancellationToken);
-            var runner = new ScanRunner(store, BuiltInPlugins.InventoryParsers, context.Reader, context.Host.Time);
+            var runner = new ScanRunner(store, BuiltInPlugins.InventoryParsers, BuiltInPlugins.VersionSchemes, context.Reader, context.Host.Time);
             var request = new ScanRequest(parseResult.GetValue(paths)!, parseResult.GetValue(product));
             var report = await LiveStatus.RunAsync(context.Host, "scanning…", progress => runner.ScanAsync(request, progress, cancellationToken));
             ScanReportWriter.Write(context.Host, report, parseResult.GetValue(format)!);

@@ -14,5 +14,8 @@ public interface IVersionScheme
     /// <summary>Stable name of the scheme, e.g. "semver".</summary>
     string Name { get; }
 
+    /// <summary>The OSV ecosystems (base names, without ":suffix") whose versions this scheme orders.</summary>
+    IReadOnlyList<string> Ecosystems { get; }
+
     bool TryParse(string text, [NotNullWhen(true)] out ISchemeVersion? version, [NotNullWhen(false)] out string? error);
 }

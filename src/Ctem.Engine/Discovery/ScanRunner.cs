@@ -3,6 +3,7 @@ using Ctem.Core.Diagnostics;
 using Ctem.Core.Extensibility;
 using Ctem.Core.Model;
 using Ctem.Core.Stores;
+using Ctem.Core.Versioning;
 using Ctem.Engine.Discovery.Matching;
 using Ctem.Engine.Inputs;
 using Ctem.Engine.Knowledge;
@@ -13,7 +14,12 @@ namespace Ctem.Engine.Discovery;
 /// Discovery for one product: reads its inventory inputs, matches every component against the knowledge base,
 /// and stores the run with its findings in one transaction.
 /// </summary>
-public sealed class ScanRunner(ICtemStore store, IReadOnlyList<IInventoryParser> parsers, InputReader reader, TimeProvider time)
+public sealed class ScanRunner(
+    ICtemStore store,
+    IReadOnlyList<IInventoryParser> parsers,
+    VersionSchemeRegistry schemes,
+    InputReader reader,
+    TimeProvider time)
 {
     /// <summary>The source name scan findings carry, next to those of imported scanner reports.</summary>
     public const string SourceName = "ctem-scan";
@@ -62,7 +68,7 @@ public sealed class ScanRunner(ICtemStore store, IReadOnlyList<IInventoryParser>
         progress?.Report($"matching {components.Count} components");
         var keys = components.Select(c => c.PackageKey).OfType<PackageKey>().Distinct().ToList();
         var candidates = await store.FindAdvisoriesAsync(keys, cancellationToken);
-        var match = AdvisoryMatcher.Match(components, candidates);
+        var match = AdvisoryMatcher.Match(components, candidates, schemes);
 
         var finishedAt = time.GetUtcNow();
         var run = await store.RecordScanAsync(new ScanRecord(product, SourceName, startedAt, finishedAt, inputs, components, match.Findings), cancellationToken);

@@ -1,5 +1,6 @@
 using Ctem.Core.Model;
 using Ctem.Core.Versioning;
+using Ctem.Plugins.VersionSchemes.SemVer;
 using Xunit;
 
 namespace Ctem.Core.Tests.Versioning;

@@ -10,7 +10,10 @@ namespace Ctem.Engine.Discovery.Matching;
 /// </summary>
 public static class AdvisoryMatcher
 {
-    public static MatchResult Match(IEnumerable<Component> components, IReadOnlyDictionary<PackageKey, IReadOnlyList<AdvisoryCandidate>> candidates)
+    public static MatchResult Match(
+        IEnumerable<Component> components,
+        IReadOnlyDictionary<PackageKey, IReadOnlyList<AdvisoryCandidate>> candidates,
+        VersionSchemeRegistry schemes)
     {
         var findings = new List<ObservedFinding>();
         var undetermined = new SortedDictionary<string, int>(StringComparer.Ordinal);
@@ -30,7 +33,7 @@ public static class AdvisoryMatcher
                 continue;
             }
 
-            var scheme = VersionSchemes.For(key.Ecosystem);
+            var scheme = schemes.For(key.Ecosystem);
             var matched = new List<AdvisoryCandidate>();
             foreach (var candidate in list)
             {

@@ -1,6 +1,7 @@
 using System.Diagnostics.CodeAnalysis;
+using Ctem.Core.Versioning;
 
-namespace Ctem.Core.Versioning;
+namespace Ctem.Plugins.VersionSchemes.SemVer;
 
 /// <summary>
 /// Semantic Versioning 2.0 precedence, as npm, crates.io, Hex and Go modules use it. A leading "v" is accepted
@@ -12,6 +13,8 @@ public sealed class SemVerScheme : IVersionScheme
     public static SemVerScheme Instance { get; } = new();
 
     public string Name => "semver";
+
+    public IReadOnlyList<string> Ecosystems { get; } = ["npm", "crates.io", "Go", "Hex"];
 
     public bool TryParse(string text, [NotNullWhen(true)] out ISchemeVersion? version, [NotNullWhen(false)] out string? error)
     {

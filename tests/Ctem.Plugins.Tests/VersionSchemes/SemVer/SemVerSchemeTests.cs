@@ -1,8 +1,8 @@
-using Ctem.Core.Versioning;
+using Ctem.Plugins.VersionSchemes.SemVer;
 using Ctem.Testing;
 using Xunit;
 
-namespace Ctem.Core.Tests.Versioning;
+namespace Ctem.Plugins.Tests.VersionSchemes.SemVer;
 
 public sealed class SemVerSchemeTests
 {
