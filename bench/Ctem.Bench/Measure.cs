@@ -1,0 +1,20 @@
+using System.Diagnostics;
+
+namespace Ctem.Bench;
+
+internal static class Measure
+{
+    public static (T Result, TimeSpan Elapsed) Time<T>(Func<T> work)
+    {
+        var watch = Stopwatch.StartNew();
+        var result = work();
+        return (result, watch.Elapsed);
+    }
+
+    public static async Task<(T Result, TimeSpan Elapsed)> TimeAsync<T>(Func<Task<T>> work)
+    {
+        var watch = Stopwatch.StartNew();
+        var result = await work();
+        return (result, watch.Elapsed);
+    }
+}

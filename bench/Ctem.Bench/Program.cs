@@ -1,0 +1,80 @@
+using System.IO.Compression;
+using System.Text.Json;
+using Ctem.Bench;
+using Ctem.Engine.Discovery;
+using Ctem.Engine.Inputs;
+using Ctem.Engine.Knowledge;
+using Ctem.Plugins;
+using Ctem.Storage;
+
+// Prints the figures quoted in issue notes: import vs plain parse time per OSV export, scan time, and matching
+// throughput against the whole knowledge base. Usage: run.sh [SHARED_DIR] (default ../shared).
+var shared = args.Length > 0 ? args[0] : Path.GetFullPath(Path.Combine(AppContext.BaseDirectory, "../../../../../../shared"));
+var osv = Path.Combine(shared, "data", "osv");
+if (!Directory.Exists(osv))
+{
+    Console.Error.WriteLine($"bench: {osv} not found; pass the shared directory as the first argument");
+    return 2;
+}
+
+Console.WriteLine($"machine: {Environment.ProcessorCount} cores, .NET {Environment.Version}, {System.Runtime.InteropServices.RuntimeInformation.OSDescription}");
+var work = Directory.CreateTempSubdirectory("ctem-bench-");
+try
+{
+    var database = Path.Combine(work.FullName, "bench.db");
+    await using var store = await CtemStoreFactory.OpenAsync(Environment.GetEnvironmentVariable("CTEM_BENCH_DB") ?? database, TimeProvider.System, CancellationToken.None);
+    var reader = new InputReader(InputLimits.Default);
+    var importer = new KnowledgeImporter(store, BuiltInPlugins.AdvisoryParsers, reader);
+
+    Console.WriteLine();
+    Console.WriteLine("| OSV export | records | parse only (System.Text.Json) | ctem db import | import / parse |");
+    Console.WriteLine("|---|---:|---:|---:|---:|");
+    foreach (var zip in Directory.GetFiles(osv, "*.zip").Order(StringComparer.Ordinal))
+    {
+        var parse = Measure.Time(() => ParseOnly(zip));
+        var import = await Measure.TimeAsync(() => importer.ImportAsync([zip], null, CancellationToken.None));
+        Console.WriteLine($"| {Path.GetFileName(zip)} | {parse.Result} | {parse.Elapsed.TotalSeconds:F2} s | {import.Elapsed.TotalSeconds:F2} s | {import.Elapsed / parse.Elapsed:F1}× |");
+    }
+
+    var again = await Measure.TimeAsync(() => importer.ImportAsync([Path.Combine(osv, "Go.zip")], null, CancellationToken.None));
+    Console.WriteLine($"re-import of Go.zip (nothing changed): {again.Elapsed.TotalSeconds:F2} s, {again.Result.Unchanged} unchanged");
+
+    Console.WriteLine();
+    var scanner = new ScanRunner(store, BuiltInPlugins.InventoryParsers, BuiltInPlugins.VersionSchemes, reader, TimeProvider.System);
+    foreach (var sbom in SampleSboms())
+    {
+        var scan = await Measure.TimeAsync(() => scanner.ScanAsync(new ScanRequest([sbom], null), null, CancellationToken.None));
+        Console.WriteLine($"ctem scan {Path.GetFileName(sbom)}: {scan.Result.Components} components, {scan.Result.Findings.Count} findings, {scan.Elapsed.TotalMilliseconds:F0} ms (read, match, store)");
+    }
+
+    Console.WriteLine();
+    await MatchingThroughput.RunAsync(store, BuiltInPlugins.VersionSchemes, osv);
+    return 0;
+}
+finally
+{
+    work.Delete(recursive: true);
+}
+
+static int ParseOnly(string zip)
+{
+    using var archive = ZipFile.OpenRead(zip);
+    var count = 0;
+    foreach (var entry in archive.Entries)
+    {
+        using var stream = entry.Open();
+        using var document = JsonDocument.Parse(stream);
+        count += document.RootElement.ValueKind == JsonValueKind.Object ? 1 : 0;
+    }
+
+    return count;
+}
+
+static IEnumerable<string> SampleSboms()
+{
+    var demo = Path.GetFullPath(Path.Combine(AppContext.BaseDirectory, "../../../../../samples/demo/sbom/harp-darwin-amd64.sbom.json"));
+    if (File.Exists(demo))
+    {
+        yield return demo;
+    }
+}
