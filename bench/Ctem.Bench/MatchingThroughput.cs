@@ -43,6 +43,30 @@ internal static class MatchingThroughput
             best = TimeSpan.FromTicks(Math.Min(best.Ticks, watch.Elapsed.Ticks));
         }
 
+        var verdictWatch = Stopwatch.StartNew();
+        var affectedCount = 0;
+        var compiledCache = new Dictionary<AdvisoryCandidate, CompiledAffected>(ReferenceEqualityComparer.Instance);
+        foreach (var component in components)
+        {
+            if (component.PackageKey is not { } key || !candidates.TryGetValue(key, out var list))
+            {
+                continue;
+            }
+
+            var scheme = schemes.For(key.Ecosystem);
+            var version = ComponentVersion.Parse(component.MatchVersion!, scheme);
+            foreach (var candidate in list)
+            {
+                if (!compiledCache.TryGetValue(candidate, out var entry))
+                {
+                    compiledCache[candidate] = entry = CompiledAffected.Compile(candidate.Affected, scheme);
+                }
+
+                affectedCount += entry.Check(version).Verdict == AffectedVerdict.Affected ? 1 : 0;
+            }
+        }
+
+        Console.WriteLine($"  verdicts only: {verdictWatch.Elapsed.TotalMilliseconds:F0} ms, {affectedCount} affected");
         var checks = components.Sum(c => c.PackageKey is { } key && candidates.TryGetValue(key, out var list) ? list.Count : 0);
         Console.WriteLine($"matching: {components.Count} component versions over {keys.Count} packages, {checks} range checks, {result!.Findings.Count} findings");
         Console.WriteLine($"  index lookup of {keys.Count} packages: {lookup.Elapsed.TotalMilliseconds:F0} ms");

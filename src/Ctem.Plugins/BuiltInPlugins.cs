@@ -3,6 +3,17 @@ using Ctem.Core.Extensibility;
 using Ctem.Core.Versioning;
 using Ctem.Plugins.Parsers.CycloneDx;
 using Ctem.Plugins.Parsers.Osv;
+using Ctem.Plugins.VersionSchemes.Alpine;
+using Ctem.Plugins.VersionSchemes.Cran;
+using Ctem.Plugins.VersionSchemes.Debian;
+using Ctem.Plugins.VersionSchemes.Hackage;
+using Ctem.Plugins.VersionSchemes.Maven;
+using Ctem.Plugins.VersionSchemes.NuGet;
+using Ctem.Plugins.VersionSchemes.Packagist;
+using Ctem.Plugins.VersionSchemes.Pep440;
+using Ctem.Plugins.VersionSchemes.Pub;
+using Ctem.Plugins.VersionSchemes.Rpm;
+using Ctem.Plugins.VersionSchemes.RubyGems;
 using Ctem.Plugins.VersionSchemes.SemVer;
 
 namespace Ctem.Plugins;
@@ -24,5 +35,16 @@ public static class BuiltInPlugins
     public static VersionSchemeRegistry VersionSchemes { get; } = new(
     [
         SemVerScheme.Instance,
+        Pep440Scheme.Instance,
+        MavenScheme.Instance,
+        NuGetScheme.Instance,
+        PackagistScheme.Instance,
+        PubScheme.Instance,
+        RubyGemsScheme.Instance,
+        CranScheme.Instance,
+        HackageScheme.Instance,
+        DebianScheme.Instance,
+        AlpineScheme.Instance,
+        RpmScheme.Instance,
     ]);
 }

@@ -41,4 +41,5 @@ public static class DiagnosticCodes
     public const string UnparsableVersion = "CTEM009";
     public const string NoVersionScheme = "CTEM010";
     public const string ComponentWithoutPurl = "CTEM011";
+    public const string NotAFeed = "CTEM012";
 }

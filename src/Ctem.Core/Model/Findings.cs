@@ -17,7 +17,8 @@ public sealed record ObservedFinding(Component Component, VulnerabilityRef Vulne
     /// <summary>The identity of the exposure within a product: package coordinates plus vulnerability.</summary>
     public string Key => FindingKey.Of(ComponentCoordinates, Vulnerability.Id);
 
-    public string ComponentCoordinates => Component.Purl?.ToCoordinates() ?? $"{Component.Name}@{Component.Version}";
+    // Computed once: findings are sorted and keyed by it, many times over on large inventories.
+    public string ComponentCoordinates { get; } = Component.Purl?.ToCoordinates() ?? $"{Component.Name}@{Component.Version}";
 }
 
 public static class FindingKey

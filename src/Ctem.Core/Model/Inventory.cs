@@ -7,18 +7,21 @@ public sealed record ProductRef(string Name, string? Version);
 public sealed record SourceLocation(string Path, string? Pointer);
 
 /// <summary>One software component of a product release.</summary>
+/// <remarks>The derived keys are computed once, at construction: matching reads them for every advisory check.</remarks>
 public sealed record Component(string Name, string? Version, PackageUrl? Purl, string? BomRef, SourceLocation Location)
 {
-    public string? Ecosystem => Purl is null ? null : Ecosystems.FromPurl(Purl);
+    public string? Ecosystem { get; } = Purl is null ? null : Ecosystems.FromPurl(Purl);
 
     /// <summary>The name under which advisories list this component, or null when it cannot be matched.</summary>
-    public PackageKey? PackageKey =>
-        Purl is not null && Ecosystem is { } ecosystem
-            ? new PackageKey(ecosystem, Ecosystems.NormalizeName(ecosystem, Ecosystems.PackageNameOf(Purl)))
-            : null;
+    public PackageKey? PackageKey { get; } = KeyOf(Purl);
 
     /// <summary>The version to match: the purl's, else the component's own field.</summary>
     public string? MatchVersion => Purl?.Version ?? Version;
+
+    private static PackageKey? KeyOf(PackageUrl? purl) =>
+        purl is not null && Ecosystems.FromPurl(purl) is { } ecosystem
+            ? new PackageKey(ecosystem, Ecosystems.NormalizeName(ecosystem, Ecosystems.PackageNameOf(purl)))
+            : null;
 }
 
 /// <summary>(ecosystem, normalised name): the index key that advisories are looked up by.</summary>

@@ -119,13 +119,13 @@ public sealed class ScanRunnerTests
     public async Task Scan_EcosystemWithoutScheme_CountsUndecidedChecks()
     {
         await using var fixture = await EngineFixture.CreateAsync();
-        await fixture.ImportAsync(fixture.File("pysec.json", """
-            {"id": "PYSEC-2099-1", "modified": "2024-01-01T00:00:00Z",
-             "affected": [{"package": {"ecosystem": "PyPI", "name": "Django"},
-                           "ranges": [{"type": "ECOSYSTEM", "events": [{"introduced": "0"}, {"fixed": "4.0"}]}]}]}
+        await fixture.ImportAsync(fixture.File("conan.json", """
+            {"id": "GLAD-2099-1", "modified": "2024-01-01T00:00:00Z",
+             "affected": [{"package": {"ecosystem": "ConanCenter", "name": "zlib"},
+                           "ranges": [{"type": "ECOSYSTEM", "events": [{"introduced": "0"}, {"fixed": "1.2.12"}]}]}]}
             """));
 
-        var report = await fixture.ScanAsync(fixture.Sbom("sbom.json", "app", "pkg:pypi/django@3.2"));
+        var report = await fixture.ScanAsync(fixture.Sbom("sbom.json", "app", "pkg:conan/zlib@1.2.11"));
 
         Assert.Empty(report.Findings);
         Assert.Equal(1, Assert.Single(report.Undetermined).Value);

@@ -18,26 +18,37 @@ public static class AdvisoryMatcher
         var findings = new List<ObservedFinding>();
         var undetermined = new SortedDictionary<string, int>(StringComparer.Ordinal);
         var seen = new HashSet<string>(StringComparer.Ordinal);
+        var compiled = new Dictionary<AdvisoryCandidate, CompiledAffected>(ReferenceEqualityComparer.Instance);
+
+        // One advisory usually matches many versions of its package: describe each lone advisory once.
+        var described = new Dictionary<AdvisoryCandidate, (VulnerabilityRef Vulnerability, IReadOnlyList<string> Fixed)>(ReferenceEqualityComparer.Instance);
         var checkedCount = 0;
         foreach (var component in components)
         {
-            if (component.PackageKey is not { } key || component.MatchVersion is not { Length: > 0 } version
+            if (component.PackageKey is not { } key || component.MatchVersion is not { Length: > 0 } text
                 || !seen.Add(component.Purl!.ToCoordinates()))
             {
                 continue;
             }
 
             checkedCount++;
-            if (!candidates.TryGetValue(key, out var list))
+            if (!candidates.TryGetValue(key, out var list) || list.Count == 0)
             {
                 continue;
             }
 
             var scheme = schemes.For(key.Ecosystem);
+            var version = ComponentVersion.Parse(text, scheme);
             var matched = new List<AdvisoryCandidate>();
             foreach (var candidate in list)
             {
-                var check = AffectedVersionEvaluator.Check(candidate.Affected, version, scheme);
+                if (!compiled.TryGetValue(candidate, out var entry))
+                {
+                    entry = CompiledAffected.Compile(candidate.Affected, scheme);
+                    compiled[candidate] = entry;
+                }
+
+                var check = entry.Check(version);
                 if (check.Verdict == AffectedVerdict.Affected)
                 {
                     matched.Add(candidate);
@@ -51,7 +62,19 @@ public static class AdvisoryMatcher
 
             foreach (var group in AliasGroups.Of(matched))
             {
-                findings.Add(ToFinding(component, group, scheme));
+                if (group.Count > 1)
+                {
+                    var (vulnerability, fixedVersions) = Describe(group, scheme);
+                    findings.Add(new ObservedFinding(component, vulnerability, fixedVersions));
+                    continue;
+                }
+
+                if (!described.TryGetValue(group[0], out var lone))
+                {
+                    described[group[0]] = lone = Describe(group, scheme);
+                }
+
+                findings.Add(new ObservedFinding(component, lone.Vulnerability, lone.Fixed));
             }
         }
 
@@ -63,7 +86,7 @@ public static class AdvisoryMatcher
         return new MatchResult(findings, undetermined, checkedCount);
     }
 
-    private static ObservedFinding ToFinding(Component component, IReadOnlyList<AdvisoryCandidate> group, IVersionScheme? scheme)
+    private static (VulnerabilityRef Vulnerability, IReadOnlyList<string> Fixed) Describe(IReadOnlyList<AdvisoryCandidate> group, IVersionScheme? scheme)
     {
         var ids = group.Select(c => c.AdvisoryId).Concat(group.SelectMany(c => c.Aliases)).Distinct(StringComparer.Ordinal).ToList();
         var preferred = VulnerabilityIdentity.PreferredId(ids);
@@ -76,7 +99,7 @@ public static class AdvisoryMatcher
             group.Select(c => c.Severity).FirstOrDefault(s => s is not null) ?? first.Severity,
             advisoryIds);
         var fixedVersions = group.SelectMany(c => c.Affected.FixedVersions).Distinct(StringComparer.Ordinal).ToList();
-        return new ObservedFinding(component, vulnerability, SortVersions(fixedVersions, scheme));
+        return (vulnerability, SortVersions(fixedVersions, scheme));
     }
 
     private static List<string> SortVersions(List<string> versions, IVersionScheme? scheme)

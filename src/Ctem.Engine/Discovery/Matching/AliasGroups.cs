@@ -7,8 +7,14 @@ internal static class AliasGroups
 {
     public static IEnumerable<IReadOnlyList<AdvisoryCandidate>> Of(IReadOnlyList<AdvisoryCandidate> candidates)
     {
-        if (candidates.Count == 0)
+        if (candidates.Count <= 1)
         {
+            // Nothing to merge: the common case, without the bookkeeping.
+            if (candidates.Count == 1)
+            {
+                yield return candidates;
+            }
+
             yield break;
         }
 

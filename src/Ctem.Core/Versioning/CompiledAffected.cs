@@ -1,0 +1,87 @@
+using Ctem.Core.Model;
+
+namespace Ctem.Core.Versioning;
+
+/// <summary>
+/// An OSV <c>affected[]</c> entry with every bound parsed and every range's events sorted once, so checking a
+/// version is comparisons only. Compile an entry once and check all the versions that meet it.
+/// </summary>
+public sealed class CompiledAffected
+{
+    private readonly HashSet<string> _listedText;
+    private readonly ISchemeVersion[] _listed;
+    private readonly CompiledRange[] _ranges;
+    private readonly string? _undecidable;
+
+    private CompiledAffected(HashSet<string> listedText, ISchemeVersion[] listed, CompiledRange[] ranges, string? undecidable)
+    {
+        _listedText = listedText;
+        _listed = listed;
+        _ranges = ranges;
+        _undecidable = undecidable;
+    }
+
+    public static CompiledAffected Compile(AffectedPackage affected, IVersionScheme? scheme)
+    {
+        var listedText = new HashSet<string>(affected.Versions, StringComparer.Ordinal);
+        var listed = new List<ISchemeVersion>();
+        var ranges = new List<CompiledRange>();
+        string? undecidable = null;
+        foreach (var version in affected.Versions)
+        {
+            if (scheme is not null && scheme.TryParse(version, out var parsed, out _))
+            {
+                listed.Add(parsed);
+            }
+        }
+
+        foreach (var range in affected.Ranges)
+        {
+            if (range.Type is not (RangeType.Semver or RangeType.Ecosystem))
+            {
+                continue;
+            }
+
+            if (scheme is null)
+            {
+                undecidable ??= $"no version scheme for ecosystem '{affected.Ecosystem}'";
+                continue;
+            }
+
+            var compiled = CompiledRange.Compile(range, scheme, out var error);
+            if (compiled is null)
+            {
+                undecidable ??= error;
+            }
+            else
+            {
+                ranges.Add(compiled);
+            }
+        }
+
+        return new CompiledAffected(listedText, [.. listed], [.. ranges], undecidable);
+    }
+
+    public AffectedCheck Check(ComponentVersion version)
+    {
+        if (_listedText.Contains(version.Text) || (version.Parsed is { } parsed && Array.Exists(_listed, v => parsed.CompareTo(v) == 0)))
+        {
+            return AffectedCheck.Affected;
+        }
+
+        if (_ranges.Length > 0 && version.Parsed is null)
+        {
+            return new AffectedCheck(AffectedVerdict.Undetermined, version.ParseError ?? $"'{version.Text}' is not a version");
+        }
+
+        foreach (var range in _ranges)
+        {
+            if (range.Contains(version.Parsed!))
+            {
+                return AffectedCheck.Affected;
+            }
+        }
+
+        return _undecidable is null ? AffectedCheck.NotAffected : new AffectedCheck(AffectedVerdict.Undetermined, _undecidable);
+    }
+}

@@ -1,0 +1,35 @@
+using System.Diagnostics.CodeAnalysis;
+using Ctem.Core.Versioning;
+
+namespace Ctem.Plugins.VersionSchemes.Maven;
+
+/// <summary>
+/// Maven's <c>ComparableVersion</c> ordering (maven-artifact 3.8, plus the "release" alias of later releases):
+/// items split on '.', '-' and digit/letter transitions, qualifiers alpha &lt; beta &lt; milestone &lt; rc = cr
+/// &lt; snapshot &lt; "" = ga = final = release &lt; sp &lt; unknown (lexical), case-insensitive.
+/// </summary>
+public sealed class MavenScheme : IVersionScheme
+{
+    public static MavenScheme Instance { get; } = new();
+
+    public string Name => "maven";
+
+    public IReadOnlyList<string> Ecosystems { get; } = ["Maven"];
+
+    public bool TryParse(string text, [NotNullWhen(true)] out ISchemeVersion? version, [NotNullWhen(false)] out string? error)
+    {
+        version = null;
+        var trimmed = text.Trim();
+
+        // ComparableVersion accepts any string; only text that cannot stand in a POM's <version> is refused here.
+        if (trimmed.Length == 0 || trimmed.Any(c => char.IsWhiteSpace(c) || char.IsControl(c)))
+        {
+            error = $"'{text}' is not a Maven version";
+            return false;
+        }
+
+        version = new MavenVersion(text, MavenParser.Parse(trimmed));
+        error = null;
+        return true;
+    }
+}

@@ -1,0 +1,96 @@
+using Ctem.Plugins.VersionSchemes.Maven;
+using Ctem.Testing;
+using Xunit;
+
+namespace Ctem.Plugins.Tests.VersionSchemes.Maven;
+
+public sealed class MavenSchemeTests
+{
+    public static TheoryData<string, int, string> Cases => new()
+    {
+        { "1.0-alpha-1", -1, "1.0" },
+        { "1.0-alpha-1", -1, "1.0-beta-1" },
+        { "1.0-beta-1", -1, "1.0-SNAPSHOT" },
+        { "1.0-SNAPSHOT", -1, "1.0" },
+        { "1.0", -1, "1.0-sp" },
+        { "1.0-sp", -1, "1.0-1" },
+        { "1.0-1", -1, "1.0.1" },
+        { "1.0-rc1", 0, "1.0-CR1" },
+        { "1.0.RELEASE", 0, "1.0" },
+        { "1.0.Final", 0, "1-ga" },
+        { "1a1", 0, "1-alpha-1" },
+        { "1m3", 0, "1-milestone-3" },
+        { "1a", 0, "1-a" },
+        { "1-a", 1, "1-sp" },
+        { "2.0.1-klm", -1, "2.0.1-lmn" },
+        { "2.0.1-xyz", -1, "2.0.1-123" },
+        { "1.0.0", 0, "1" },
+        { "1.01", 0, "1.1" },
+        { "1..1", 0, "1.0.1" },
+        { "2.0.a", -1, "2.0.0.a" },
+        { "99999999999999999999.1", 1, "99999999999999999998.9" },
+        { "1.2147483648", 1, "1.2147483647" },
+    };
+
+    [Theory]
+    [MemberData(nameof(Cases))]
+    public void Compare_Table_OrdersAsMaven(string left, int expected, string right)
+    {
+        Assert.Equal(expected, Compare(left, right));
+        Assert.Equal(-expected, Compare(right, left));
+    }
+
+    [Theory]
+    [InlineData("")]
+    [InlineData("   ")]
+    [InlineData("1.0 beta")]
+    public void TryParse_NotAVersion_ReportsError(string text)
+    {
+        Assert.False(MavenScheme.Instance.TryParse(text, out _, out var error));
+        Assert.False(string.IsNullOrEmpty(error));
+    }
+
+    [Fact]
+    public void CompareTo_OtherScheme_Throws()
+    {
+        Assert.True(MavenScheme.Instance.TryParse("1.0", out var maven, out _));
+        Assert.True(Ctem.Plugins.VersionSchemes.SemVer.SemVerScheme.Instance.TryParse("1.0.0", out var semver, out _));
+        Assert.Throws<InvalidOperationException>(() => maven.CompareTo(semver));
+    }
+
+    [SkippableTheory]
+    [InlineData("maven-versions.txt")]
+    [InlineData("maven-versions-generated.txt")]
+    public void Compare_SharedMavenVectors_AllPass(string file)
+    {
+        RepoPaths.RequireShared();
+        var vectors = VersionVectors.Read(RepoPaths.SharedVectors("version-ordering", "osv-scalibr", file));
+        Assert.NotEmpty(vectors);
+        var failures = vectors
+            .Where(v => Compare(v.Left, v.Right) != v.Expected || Compare(v.Right, v.Left) != -v.Expected)
+            .Select(v => $"line {v.Line}: {v.Left} vs {v.Right}")
+            .ToList();
+        Assert.Empty(failures);
+    }
+
+    [SkippableFact]
+    public void Compare_VersSpecMavenCases_AllHold()
+    {
+        RepoPaths.RequireShared();
+        var cases = VersSpecVectors.ReadComparisons(RepoPaths.SharedVectors("vers", "vers-spec", "tests", "maven_version_cmp_test.json"));
+        Assert.NotEmpty(cases);
+        var failures = cases
+            // Negating compare(b, a) turns the mirrored check into the same relation.
+            .Where(c => !c.Holds(Compare(c.Left, c.Right)) || !c.Holds(-Compare(c.Right, c.Left)))
+            .Select(c => $"{c.Relation} {c.Left} vs {c.Right}: {c.Description}")
+            .ToList();
+        Assert.Empty(failures);
+    }
+
+    private static int Compare(string left, string right)
+    {
+        Assert.True(MavenScheme.Instance.TryParse(left, out var a, out var errorA), errorA);
+        Assert.True(MavenScheme.Instance.TryParse(right, out var b, out var errorB), errorB);
+        return Math.Sign(a.CompareTo(b));
+    }
+}

@@ -1,0 +1,84 @@
+using Ctem.Plugins.VersionSchemes.NuGet;
+using Ctem.Testing;
+using Xunit;
+
+namespace Ctem.Plugins.Tests.VersionSchemes.NuGet;
+
+public sealed class NuGetSchemeTests
+{
+    public static TheoryData<string, int, string> Cases => new()
+    {
+        { "1.0", 0, "1.0.0.0" },
+        { "1.0.01", 0, "1.0.1" },
+        { "1.0.0", -1, "1.0.0.1" },
+        { "1.0.0-BETA", 0, "1.0.0-beta" },
+        { "1.0.0-beta+build.1", 0, "1.0.0-beta" },
+        { "1.0.0-alpha", -1, "1.0.0-alpha.1" },
+        { "1.0.0-beta.2", -1, "1.0.0-beta.11" },
+        { "1.0.0-rc.1", -1, "1.0.0" },
+        { "1.0.0-alpha.beta", 1, "1.0.0-alpha.1" },
+        { "2.0.0", 1, "1.99.99.99" },
+    };
+
+    [Theory]
+    [MemberData(nameof(Cases))]
+    public void Compare_Table_OrdersAsNuGet(string left, int expected, string right)
+    {
+        Assert.Equal(expected, Compare(left, right));
+        Assert.Equal(-expected, Compare(right, left));
+    }
+
+    [Theory]
+    [InlineData("")]
+    [InlineData("abc")]
+    [InlineData("1.2.3.4.5")]
+    [InlineData("1..2")]
+    [InlineData("1.0.0-")]
+    public void TryParse_NotAVersion_ReportsError(string text)
+    {
+        Assert.False(NuGetScheme.Instance.TryParse(text, out _, out var error));
+        Assert.False(string.IsNullOrEmpty(error));
+    }
+
+    [Fact]
+    public void CompareTo_OtherScheme_Throws()
+    {
+        Assert.True(NuGetScheme.Instance.TryParse("1.0", out var nuget, out _));
+        Assert.True(Ctem.Plugins.VersionSchemes.SemVer.SemVerScheme.Instance.TryParse("1.0.0", out var semver, out _));
+        Assert.Throws<InvalidOperationException>(() => nuget.CompareTo(semver));
+    }
+
+    [SkippableFact]
+    public void Compare_SharedNuGetVectors_AllPass()
+    {
+        RepoPaths.RequireShared();
+        var vectors = VersionVectors.Read(RepoPaths.SharedVectors("version-ordering", "osv-scalibr", "nuget-versions.txt"));
+        Assert.NotEmpty(vectors);
+        var failures = vectors
+            .Where(v => Compare(v.Left, v.Right) != v.Expected || Compare(v.Right, v.Left) != -v.Expected)
+            .Select(v => $"line {v.Line}: {v.Left} vs {v.Right}")
+            .ToList();
+        Assert.Empty(failures);
+    }
+
+    [SkippableFact]
+    public void Compare_VersSpecNuGetCases_AllHold()
+    {
+        RepoPaths.RequireShared();
+        var cases = VersSpecVectors.ReadComparisons(RepoPaths.SharedVectors("vers", "vers-spec", "tests", "nuget_version_cmp_test.json"));
+        Assert.NotEmpty(cases);
+        var failures = cases
+            // Negating compare(b, a) turns the mirrored check into the same relation.
+            .Where(c => !c.Holds(Compare(c.Left, c.Right)) || !c.Holds(-Compare(c.Right, c.Left)))
+            .Select(c => $"{c.Relation} {c.Left} vs {c.Right}: {c.Description}")
+            .ToList();
+        Assert.Empty(failures);
+    }
+
+    private static int Compare(string left, string right)
+    {
+        Assert.True(NuGetScheme.Instance.TryParse(left, out var a, out var errorA), errorA);
+        Assert.True(NuGetScheme.Instance.TryParse(right, out var b, out var errorB), errorB);
+        return Math.Sign(a.CompareTo(b));
+    }
+}

@@ -1,0 +1,85 @@
+using Ctem.Plugins.VersionSchemes.Packagist;
+using Ctem.Testing;
+using Xunit;
+
+namespace Ctem.Plugins.Tests.VersionSchemes.Packagist;
+
+public sealed class PackagistSchemeTests
+{
+    public static TheoryData<string, int, string> Cases => new()
+    {
+        { "1.0-dev", -1, "1.0alpha1" },
+        { "1.0a1", 0, "1.0alpha1" },
+        { "1.0alpha1", -1, "1.0b1" },
+        { "1.0beta1", -1, "1.0RC1" },
+        { "1.0RC1", 0, "1.0rc1" },
+        { "1.0rc1", -1, "1.0" },
+        { "1.0", -1, "1.0pl1" },
+        { "1.0-patch1", 0, "1.0pl1" },
+        { "1.0", -1, "1.0.0" },
+        { "1.0.0", -1, "1.0.1" },
+        { "1.0.0-BETA1", -1, "1.0.0-dev" },
+        { "1.0.0-ALPHA.1", 0, "1.0.0-BETA.1" },
+        { "1.0.0-beta", -1, "1.0.0" },
+        { "1.0.0-stable", -1, "1.0.0" },
+        { "1.0_1", 0, "1.0+1" },
+        { "1..2", 0, "1.2" },
+        { "v1.2.3", 0, "1.2.3" },
+        { "V1.2.3", 0, "v1.2.3" },
+        { "1.02", 0, "1.2" },
+        { "10", 1, "2" },
+        { "18446744073709551616", 1, "18446744073709551615" },
+    };
+
+    [Theory]
+    [MemberData(nameof(Cases))]
+    public void Compare_Table_OrdersAsVersionCompare(string left, int expected, string right)
+    {
+        Assert.Equal(expected, Compare(left, right));
+        Assert.Equal(-expected, Compare(right, left));
+    }
+
+    [Theory]
+    [InlineData("")]
+    [InlineData("v")]
+    [InlineData("1.0.")]
+    [InlineData("-1.0")]
+    [InlineData("1.0 beta")]
+    [InlineData("1.0@dev")]
+    public void TryParse_NotAVersion_ReportsError(string text)
+    {
+        Assert.False(PackagistScheme.Instance.TryParse(text, out _, out var error));
+        Assert.False(string.IsNullOrEmpty(error));
+    }
+
+    [Fact]
+    public void CompareTo_OtherScheme_Throws()
+    {
+        Assert.True(PackagistScheme.Instance.TryParse("1.0", out var packagist, out _));
+        Assert.True(Ctem.Plugins.VersionSchemes.SemVer.SemVerScheme.Instance.TryParse("1.0.0", out var semver, out _));
+        Assert.Throws<InvalidOperationException>(() => packagist.CompareTo(semver));
+    }
+
+    [SkippableTheory]
+    [InlineData("osv-scalibr", "packagist-versions.txt")]
+    [InlineData("osv-scalibr", "packagist-versions-generated.txt")]
+    [InlineData("osv.dev", "packagist_test_cases.txt")]
+    public void Compare_SharedPackagistVectors_AllPass(string source, string file)
+    {
+        RepoPaths.RequireShared();
+        var vectors = VersionVectors.Read(RepoPaths.SharedVectors("version-ordering", source, file));
+        Assert.NotEmpty(vectors);
+        var failures = vectors
+            .Where(v => Compare(v.Left, v.Right) != v.Expected || Compare(v.Right, v.Left) != -v.Expected)
+            .Select(v => $"line {v.Line}: {v.Left} vs {v.Right}")
+            .ToList();
+        Assert.Empty(failures);
+    }
+
+    private static int Compare(string left, string right)
+    {
+        Assert.True(PackagistScheme.Instance.TryParse(left, out var a, out var errorA), errorA);
+        Assert.True(PackagistScheme.Instance.TryParse(right, out var b, out var errorB), errorB);
+        return Math.Sign(a.CompareTo(b));
+    }
+}

@@ -1,0 +1,100 @@
+using Ctem.Plugins.VersionSchemes.Pep440;
+using Ctem.Plugins.VersionSchemes.SemVer;
+using Ctem.Testing;
+using Xunit;
+
+namespace Ctem.Plugins.Tests.VersionSchemes.Pep440;
+
+public sealed class Pep440SchemeTests
+{
+    public static TheoryData<string, int, string> Cases => new()
+    {
+        { "1.0", 0, "1.0.0" },
+        { "1.0", 0, "v1.0" },
+        { " 1.0 ", 0, "1.0" },
+        { "1!0.1", 1, "2.0" },
+        { "0!1.0", 0, "1.0" },
+        { "1.0.dev0", -1, "1.0a0" },
+        { "1.0a1", -1, "1.0b1" },
+        { "1.0b2", -1, "1.0rc1" },
+        { "1.0rc1", -1, "1.0" },
+        { "1.0alpha1", 0, "1.0a1" },
+        { "1.0-beta.1", 0, "1.0b1" },
+        { "1.0c1", 0, "1.0rc1" },
+        { "1.0pre1", 0, "1.0rc1" },
+        { "1.0preview1", 0, "1.0RC1" },
+        { "1.0a", 0, "1.0a0" },
+        { "1.0-1", 0, "1.0.post1" },
+        { "1.0rev1", 0, "1.0.post1" },
+        { "1.0r1", 0, "1.0_post_1" },
+        { "1.0.post", 0, "1.0.post0" },
+        { "1.0", -1, "1.0.post0" },
+        { "1.0.post1.dev1", -1, "1.0.post1" },
+        { "1.0.post1", -1, "1.1.dev0" },
+        { "1.0.DEV", 0, "1.0.dev0" },
+        { "1.0", -1, "1.0+local" },
+        { "1.0+abc.5", -1, "1.0+abc.10" },
+        { "1.0+abc", -1, "1.0+5" },
+        { "1.0+ABC-1", 0, "1.0+abc_1" },
+        { "1.0+abc", -1, "1.0+abc.1" },
+        { "1.0+07", 0, "1.0+7" },
+        { "1.0+local", -1, "1.0.post1" },
+        { "1.10", 1, "1.9" },
+        { "99999999999999999999999.0", 1, "99999999999999999999998.0" },
+        { "0.9-doduo", -1, "0.0.1" },
+        { "0.1-bulbasaur", -1, "0.1-charmander" },
+        { "1.0.x", -1, "1.0.y" },
+        { "2013-01-21T20:33:09+0100", -1, "2013-01-23T17:11:52+0100" },
+        { "1.0-final-foo", 1, "1.0-rc-foo" },
+    };
+
+    [Theory]
+    [MemberData(nameof(Cases))]
+    public void Compare_Table_OrdersAsPep440(string left, int expected, string right)
+    {
+        Assert.Equal(expected, Compare(left, right));
+        Assert.Equal(-expected, Compare(right, left));
+    }
+
+    [Theory]
+    [InlineData("")]
+    [InlineData("   ")]
+    [InlineData("latest")]
+    [InlineData("1.0 beta")]
+    [InlineData("1.0+\u212A")]
+    public void TryParse_NotAVersion_ReportsError(string text)
+    {
+        Assert.False(Pep440Scheme.Instance.TryParse(text, out _, out var error));
+        Assert.False(string.IsNullOrEmpty(error));
+    }
+
+    [Fact]
+    public void CompareTo_OtherScheme_Throws()
+    {
+        Assert.True(Pep440Scheme.Instance.TryParse("1.0", out var python, out _));
+        Assert.True(SemVerScheme.Instance.TryParse("1.0.0", out var semver, out _));
+        Assert.Throws<InvalidOperationException>(() => python.CompareTo(semver));
+    }
+
+    [SkippableTheory]
+    [InlineData("pypi-versions.txt")]
+    [InlineData("pypi-versions-generated.txt")]
+    public void Compare_SharedPypiVectors_AllPass(string file)
+    {
+        RepoPaths.RequireShared();
+        var vectors = VersionVectors.Read(RepoPaths.SharedVectors("version-ordering", "osv-scalibr", file));
+        Assert.NotEmpty(vectors);
+        var failures = vectors
+            .Where(v => Compare(v.Left, v.Right) != v.Expected || Compare(v.Right, v.Left) != -v.Expected)
+            .Select(v => $"line {v.Line}: {v.Left} vs {v.Right}")
+            .ToList();
+        Assert.Empty(failures);
+    }
+
+    private static int Compare(string left, string right)
+    {
+        Assert.True(Pep440Scheme.Instance.TryParse(left, out var a, out var errorA), errorA);
+        Assert.True(Pep440Scheme.Instance.TryParse(right, out var b, out var errorB), errorB);
+        return Math.Sign(a.CompareTo(b));
+    }
+}

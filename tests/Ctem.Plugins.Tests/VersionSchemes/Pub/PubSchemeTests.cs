@@ -1,0 +1,80 @@
+using Ctem.Plugins.VersionSchemes.Pub;
+using Ctem.Testing;
+using Xunit;
+
+namespace Ctem.Plugins.Tests.VersionSchemes.Pub;
+
+public sealed class PubSchemeTests
+{
+    public static TheoryData<string, int, string> Cases => new()
+    {
+        { "1.0.0-alpha", -1, "1.0.0-alpha.1" },
+        { "1.0.0-beta.2", -1, "1.0.0-beta.11" },
+        { "1.0.0-rc.1", -1, "1.0.0" },
+        { "1.0.0-alpha.beta", 1, "1.0.0-alpha.1" },
+        { "1.0.0", -1, "1.0.0+build" },
+        { "1.0.0-pre+build", -1, "1.0.0" },
+        { "1.0.0-pre", -1, "1.0.0-pre+build" },
+        { "1.2.3+1", -1, "1.2.3+2" },
+        { "1.2.3+900", -1, "1.2.3+a" },
+        { "1.2.3+a", -1, "1.2.3+a1" },
+        { "1.2.3+01", 0, "1.2.3+1" },
+        { "1.2.3+0x10", 0, "1.2.3+16" },
+        { "1.2.3-x.-1", -1, "1.2.3-x.0" },
+        { "v1.2.3", 0, "1.2.3" },
+        { "0.10.0", 1, "0.9.0" },
+        { "18446744073709551616.0.0", 1, "18446744073709551615.0.0" },
+        { "1.0.0-a.18446744073709551616", 1, "1.0.0-a.18446744073709551615" },
+    };
+
+    [Theory]
+    [MemberData(nameof(Cases))]
+    public void Compare_Table_OrdersAsPub(string left, int expected, string right)
+    {
+        Assert.Equal(expected, Compare(left, right));
+        Assert.Equal(-expected, Compare(right, left));
+    }
+
+    [Theory]
+    [InlineData("")]
+    [InlineData("abc")]
+    [InlineData("1.2")]
+    [InlineData("1.2.3.4")]
+    [InlineData("1.0.0-")]
+    [InlineData("1.0.0+")]
+    [InlineData("1.0.0-al..pha")]
+    [InlineData("1.0.0-al_pha")]
+    public void TryParse_NotAVersion_ReportsError(string text)
+    {
+        Assert.False(PubScheme.Instance.TryParse(text, out _, out var error));
+        Assert.False(string.IsNullOrEmpty(error));
+    }
+
+    [Fact]
+    public void CompareTo_OtherScheme_Throws()
+    {
+        Assert.True(PubScheme.Instance.TryParse("1.0.0", out var pub, out _));
+        Assert.True(Ctem.Plugins.VersionSchemes.SemVer.SemVerScheme.Instance.TryParse("1.0.0", out var semver, out _));
+        Assert.Throws<InvalidOperationException>(() => pub.CompareTo(semver));
+    }
+
+    [SkippableFact]
+    public void Compare_SharedPubVectors_AllPass()
+    {
+        RepoPaths.RequireShared();
+        var vectors = VersionVectors.Read(RepoPaths.SharedVectors("version-ordering", "osv-scalibr", "pub-versions.txt"));
+        Assert.NotEmpty(vectors);
+        var failures = vectors
+            .Where(v => Compare(v.Left, v.Right) != v.Expected || Compare(v.Right, v.Left) != -v.Expected)
+            .Select(v => $"line {v.Line}: {v.Left} vs {v.Right}")
+            .ToList();
+        Assert.Empty(failures);
+    }
+
+    private static int Compare(string left, string right)
+    {
+        Assert.True(PubScheme.Instance.TryParse(left, out var a, out var errorA), errorA);
+        Assert.True(PubScheme.Instance.TryParse(right, out var b, out var errorB), errorB);
+        return Math.Sign(a.CompareTo(b));
+    }
+}
