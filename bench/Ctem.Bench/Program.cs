@@ -24,7 +24,7 @@ try
     var database = Path.Combine(work.FullName, "bench.db");
     await using var store = await CtemStoreFactory.OpenAsync(Environment.GetEnvironmentVariable("CTEM_BENCH_DB") ?? database, TimeProvider.System, CancellationToken.None);
     var reader = new InputReader(InputLimits.Default);
-    var importer = new KnowledgeImporter(store, BuiltInPlugins.AdvisoryParsers, reader);
+    var importer = new KnowledgeImporter(store, BuiltInPlugins.AdvisoryParsers, BuiltInPlugins.FeedParsers, reader);
 
     Console.WriteLine();
     Console.WriteLine("| OSV export | records | parse only (System.Text.Json) | ctem db import | import / parse |");

@@ -1,7 +1,9 @@
 using System.Collections.Immutable;
 using Ctem.Core.Extensibility;
 using Ctem.Core.Versioning;
+using Ctem.Plugins.Parsers.CisaKev;
 using Ctem.Plugins.Parsers.CycloneDx;
+using Ctem.Plugins.Parsers.Epss;
 using Ctem.Plugins.Parsers.Osv;
 using Ctem.Plugins.VersionSchemes.Alpine;
 using Ctem.Plugins.VersionSchemes.Cran;
@@ -29,6 +31,15 @@ public static class BuiltInPlugins
     public static ImmutableArray<IAdvisoryParser> AdvisoryParsers { get; } =
     [
         new OsvJsonParser(),
+        new OsvYamlParser(),
+    ];
+
+    /// <summary>Whole-snapshot feeds; asked before the advisory parsers, since they decide on content.</summary>
+    public static ImmutableArray<IFeedParser> FeedParsers { get; } =
+    [
+        new CisaKevJsonParser(),
+        new CisaKevCsvParser(),
+        new EpssCsvParser(),
     ];
 
     /// <summary>One scheme per ecosystem family; a duplicate ecosystem fails at start-up.</summary>

@@ -44,7 +44,7 @@ internal abstract class DbCtemStore : ICtemStore
         try
         {
             var transaction = await connection.BeginTransactionAsync(cancellationToken);
-            return new KnowledgeImport(connection, transaction, _time);
+            return new KnowledgeImport(connection, transaction, _dialect, _time);
         }
         catch
         {
@@ -57,6 +57,18 @@ internal abstract class DbCtemStore : ICtemStore
     {
         await using var connection = await OpenAsync(cancellationToken);
         return await KnowledgeQueries.StatusAsync(connection, cancellationToken);
+    }
+
+    public async Task<IReadOnlyList<FeedStatusRow>> GetFeedStatusAsync(CancellationToken cancellationToken)
+    {
+        await using var connection = await OpenAsync(cancellationToken);
+        return await FeedQueries.StatusAsync(connection, cancellationToken);
+    }
+
+    public async Task<IReadOnlyDictionary<string, Exploitation>> GetExploitationAsync(IReadOnlyCollection<string> cveIds, CancellationToken cancellationToken)
+    {
+        await using var connection = await OpenAsync(cancellationToken);
+        return await FeedQueries.ExploitationAsync(connection, _dialect, cveIds, cancellationToken);
     }
 
     public async Task<IReadOnlyDictionary<PackageKey, IReadOnlyList<AdvisoryCandidate>>> FindAdvisoriesAsync(

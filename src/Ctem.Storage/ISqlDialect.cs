@@ -21,4 +21,11 @@ internal interface ISqlDialect
     string Description { get; }
 
     Task<DbConnection> OpenConnectionAsync(CancellationToken cancellationToken);
+
+    /// <summary>
+    /// Inserts many rows fast inside <paramref name="transaction"/>: a prepared statement reused per row on SQLite,
+    /// binary COPY on PostgreSQL. Values are strings, doubles, longs or null.
+    /// </summary>
+    Task BulkInsertAsync(DbConnection connection, DbTransaction transaction, string table, IReadOnlyList<string> columns,
+        IEnumerable<object?[]> rows, CancellationToken cancellationToken);
 }

@@ -28,13 +28,22 @@ internal sealed class KnowledgeImport : IKnowledgeImport
     private readonly DbConnection _connection;
     private readonly DbTransaction _transaction;
     private readonly TimeProvider _time;
+    private readonly FeedWriter _feeds;
     private bool _committed;
 
-    public KnowledgeImport(DbConnection connection, DbTransaction transaction, TimeProvider time)
+    public KnowledgeImport(DbConnection connection, DbTransaction transaction, ISqlDialect dialect, TimeProvider time)
     {
         _connection = connection;
         _transaction = transaction;
         _time = time;
+        _feeds = new FeedWriter(connection, transaction, dialect, time);
+    }
+
+    public Task<UpsertOutcome> ReplaceFeedAsync(KnowledgeFeed feed, string contentSha256, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(feed);
+        EnsureOpen();
+        return _feeds.ReplaceAsync(feed, contentSha256, cancellationToken);
     }
 
     public async Task<UpsertOutcome> UpsertAsync(Advisory advisory, CancellationToken cancellationToken)

@@ -35,4 +35,38 @@ internal sealed class PostgresDialect : ISqlDialect
 
     public async Task<DbConnection> OpenConnectionAsync(CancellationToken cancellationToken) =>
         await _dataSource.OpenConnectionAsync(cancellationToken);
+
+    public async Task BulkInsertAsync(DbConnection connection, DbTransaction transaction, string table, IReadOnlyList<string> columns,
+        IEnumerable<object?[]> rows, CancellationToken cancellationToken)
+    {
+        var npgsql = (NpgsqlConnection)connection;
+        await using var importer = await npgsql.BeginBinaryImportAsync(
+            $"COPY {table} ({string.Join(", ", columns)}) FROM STDIN (FORMAT BINARY)", cancellationToken);
+        foreach (var row in rows)
+        {
+            await importer.StartRowAsync(cancellationToken);
+            foreach (var value in row)
+            {
+                switch (value)
+                {
+                    case null:
+                        await importer.WriteNullAsync(cancellationToken);
+                        break;
+                    case string text:
+                        await importer.WriteAsync(text, NpgsqlTypes.NpgsqlDbType.Text, cancellationToken);
+                        break;
+                    case double number:
+                        await importer.WriteAsync(number, NpgsqlTypes.NpgsqlDbType.Double, cancellationToken);
+                        break;
+                    case long number:
+                        await importer.WriteAsync(number, NpgsqlTypes.NpgsqlDbType.Bigint, cancellationToken);
+                        break;
+                    default:
+                        throw new ArgumentException($"bulk insert into {table} cannot write a {value.GetType().Name}", nameof(rows));
+                }
+            }
+        }
+
+        await importer.CompleteAsync(cancellationToken);
+    }
 }

@@ -63,6 +63,46 @@ public sealed class EndToEndTests
     }
 
     [Fact]
+    public async Task ScanJson_KevAndEpssImported_AppearOnFindings()
+    {
+        using var fixture = new CliFixture();
+        var testdata = Path.Combine(RepoPaths.Root, "tests", "Ctem.Plugins.Tests", "Parsers");
+        var advisory = fixture.File("GO-2099-0001.json", """
+            {"id": "GO-2099-0001", "modified": "2024-01-01T00:00:00Z", "aliases": ["CVE-2021-44228"],
+             "affected": [{"package": {"ecosystem": "Go", "name": "example.com/lib"},
+                           "ranges": [{"type": "SEMVER", "events": [{"introduced": "0"}, {"fixed": "1.2.0"}]}]}]}
+            """);
+        var sbom = fixture.File("app.cdx.json", """
+            {"bomFormat": "CycloneDX", "specVersion": "1.5", "metadata": {"component": {"name": "app"}},
+             "components": [{"name": "example.com/lib", "purl": "pkg:golang/example.com/lib@v1.0.0"}]}
+            """);
+        var import = await fixture.RunAsync("db", "import", advisory,
+            Path.Combine(testdata, "CisaKev", "testdata", "kev-subset.json"), Path.Combine(testdata, "Epss", "testdata", "epss-subset.csv"));
+
+        var scan = await fixture.RunAsync("scan", sbom, "--format", "json");
+        var table = await fixture.RunAsync("findings");
+
+        Assert.Equal((0, 0), (import.ExitCode, scan.ExitCode));
+        using var document = JsonDocument.Parse(scan.Stdout);
+        var vulnerability = document.RootElement.GetProperty("findings")[0].GetProperty("vulnerability");
+        Assert.Equal("2021-12-10", vulnerability.GetProperty("kev").GetProperty("dateAdded").GetString());
+        Assert.Equal("Known", vulnerability.GetProperty("kev").GetProperty("knownRansomwareCampaignUse").GetString());
+        Assert.Equal(JsonValueKind.Null, vulnerability.GetProperty("epss").ValueKind);
+        Assert.Contains("2021-12-10", table.Stdout, StringComparison.Ordinal);
+        Golden.Verify(fixture.Redact(import.Stdout), "db-import-feeds.txt");
+    }
+
+    [Fact]
+    public async Task Demo_Json_CarriesEpssScores()
+    {
+        var result = await CliRun.RunAsync("demo", "--format", "json");
+        using var document = JsonDocument.Parse(result.Stdout);
+        var scored = document.RootElement.GetProperty("findings").EnumerateArray()
+            .Count(f => f.GetProperty("vulnerability").GetProperty("epss").ValueKind == JsonValueKind.Object);
+        Assert.Equal(83, scored);
+    }
+
+    [Fact]
     public async Task Scan_Rescan_ReportsNothingNew()
     {
         using var fixture = new CliFixture();

@@ -1,7 +1,10 @@
 using System.CommandLine;
 using Ctem.Cli.Hosting;
 using Ctem.Core.Stores;
+using Ctem.Engine.Discovery;
 using Ctem.Engine.Inputs;
+using Ctem.Engine.Knowledge;
+using Ctem.Plugins;
 using Ctem.Storage;
 
 namespace Ctem.Cli.Commands;
@@ -24,6 +27,12 @@ public sealed class CliContext(CliHost host)
 
     public Task<ICtemStore> OpenStoreAsync(string databaseSpec, CancellationToken cancellationToken) =>
         CtemStoreFactory.OpenAsync(databaseSpec, Host.Time, cancellationToken);
+
+    public KnowledgeImporter Importer(ICtemStore store) =>
+        new(store, BuiltInPlugins.AdvisoryParsers, BuiltInPlugins.FeedParsers, Reader);
+
+    public ScanRunner Scanner(ICtemStore store) =>
+        new(store, BuiltInPlugins.InventoryParsers, BuiltInPlugins.VersionSchemes, Reader, Host.Time);
 
     public static Option<string> FormatOption() => new Option<string>("--format")
     {

@@ -20,7 +20,7 @@ public static class DbCommand
         command.SetAction((parseResult, cancellationToken) => CommandRunner.RunAsync(context, async () =>
         {
             await using var store = await context.OpenStoreAsync(parseResult, cancellationToken);
-            var importer = new KnowledgeImporter(store, BuiltInPlugins.AdvisoryParsers, context.Reader);
+            var importer = context.Importer(store);
             var report = await LiveStatus.RunAsync(context.Host, "importing…", progress =>
                 importer.ImportAsync(parseResult.GetValue(paths)!, progress is null ? null : new CountReporter(progress), cancellationToken));
             WriteImportReport(context, report, parseResult.GetValue(format)!);
@@ -44,15 +44,37 @@ public static class DbCommand
                 writer.WriteNumber("older", report.Older);
                 writer.WriteNumber("withdrawn", report.Withdrawn);
                 writer.WriteNumber("rejected", report.Status == OperationStatus.Failed ? 0 : report.Rejected.Count);
+                writer.WriteStartArray("feeds");
+                foreach (var feed in report.Feeds)
+                {
+                    writer.WriteStartObject();
+                    writer.WriteString("source", feed.Source);
+                    writer.WriteString("version", feed.Version);
+                    JsonOutput.WriteTime(writer, "publishedAt", feed.PublishedAt);
+                    writer.WriteNumber("records", feed.Records);
+                    writer.WriteString("outcome", feed.Outcome.ToString().ToLowerInvariant());
+                    writer.WriteEndObject();
+                }
+
+                writer.WriteEndArray();
                 JsonOutput.WriteDiagnostics(writer, report.Rejected);
                 writer.WriteEndObject();
             });
         }
         else if (report.Status != OperationStatus.Failed)
         {
-            context.Host.Stdout.WriteLine(
+            if (report.Read > 0 || report.Feeds.Count == 0)
+            {
+                context.Host.Stdout.WriteLine(
                 $"Read {report.Read} record(s): {report.Imported} imported, {report.Updated} updated, {report.Unchanged} unchanged, "
                 + $"{report.Older} older than stored (skipped), {report.Withdrawn} withdrawn (stored, never matched), {report.Rejected.Count} rejected.");
+            }
+
+            foreach (var feed in report.Feeds)
+            {
+                context.Host.Stdout.WriteLine(
+                    $"{feed.Source}{(feed.Version is null ? "" : " " + feed.Version)} ({Day(feed.PublishedAt)}): {feed.Records} record(s), {feed.Outcome.ToString().ToLowerInvariant()}.");
+            }
         }
 
         if (report.Status == OperationStatus.Failed)
@@ -71,6 +93,7 @@ public static class DbCommand
         {
             await using var store = await context.OpenStoreAsync(parseResult, cancellationToken);
             var rows = await store.GetKnowledgeStatusAsync(cancellationToken);
+            var feeds = await store.GetFeedStatusAsync(cancellationToken);
             if (parseResult.GetValue(format) == OutputFormat.Json)
             {
                 JsonOutput.Write(context.Host.Stdout, writer =>
@@ -91,6 +114,19 @@ public static class DbCommand
                     }
 
                     writer.WriteEndArray();
+                    writer.WriteStartArray("feeds");
+                    foreach (var feed in feeds)
+                    {
+                        writer.WriteStartObject();
+                        writer.WriteString("source", feed.Source);
+                        writer.WriteString("version", feed.Version);
+                        JsonOutput.WriteTime(writer, "publishedAt", feed.PublishedAt);
+                        writer.WriteNumber("records", feed.Records);
+                        JsonOutput.WriteTime(writer, "importedAt", feed.ImportedAt);
+                        writer.WriteEndObject();
+                    }
+
+                    writer.WriteEndArray();
                     writer.WriteEndObject();
                 });
                 return ExitCodes.Ok;
@@ -98,7 +134,7 @@ public static class DbCommand
 
             var console = Consoles.Stdout(context.Host);
             console.WriteLine($"Database: {store.Description}");
-            if (rows.Count == 0)
+            if (rows.Count == 0 && feeds.Count == 0)
             {
                 console.WriteLine("The knowledge base is empty. Import advisories with 'ctem db import PATH'.");
                 return ExitCodes.Ok;
@@ -111,8 +147,24 @@ public static class DbCommand
                     row.Withdrawn.ToString(System.Globalization.CultureInfo.InvariantCulture), Day(row.LatestModified), Day(row.LastImportedAt));
             }
 
-            console.Write(table);
-            console.WriteLine($"{rows.Sum(r => r.Advisories)} advisories listed across {rows.Count} (source, ecosystem) pair(s); an advisory naming several ecosystems counts in each.");
+            if (rows.Count > 0)
+            {
+                console.Write(table);
+                console.WriteLine($"{rows.Sum(r => r.Advisories)} advisories listed across {rows.Count} (source, ecosystem) pair(s); an advisory naming several ecosystems counts in each.");
+            }
+
+            if (feeds.Count > 0)
+            {
+                var feedTable = new Table().Border(TableBorder.Rounded).AddColumns("Feed", "Version", "Published", "Records", "Last imported");
+                foreach (var feed in feeds)
+                {
+                    feedTable.AddRow(Markup.Escape(feed.Source), Markup.Escape(feed.Version ?? ""), Day(feed.PublishedAt),
+                        feed.Records.ToString(System.Globalization.CultureInfo.InvariantCulture), Day(feed.ImportedAt));
+                }
+
+                console.Write(feedTable);
+            }
+
             return ExitCodes.Ok;
         }));
         return command;

@@ -1,5 +1,6 @@
 using System.CommandLine;
 using Ctem.Cli.Rendering;
+using Ctem.Engine.Prioritization;
 using Ctem.Engine.Discovery;
 using Ctem.Engine.Knowledge;
 using Ctem.Plugins;
@@ -21,7 +22,8 @@ public static class DemoCommand
             var samples = Path.Combine(AppContext.BaseDirectory, "samples", "demo");
             var sbom = Path.Combine(samples, "sbom", "harp-darwin-amd64.sbom.json");
             var advisories = Path.Combine(samples, "advisories");
-            if (!File.Exists(sbom) || !Directory.Exists(advisories))
+            var feeds = Path.Combine(samples, "feeds");
+            if (!File.Exists(sbom) || !Directory.Exists(advisories) || !Directory.Exists(feeds))
             {
                 await context.Host.Stderr.WriteLineAsync($"ctem: the demo's sample data is missing under {samples}; rebuild ctem");
                 return ExitCodes.InternalError;
@@ -30,7 +32,7 @@ public static class DemoCommand
             var directory = Directory.CreateTempSubdirectory("ctem-demo-");
             try
             {
-                return await RunAsync(context, sbom, advisories, Path.Combine(directory.FullName, "demo.db"), parseResult.GetValue(format)!, cancellationToken);
+                return await RunAsync(context, sbom, [advisories, feeds], Path.Combine(directory.FullName, "demo.db"), parseResult.GetValue(format)!, cancellationToken);
             }
             finally
             {
@@ -40,10 +42,10 @@ public static class DemoCommand
         return command;
     }
 
-    private static async Task<int> RunAsync(CliContext context, string sbom, string advisories, string database, string format, CancellationToken cancellationToken)
+    private static async Task<int> RunAsync(CliContext context, string sbom, string[] knowledge, string database, string format, CancellationToken cancellationToken)
     {
         await using var store = await context.OpenStoreAsync(database, cancellationToken);
-        var import = await new KnowledgeImporter(store, BuiltInPlugins.AdvisoryParsers, context.Reader).ImportAsync([advisories], null, cancellationToken);
+        var import = await context.Importer(store).ImportAsync(knowledge, null, cancellationToken);
         if (import.Status != OperationStatus.Succeeded)
         {
             DiagnosticsPrinter.Write(context.Host.Stderr, import.Rejected);
@@ -52,14 +54,14 @@ public static class DemoCommand
 
         if (format == OutputFormat.Table)
         {
-            await context.Host.Stdout.WriteLineAsync($"Demo: imported {import.Imported} OSV advisories from the Go vulnerability database into a temporary SQLite database,");
+            await context.Host.Stdout.WriteLineAsync($"Demo: imported {import.Imported} OSV advisories from the Go vulnerability database and {import.Feeds.Sum(f => f.Records)} EPSS scores into a temporary SQLite database,");
             await context.Host.Stdout.WriteLineAsync("then scanned the CycloneDX SBOM of elastic/harp v0.2.10 (samples/demo; see its NOTICE for sources and licences).");
             await context.Host.Stdout.WriteLineAsync();
         }
 
-        var runner = new ScanRunner(store, BuiltInPlugins.InventoryParsers, BuiltInPlugins.VersionSchemes, context.Reader, context.Host.Time);
+        var runner = context.Scanner(store);
         var report = await runner.ScanAsync(new ScanRequest([sbom], null), null, cancellationToken);
-        ScanReportWriter.Write(context.Host, report, format);
+        ScanReportWriter.Write(context.Host, report, await ExploitationLookup.ForAsync(store, report.Findings.Select(f => f.Vulnerability), cancellationToken), format);
         return ScanReportWriter.ExitCodeOf(report.Status);
     }
 }

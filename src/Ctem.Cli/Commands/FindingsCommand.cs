@@ -1,5 +1,6 @@
 using System.CommandLine;
 using Ctem.Cli.Rendering;
+using Ctem.Engine.Prioritization;
 
 namespace Ctem.Cli.Commands;
 
@@ -21,7 +22,9 @@ public static class FindingsCommand
                 return ExitCodes.Usage;
             }
 
-            var findings = (await store.GetCurrentFindingsAsync(name, cancellationToken)).Select(FindingView.From).ToList();
+            var stored = await store.GetCurrentFindingsAsync(name, cancellationToken);
+            var exploitation = await ExploitationLookup.ForAsync(store, stored.Select(f => f.Vulnerability), cancellationToken);
+            var findings = stored.Select(f => FindingView.From(f).With(exploitation)).ToList();
             if (parseResult.GetValue(format) == OutputFormat.Json)
             {
                 JsonOutput.Write(context.Host.Stdout, writer =>

@@ -1,5 +1,6 @@
 using System.CommandLine;
 using Ctem.Cli.Rendering;
+using Ctem.Engine.Prioritization;
 using Ctem.Engine.Discovery;
 using Ctem.Plugins;
 
@@ -17,10 +18,10 @@ public static class ScanCommand
         command.SetAction((parseResult, cancellationToken) => CommandRunner.RunAsync(context, async () =>
         {
             await using var store = await context.OpenStoreAsync(parseResult, cancellationToken);
-            var runner = new ScanRunner(store, BuiltInPlugins.InventoryParsers, BuiltInPlugins.VersionSchemes, context.Reader, context.Host.Time);
+            var runner = context.Scanner(store);
             var request = new ScanRequest(parseResult.GetValue(paths)!, parseResult.GetValue(product));
             var report = await LiveStatus.RunAsync(context.Host, "scanning…", progress => runner.ScanAsync(request, progress, cancellationToken));
-            ScanReportWriter.Write(context.Host, report, parseResult.GetValue(format)!);
+            ScanReportWriter.Write(context.Host, report, await ExploitationLookup.ForAsync(store, report.Findings.Select(f => f.Vulnerability), cancellationToken), parseResult.GetValue(format)!);
             return ScanReportWriter.ExitCodeOf(report.Status);
         }));
         return command;

@@ -17,6 +17,12 @@ public sealed record FindingView(
     DateTimeOffset? LastSeenAt,
     IReadOnlyList<string> Sources)
 {
+    /// <summary>KEV and EPSS facts, joined at report time; null when neither feed knows the vulnerability.</summary>
+    public Exploitation? Exploitation { get; init; }
+
+    public FindingView With(IReadOnlyDictionary<string, Exploitation> exploitation) =>
+        this with { Exploitation = exploitation.GetValueOrDefault(Vulnerability.Id) };
+
     public static FindingView From(string product, ObservedFinding finding, string source) => new(
         product,
         finding.ComponentCoordinates,

@@ -26,10 +26,22 @@ public static class FindingsTable
         table.AddColumn(new TableColumn("Version").NoWrap());
         table.AddColumn(new TableColumn("Vulnerability").NoWrap());
         var showSeverity = findings.Any(f => f.Vulnerability.Severity is not null);
+        var showKev = findings.Any(f => f.Exploitation?.Kev is not null);
+        var showEpss = findings.Any(f => f.Exploitation?.Epss is not null);
         table.AddColumn("Also known as");
         if (showSeverity)
         {
             table.AddColumn("Severity");
+        }
+
+        if (showKev)
+        {
+            table.AddColumn(new TableColumn("KEV").NoWrap());
+        }
+
+        if (showEpss)
+        {
+            table.AddColumn(new TableColumn("EPSS").RightAligned());
         }
 
         table.AddColumns("Fixed in", "Summary");
@@ -48,6 +60,16 @@ public static class FindingsTable
             if (showSeverity)
             {
                 cells.Add(finding.Vulnerability.Severity ?? "");
+            }
+
+            if (showKev)
+            {
+                cells.Add(finding.Exploitation?.Kev?.DateAdded.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture) ?? "");
+            }
+
+            if (showEpss)
+            {
+                cells.Add(finding.Exploitation?.Epss is { } epss ? epss.Score.ToString("P1", System.Globalization.CultureInfo.InvariantCulture) : "");
             }
 
             cells.Add(finding.FixedVersions.Count == 0 ? "no fix" : string.Join(", ", finding.FixedVersions));

@@ -1,6 +1,7 @@
 using System.Text.Encodings.Web;
 using System.Text.Json;
 using Ctem.Core.Diagnostics;
+using Ctem.Core.Model;
 
 namespace Ctem.Cli.Rendering;
 
@@ -45,6 +46,8 @@ public static class JsonOutput
         WriteStrings(writer, "advisories", finding.Vulnerability.AdvisoryIds);
         writer.WriteString("summary", finding.Vulnerability.Summary);
         writer.WriteString("severity", finding.Vulnerability.Severity);
+        WriteKev(writer, finding.Exploitation);
+        WriteEpss(writer, finding.Exploitation);
         writer.WriteEndObject();
         WriteStrings(writer, "fixedVersions", finding.FixedVersions);
         writer.WriteString("status", finding.Status);
@@ -53,6 +56,41 @@ public static class JsonOutput
         WriteStrings(writer, "sources", finding.Sources);
         writer.WriteEndObject();
     }
+
+    private static void WriteKev(Utf8JsonWriter writer, Exploitation? exploitation)
+    {
+        if (exploitation?.Kev is not { } kev)
+        {
+            writer.WriteNull("kev");
+            return;
+        }
+
+        writer.WriteStartObject("kev");
+        writer.WriteString("dateAdded", Day(kev.DateAdded));
+        writer.WriteString("dueDate", kev.DueDate is { } due ? Day(due) : null);
+        writer.WriteString("knownRansomwareCampaignUse", kev.KnownRansomwareCampaignUse);
+        writer.WriteString("vulnerabilityName", kev.VulnerabilityName);
+        writer.WriteString("requiredAction", kev.RequiredAction);
+        writer.WriteString("catalogVersion", exploitation.KevCatalogVersion);
+        writer.WriteEndObject();
+    }
+
+    private static void WriteEpss(Utf8JsonWriter writer, Exploitation? exploitation)
+    {
+        if (exploitation?.Epss is not { } epss)
+        {
+            writer.WriteNull("epss");
+            return;
+        }
+
+        writer.WriteStartObject("epss");
+        writer.WriteNumber("score", epss.Score);
+        writer.WriteNumber("percentile", epss.Percentile);
+        writer.WriteString("date", exploitation.EpssDate is { } date ? Day(DateOnly.FromDateTime(date.UtcDateTime)) : null);
+        writer.WriteEndObject();
+    }
+
+    private static string Day(DateOnly date) => date.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture);
 
     public static void WriteDiagnostics(Utf8JsonWriter writer, IEnumerable<Diagnostic> diagnostics)
     {

@@ -1,4 +1,5 @@
 using Ctem.Cli.Hosting;
+using Ctem.Core.Model;
 using Ctem.Engine.Discovery;
 using Ctem.Engine.Knowledge;
 using Spectre.Console;
@@ -8,9 +9,9 @@ namespace Ctem.Cli.Rendering;
 /// <summary>Writes a scan's result in the chosen format, and its diagnostics and undecided checks to stderr.</summary>
 public static class ScanReportWriter
 {
-    public static void Write(CliHost host, ScanReport report, string format)
+    public static void Write(CliHost host, ScanReport report, IReadOnlyDictionary<string, Exploitation> exploitation, string format)
     {
-        var findings = report.Findings.Select(f => FindingView.From(report.Product?.Name ?? "", f, ScanRunner.SourceName)).ToList();
+        var findings = report.Findings.Select(f => FindingView.From(report.Product?.Name ?? "", f, ScanRunner.SourceName).With(exploitation)).ToList();
         if (format == OutputFormat.Json)
         {
             WriteJson(host.Stdout, report, findings);

@@ -16,6 +16,12 @@ public interface ICtemStore : IAsyncDisposable
 
     Task<IReadOnlyList<KnowledgeStatusRow>> GetKnowledgeStatusAsync(CancellationToken cancellationToken);
 
+    /// <summary>The snapshot feeds (KEV, EPSS) held: version, publication date, size and import time.</summary>
+    Task<IReadOnlyList<FeedStatusRow>> GetFeedStatusAsync(CancellationToken cancellationToken);
+
+    /// <summary>KEV entries and EPSS scores for the given CVE ids; ids with neither are absent from the result.</summary>
+    Task<IReadOnlyDictionary<string, Exploitation>> GetExploitationAsync(IReadOnlyCollection<string> cveIds, CancellationToken cancellationToken);
+
     /// <summary>The affected entries of non-withdrawn advisories for each package key, looked up through the index.</summary>
     Task<IReadOnlyDictionary<PackageKey, IReadOnlyList<AdvisoryCandidate>>> FindAdvisoriesAsync(
         IReadOnlyCollection<PackageKey> packages, CancellationToken cancellationToken);
@@ -33,6 +39,12 @@ public interface ICtemStore : IAsyncDisposable
 public interface IKnowledgeImport : IAsyncDisposable
 {
     Task<UpsertOutcome> UpsertAsync(Advisory advisory, CancellationToken cancellationToken);
+
+    /// <summary>
+    /// Replaces the whole snapshot of a feed (KEV catalogue, EPSS scores). The same content (by digest) again is
+    /// <see cref="UpsertOutcome.Unchanged"/> and writes nothing.
+    /// </summary>
+    Task<UpsertOutcome> ReplaceFeedAsync(KnowledgeFeed feed, string contentSha256, CancellationToken cancellationToken);
 
     Task CommitAsync(CancellationToken cancellationToken);
 }
@@ -57,6 +69,8 @@ public sealed record KnowledgeStatusRow(
     int Withdrawn,
     DateTimeOffset? LatestModified,
     DateTimeOffset? LastImportedAt);
+
+public sealed record FeedStatusRow(string Source, string? Version, DateTimeOffset? PublishedAt, int Records, DateTimeOffset ImportedAt);
 
 public sealed record AdvisoryCandidate(
     string AdvisoryId,

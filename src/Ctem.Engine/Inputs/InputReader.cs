@@ -71,7 +71,10 @@ public sealed class InputReader(InputLimits limits)
                 return InputItem.Failed(Diagnostic.Error(DiagnosticCodes.UnreadableFile, path, $"file is {info.Length} bytes, over the {limits.MaxDocumentBytes}-byte limit; refused"));
             }
 
-            return InputItem.Read(path, File.ReadAllBytes(path));
+            var content = File.ReadAllBytes(path);
+            return path.EndsWith(".gz", StringComparison.OrdinalIgnoreCase)
+                ? GzipInput.Decompress(path, content, limits.MaxDocumentBytes)
+                : InputItem.Read(path, content);
         }
         catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
         {

@@ -1,4 +1,5 @@
 using Ctem.Core.Diagnostics;
+using Ctem.Core.Stores;
 
 namespace Ctem.Engine.Knowledge;
 
@@ -23,4 +24,10 @@ public sealed record ImportReport(
     int Unchanged,
     int Older,
     int Withdrawn,
-    IReadOnlyList<Diagnostic> Rejected);
+    IReadOnlyList<Diagnostic> Rejected)
+{
+    /// <summary>The snapshot feeds (KEV, EPSS) this import replaced or found unchanged.</summary>
+    public IReadOnlyList<FeedImport> Feeds { get; init; } = [];
+}
+
+public sealed record FeedImport(string Source, string? Version, DateTimeOffset? PublishedAt, int Records, UpsertOutcome Outcome);
