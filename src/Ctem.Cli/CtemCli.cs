@@ -16,6 +16,7 @@ public static class CtemCli
             FindingsCommand.Create(context),
             DbCommand.Create(context),
             DemoCommand.Create(context),
+            VersionCommand.Create(context),
         };
         root.Options.Add(context.Database);
 

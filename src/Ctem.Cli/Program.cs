@@ -15,6 +15,9 @@ var host = new CliHost(
     Environment.GetEnvironmentVariable,
     TimeProvider.System,
     StdoutIsTerminal: !Console.IsOutputRedirected,
-    StderrIsTerminal: !Console.IsErrorRedirected);
+    StderrIsTerminal: !Console.IsErrorRedirected)
+{
+    Stdin = Console.In,
+};
 return await CtemCli.RunAsync(args, host, cancellation.Token);
 #pragma warning restore RS0030

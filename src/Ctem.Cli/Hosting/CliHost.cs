@@ -7,4 +7,8 @@ public sealed record CliHost(
     Func<string, string?> Environment,
     TimeProvider Time,
     bool StdoutIsTerminal = false,
-    bool StderrIsTerminal = false);
+    bool StderrIsTerminal = false)
+{
+    /// <summary>Standard input, for commands that read one item per line (empty unless given).</summary>
+    public TextReader Stdin { get; init; } = TextReader.Null;
+}

@@ -14,7 +14,7 @@ public sealed class SemVerScheme : IVersionScheme
 
     public string Name => "semver";
 
-    public IReadOnlyList<string> Ecosystems { get; } = ["npm", "crates.io", "Go", "Hex"];
+    public IReadOnlyList<string> Ecosystems { get; } = ["npm", "crates.io", "Go", "Hex", "Bitnami", "SwiftURL"];
 
     public bool TryParse(string text, [NotNullWhen(true)] out ISchemeVersion? version, [NotNullWhen(false)] out string? error)
     {

@@ -1,0 +1,89 @@
+using System.CommandLine;
+using Ctem.Core.Versioning;
+using Ctem.Plugins;
+
+namespace Ctem.Cli.Commands;
+
+/// <summary>
+/// <c>ctem version compare --ecosystem E [A B]</c>: compares two versions by the ecosystem's own rules and prints
+/// <c>&lt;</c>, <c>=</c> or <c>&gt;</c>; without versions, compares one "A B" pair per stdin line.
+/// </summary>
+public static class VersionCommand
+{
+    public static Command Create(CliContext context) =>
+        new("version", "Version ordering as Ctem applies it when matching") { CreateCompare(context) };
+
+    private static Command CreateCompare(CliContext context)
+    {
+        var ecosystem = new Option<string>("--ecosystem")
+        {
+            Description = "OSV ecosystem name as OSV spells it (npm, PyPI, Maven, NuGet, Go, crates.io, RubyGems, Packagist, Debian, Alpine, Red Hat, …)",
+            Required = true,
+        };
+        var versions = new Argument<string[]>("versions") { Description = "Two versions A B; none to read 'A B' pairs from stdin", Arity = new ArgumentArity(0, 2) };
+        var command = new Command("compare", "Compare versions: prints <, = or >") { ecosystem, versions };
+        command.SetAction((parseResult, cancellationToken) => CommandRunner.RunAsync(context, async () =>
+        {
+            var name = parseResult.GetValue(ecosystem)!;
+            var scheme = BuiltInPlugins.VersionSchemes.For(name);
+            if (scheme is null)
+            {
+                var known = string.Join(", ", BuiltInPlugins.VersionSchemes.KnownEcosystems.Order(StringComparer.Ordinal));
+                await context.Host.Stderr.WriteLineAsync($"ctem: unknown ecosystem '{name}'; known: {known}");
+                return ExitCodes.Usage;
+            }
+
+            var pair = parseResult.GetValue(versions) ?? [];
+            if (pair.Length == 1)
+            {
+                await context.Host.Stderr.WriteLineAsync("ctem: give two versions, or none to read pairs from stdin. Try 'ctem --help'.");
+                return ExitCodes.Usage;
+            }
+
+            if (pair.Length == 2)
+            {
+                return await CompareAsync(context, scheme, pair[0], pair[1], null) ? ExitCodes.Ok : ExitCodes.BadInput;
+            }
+
+            var allCompared = true;
+            var lineNumber = 0;
+            while (await context.Host.Stdin.ReadLineAsync(cancellationToken) is { } line)
+            {
+                lineNumber++;
+                var parts = line.Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries);
+                if (parts.Length != 2)
+                {
+                    await context.Host.Stdout.WriteLineAsync("?");
+                    await context.Host.Stderr.WriteLineAsync($"stdin:{lineNumber}: expected two versions 'A B', got {parts.Length} field(s)");
+                    allCompared = false;
+                    continue;
+                }
+
+                allCompared &= await CompareAsync(context, scheme, parts[0], parts[1], lineNumber);
+            }
+
+            return allCompared ? ExitCodes.Ok : ExitCodes.BadInput;
+        }));
+        return command;
+    }
+
+    private static async Task<bool> CompareAsync(CliContext context, IVersionScheme scheme, string left, string right, int? line)
+    {
+        var place = line is null ? "" : $"stdin:{line}: ";
+        string? error = null;
+        if (!scheme.TryParse(left, out var a, out var errorA) | !scheme.TryParse(right, out var b, out var errorB))
+        {
+            error = errorA ?? errorB;
+        }
+
+        if (a is null || b is null)
+        {
+            await context.Host.Stdout.WriteLineAsync("?");
+            await context.Host.Stderr.WriteLineAsync($"{place}{error} ({scheme.Name})");
+            return false;
+        }
+
+        await context.Host.Stdout.WriteLineAsync(Math.Sign(a.CompareTo(b)) switch { < 0 => "<", 0 => "=", _ => ">" });
+        return true;
+    }
+}
