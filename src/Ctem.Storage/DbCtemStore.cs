@@ -100,6 +100,18 @@ internal abstract class DbCtemStore : ICtemStore
         return await FindingQueries.ProductsAsync(connection, cancellationToken);
     }
 
+    public async Task<DownloadState?> GetDownloadStateAsync(string url, CancellationToken cancellationToken)
+    {
+        await using var connection = await OpenAsync(cancellationToken);
+        return await DownloadStateQueries.GetAsync(connection, url, cancellationToken);
+    }
+
+    public async Task SaveDownloadStateAsync(DownloadState state, CancellationToken cancellationToken)
+    {
+        await using var connection = await OpenAsync(cancellationToken);
+        await DownloadStateQueries.SaveAsync(connection, state, cancellationToken);
+    }
+
     public abstract ValueTask DisposeAsync();
 
     internal async Task<DbConnection> OpenAsync(CancellationToken cancellationToken)

@@ -12,6 +12,8 @@ namespace Ctem.Cli.Commands;
 /// <summary>What every command shares: the host, the global <c>--db</c> option, and how to open the store.</summary>
 public sealed class CliContext(CliHost host)
 {
+    private HttpClient? _http;
+
     public CliHost Host { get; } = host;
 
     public Option<string?> Database { get; } = new("--db")
@@ -21,6 +23,13 @@ public sealed class CliContext(CliHost host)
     };
 
     public InputReader Reader { get; } = new(InputLimits.Default);
+
+    /// <summary>One client for the process, created on first use; downloads can be large, hence the long timeout.</summary>
+    public HttpClient Http => _http ??= CreateHttpClient();
+
+    /// <summary>The first retry back-off of downloads; tests shorten it with CTEM_RETRY_DELAY_MS.</summary>
+    public TimeSpan RetryDelay =>
+        int.TryParse(Host.Environment("CTEM_RETRY_DELAY_MS"), out var milliseconds) ? TimeSpan.FromMilliseconds(milliseconds) : TimeSpan.FromSeconds(2);
 
     public Task<ICtemStore> OpenStoreAsync(ParseResult parseResult, CancellationToken cancellationToken) =>
         OpenStoreAsync(DatabaseLocator.Resolve(parseResult.GetValue(Database), Host.Environment), cancellationToken);
@@ -33,6 +42,13 @@ public sealed class CliContext(CliHost host)
 
     public ScanRunner Scanner(ICtemStore store) =>
         new(store, BuiltInPlugins.InventoryParsers, BuiltInPlugins.VersionSchemes, Reader, Host.Time);
+
+    private static HttpClient CreateHttpClient()
+    {
+        var client = new HttpClient { Timeout = TimeSpan.FromMinutes(10) };
+        client.DefaultRequestHeaders.UserAgent.ParseAdd("ctem/0.1");
+        return client;
+    }
 
     public static Option<string> FormatOption() => new Option<string>("--format")
     {

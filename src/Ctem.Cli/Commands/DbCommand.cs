@@ -10,7 +10,7 @@ namespace Ctem.Cli.Commands;
 public static class DbCommand
 {
     public static Command Create(CliContext context) =>
-        new("db", "Manage the vulnerability knowledge base") { CreateImport(context), CreateStatus(context) };
+        new("db", "Manage the vulnerability knowledge base") { CreateImport(context), DbUpdateCommand.Create(context), CreateStatus(context) };
 
     private static Command CreateImport(CliContext context)
     {
@@ -29,7 +29,7 @@ public static class DbCommand
         return command;
     }
 
-    private static void WriteImportReport(CliContext context, ImportReport report, string format)
+    internal static void WriteImportReport(CliContext context, ImportReport report, string format)
     {
         if (format == OutputFormat.Json)
         {

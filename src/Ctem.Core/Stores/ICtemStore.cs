@@ -33,7 +33,14 @@ public interface ICtemStore : IAsyncDisposable
     Task<IReadOnlyList<StoredFinding>> GetCurrentFindingsAsync(string? product, CancellationToken cancellationToken);
 
     Task<IReadOnlyList<ProductSummary>> ListProductsAsync(CancellationToken cancellationToken);
+
+    /// <summary>What was last downloaded from a URL (its ETag and Last-Modified), for conditional requests.</summary>
+    Task<DownloadState?> GetDownloadStateAsync(string url, CancellationToken cancellationToken);
+
+    Task SaveDownloadStateAsync(DownloadState state, CancellationToken cancellationToken);
 }
+
+public sealed record DownloadState(string Url, string? ETag, DateTimeOffset? LastModified, DateTimeOffset FetchedAt);
 
 /// <summary>An open advisory import transaction. Disposing without commit rolls everything back.</summary>
 public interface IKnowledgeImport : IAsyncDisposable

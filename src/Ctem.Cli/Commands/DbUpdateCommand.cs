@@ -1,0 +1,132 @@
+using System.CommandLine;
+using Ctem.Cli.Rendering;
+using Ctem.Engine.Knowledge;
+using Ctem.Engine.Knowledge.Updates;
+
+namespace Ctem.Cli.Commands;
+
+/// <summary>
+/// <c>ctem db update</c>: the connected path to the knowledge base — osv.dev exports per ecosystem, CISA KEV and FIRST
+/// EPSS, fetched with conditional requests and retries, imported in one transaction. <c>ctem db import</c> is the
+/// offline path for the same files.
+/// </summary>
+public static class DbUpdateCommand
+{
+    private static readonly string[] AllSources = ["osv", "kev", "epss"];
+
+    public static Command Create(CliContext context)
+    {
+        var sources = new Option<string[]>("--source")
+        {
+            Description = "Sources to fetch: osv, kev, epss (repeatable; default: all three)",
+            AllowMultipleArgumentsPerToken = true,
+        }.AcceptOnlyFromAmong(AllSources);
+        var ecosystems = new Option<string[]>("--ecosystem")
+        {
+            Description = $"OSV ecosystems to fetch (repeatable; default: {string.Join(", ", FeedSources.DefaultEcosystems)})",
+            AllowMultipleArgumentsPerToken = true,
+        };
+        var osvUrl = new Option<string>("--osv-url") { Description = "Base URL of the OSV exports (a mirror)", DefaultValueFactory = _ => FeedSources.OsvBaseUrl };
+        var kevUrl = new Option<string>("--kev-url") { Description = "URL of the KEV catalogue JSON", DefaultValueFactory = _ => FeedSources.KevUrl };
+        var epssUrl = new Option<string>("--epss-url") { Description = "URL of the EPSS scores CSV (.csv.gz)", DefaultValueFactory = _ => FeedSources.EpssUrl };
+        var retries = new Option<int>("--retries") { Description = "Retries per download for transient failures", DefaultValueFactory = _ => 3 };
+        var format = CliContext.FormatOption();
+        var command = new Command("update", "Download and import the latest OSV exports, CISA KEV and FIRST EPSS (needs network)")
+        {
+            sources, ecosystems, osvUrl, kevUrl, epssUrl, retries, format,
+        };
+        command.SetAction((parseResult, cancellationToken) => CommandRunner.RunAsync(context, async () =>
+        {
+            var chosen = parseResult.GetValue(sources) is { Length: > 0 } named ? named : AllSources;
+            var list = new List<FeedSource>();
+            if (chosen.Contains("osv"))
+            {
+                var names = parseResult.GetValue(ecosystems) is { Length: > 0 } given ? given : FeedSources.DefaultEcosystems;
+                list.AddRange(names.Select(e => FeedSources.Osv(parseResult.GetValue(osvUrl)!, e)));
+            }
+
+            if (chosen.Contains("kev"))
+            {
+                list.Add(FeedSources.Kev(parseResult.GetValue(kevUrl)!));
+            }
+
+            if (chosen.Contains("epss"))
+            {
+                list.Add(FeedSources.Epss(parseResult.GetValue(epssUrl)!));
+            }
+
+            await using var store = await context.OpenStoreAsync(parseResult, cancellationToken);
+            var updater = new KnowledgeUpdater(store, context.Importer(store), context.Http, context.Host.Time);
+            var options = UpdateOptions.For(list) with { Retries = Math.Max(0, parseResult.GetValue(retries)), RetryDelay = context.RetryDelay };
+            var report = await LiveStatus.RunAsync(context.Host, "updating…", progress => updater.UpdateAsync(options, progress, cancellationToken));
+            Write(context, report, parseResult.GetValue(format)!);
+            if (report.AnyFailed)
+            {
+                return ExitCodes.DatabaseError;
+            }
+
+            return report.Import is null ? ExitCodes.Ok : ScanReportWriter.ExitCodeOf(report.Import.Status);
+        }));
+        return command;
+    }
+
+    private static void Write(CliContext context, UpdateReport report, string format)
+    {
+        if (format == OutputFormat.Json)
+        {
+            JsonOutput.Write(context.Host.Stdout, writer =>
+            {
+                writer.WriteStartObject();
+                writer.WriteStartArray("sources");
+                foreach (var source in report.Sources)
+                {
+                    writer.WriteStartObject();
+                    writer.WriteString("name", source.Name);
+                    writer.WriteString("url", source.Url.ToString());
+                    writer.WriteString("status", source.Status switch { DownloadStatus.Downloaded => "downloaded", DownloadStatus.NotModified => "not-modified", _ => "failed" });
+                    writer.WriteNumber("bytes", source.Bytes);
+                    writer.WriteString("message", source.Message);
+                    writer.WriteEndObject();
+                }
+
+                writer.WriteEndArray();
+                writer.WriteStartObject("import");
+                if (report.Import is { } import)
+                {
+                    writer.WriteString("status", import.Status.ToString().ToLowerInvariant());
+                    writer.WriteNumber("imported", import.Imported);
+                    writer.WriteNumber("updated", import.Updated);
+                    writer.WriteNumber("unchanged", import.Unchanged);
+                    writer.WriteNumber("rejected", import.Rejected.Count);
+                }
+
+                writer.WriteEndObject();
+                writer.WriteEndObject();
+            });
+        }
+        else
+        {
+            foreach (var source in report.Sources)
+            {
+                var what = source.Status switch
+                {
+                    DownloadStatus.Downloaded => $"downloaded, {source.Bytes} bytes",
+                    DownloadStatus.NotModified => "not modified since the last update",
+                    _ => $"FAILED: {source.Message}",
+                };
+                context.Host.Stdout.WriteLine($"{source.Name}: {what}");
+            }
+
+            if (report.Import is { } import)
+            {
+                DbCommand.WriteImportReport(context, import, format);
+                return;
+            }
+        }
+
+        if (report.Import is { } rejected)
+        {
+            DiagnosticsPrinter.Write(context.Host.Stderr, rejected.Rejected);
+        }
+    }
+}
