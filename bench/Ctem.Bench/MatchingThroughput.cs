@@ -25,7 +25,15 @@ internal static class MatchingThroughput
 
     public static async Task RunAsync(ICtemStore store, VersionSchemeRegistry schemes, string osv)
     {
-        var components = SyntheticComponents(osv);
+        var (boundaries, patched) = SyntheticComponents(osv);
+        Console.WriteLine("matching, adversarial: one component per version that any event names (most are affected by something):");
+        await MeasureAsync(store, schemes, boundaries);
+        Console.WriteLine("matching, patched inventory: one component per package at its highest fixed version (few findings, like a maintained product):");
+        await MeasureAsync(store, schemes, patched);
+    }
+
+    private static async Task MeasureAsync(ICtemStore store, VersionSchemeRegistry schemes, List<Component> components)
+    {
         var keys = components.Select(c => c.PackageKey).OfType<PackageKey>().Distinct().ToList();
 
         var lookup = Stopwatch.StartNew();
@@ -68,17 +76,18 @@ internal static class MatchingThroughput
 
         Console.WriteLine($"  verdicts only: {verdictWatch.Elapsed.TotalMilliseconds:F0} ms, {affectedCount} affected");
         var checks = components.Sum(c => c.PackageKey is { } key && candidates.TryGetValue(key, out var list) ? list.Count : 0);
-        Console.WriteLine($"matching: {components.Count} component versions over {keys.Count} packages, {checks} range checks, {result!.Findings.Count} findings");
+        Console.WriteLine($"  {components.Count} component versions over {keys.Count} packages, {checks} range checks, {result!.Findings.Count} findings");
         Console.WriteLine($"  index lookup of {keys.Count} packages: {lookup.Elapsed.TotalMilliseconds:F0} ms");
         Console.WriteLine($"  range evaluation: {best.TotalMilliseconds:F0} ms = {components.Count / best.TotalSeconds:N0} component versions/s ({checks / best.TotalSeconds:N0} checks/s)");
         Console.WriteLine($"  lookup + evaluation: {components.Count / (best + lookup.Elapsed).TotalSeconds:N0} component versions/s");
     }
 
-    private static List<Component> SyntheticComponents(string osv)
+    private static (List<Component> Boundaries, List<Component> Patched) SyntheticComponents(string osv)
     {
         var parser = new OsvJsonParser();
         var seen = new HashSet<(string, string, string)>();
         var components = new List<Component>();
+        var highestFixed = new Dictionary<(string Type, string Name), Component>();
         foreach (var zip in Directory.GetFiles(osv, "*.zip"))
         {
             using var archive = ZipFile.OpenRead(zip);
@@ -99,6 +108,17 @@ internal static class MatchingThroughput
                         continue;
                     }
 
+                    var scheme = Ctem.Plugins.BuiltInPlugins.VersionSchemes.For(affected.Ecosystem);
+                    foreach (var fixedVersion in affected.FixedVersions)
+                    {
+                        if (scheme is not null && scheme.TryParse(fixedVersion, out var parsed, out _)
+                            && (!highestFixed.TryGetValue((type, affected.Name), out var current)
+                                || !scheme.TryParse(current.MatchVersion!, out var best, out _) || parsed.CompareTo(best) > 0))
+                        {
+                            highestFixed[(type, affected.Name)] = Make(type, affected.Name, fixedVersion);
+                        }
+                    }
+
                     foreach (var version in affected.Ranges.SelectMany(r => r.Events).Select(e => e.Version).Where(v => v != "0").Concat(affected.Versions))
                     {
                         if (seen.Add((type, affected.Name, version)))
@@ -110,7 +130,7 @@ internal static class MatchingThroughput
             }
         }
 
-        return components;
+        return (components, highestFixed.Values.ToList());
     }
 
     private static Component Make(string type, string name, string version)

@@ -67,7 +67,7 @@ internal sealed class AdvisoryLookup
         StorageJson.Strings(row.AliasesJson),
         row.Summary,
         row.Severity,
-        StorageJson.Deserialize<AffectedPackage>(row.AffectedJson));
+        AffectedJson.Read(row.AffectedJson));
 
     private sealed class CandidateRow
     {

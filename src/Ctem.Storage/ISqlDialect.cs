@@ -24,7 +24,7 @@ internal interface ISqlDialect
 
     /// <summary>
     /// Inserts many rows fast inside <paramref name="transaction"/>: a prepared statement reused per row on SQLite,
-    /// binary COPY on PostgreSQL. Values are strings, doubles, longs or null.
+    /// binary COPY on PostgreSQL. Values are strings, ints (SQL INTEGER), longs (BIGINT), doubles, times or null.
     /// </summary>
     Task BulkInsertAsync(DbConnection connection, DbTransaction transaction, string table, IReadOnlyList<string> columns,
         IEnumerable<object?[]> rows, CancellationToken cancellationToken);

@@ -6,35 +6,40 @@ using Dapper;
 namespace Ctem.Storage;
 
 /// <summary>
-/// One advisory import on its own connection and transaction. An advisory is replaced only by a record with a
-/// newer <c>modified</c> time, so importing an old snapshot never undoes a newer one.
+/// One advisory import on its own connection and transaction. An advisory is replaced only by a record with a newer
+/// <c>modified</c> time (or the same time and other content), so importing an old snapshot never undoes a newer one.
+/// Decisions are taken record by record against the stored versions, read once; the rows are written in batches
+/// through the dialect's bulk path, because an osv.dev export holds tens of thousands of records.
 /// </summary>
 internal sealed class KnowledgeImport : IKnowledgeImport
 {
-    private const string InsertAdvisorySql = """
-        INSERT INTO advisories (id, source, modified, published, withdrawn, summary, severity,
-            aliases_json, related_json, severity_json, content_sha256, imported_at, updated_at)
-        VALUES (@Id, @Source, @Modified, @Published, @Withdrawn, @Summary, @Severity,
-            @AliasesJson, @RelatedJson, @SeverityJson, @ContentSha256, @At, @At)
-        """;
+    private const int FlushEvery = 2000;
+    private const int DeleteBatch = 500;
 
-    private const string UpdateAdvisorySql = """
-        UPDATE advisories SET source = @Source, modified = @Modified, published = @Published, withdrawn = @Withdrawn,
-            summary = @Summary, severity = @Severity, aliases_json = @AliasesJson, related_json = @RelatedJson,
-            severity_json = @SeverityJson, content_sha256 = @ContentSha256, updated_at = @At
-        WHERE id = @Id
-        """;
+    private static readonly string[] AdvisoryColumns =
+    [
+        "id", "source", "modified", "published", "withdrawn", "summary", "severity",
+        "aliases_json", "related_json", "severity_json", "content_sha256", "imported_at", "updated_at",
+    ];
+
+    private static readonly string[] PackageColumns = ["advisory_id", "ordinal", "ecosystem", "name", "affected_json"];
+    private static readonly string[] AliasColumns = ["alias", "advisory_id"];
 
     private readonly DbConnection _connection;
     private readonly DbTransaction _transaction;
+    private readonly ISqlDialect _dialect;
     private readonly TimeProvider _time;
     private readonly FeedWriter _feeds;
+    private readonly Dictionary<string, PendingWrite> _pending = new(StringComparer.Ordinal);
+    private readonly HashSet<string> _replaced = new(StringComparer.Ordinal);
+    private Dictionary<string, StoredVersion>? _stored;
     private bool _committed;
 
     public KnowledgeImport(DbConnection connection, DbTransaction transaction, ISqlDialect dialect, TimeProvider time)
     {
         _connection = connection;
         _transaction = transaction;
+        _dialect = dialect;
         _time = time;
         _feeds = new FeedWriter(connection, transaction, dialect, time);
     }
@@ -50,11 +55,12 @@ internal sealed class KnowledgeImport : IKnowledgeImport
     {
         ArgumentNullException.ThrowIfNull(advisory);
         EnsureOpen();
+        _stored ??= await LoadStoredAsync(cancellationToken);
 
-        var stored = await _connection.QuerySingleOrDefaultAsync<StoredVersion>(Command(
-            "SELECT modified AS Modified, content_sha256 AS ContentSha256 FROM advisories WHERE id = @Id", new { advisory.Id }, cancellationToken));
+        var stored = _stored.GetValueOrDefault(advisory.Id);
         var incoming = Timestamps.Normalize(advisory.Modified);
-        var digest = AdvisoryDigest.Of(advisory);
+        var prepared = new PreparedAdvisory(advisory);
+        var digest = prepared.Digest;
         var outcome = stored switch
         {
             null => UpsertOutcome.Inserted,
@@ -66,18 +72,20 @@ internal sealed class KnowledgeImport : IKnowledgeImport
             _ => UpsertOutcome.Unchanged,
         };
 
-        if (outcome == UpsertOutcome.Inserted)
+        if (outcome is UpsertOutcome.Inserted or UpsertOutcome.Updated)
         {
-            await _connection.ExecuteAsync(Command(InsertAdvisorySql, Row(advisory, digest), cancellationToken));
-            await WriteChildrenAsync(advisory, cancellationToken);
-        }
-        else if (outcome == UpsertOutcome.Updated)
-        {
-            await _connection.ExecuteAsync(Command(UpdateAdvisorySql, Row(advisory, digest), cancellationToken));
-            await _connection.ExecuteAsync(Command(
-                "DELETE FROM advisory_packages WHERE advisory_id = @Id; DELETE FROM advisory_aliases WHERE advisory_id = @Id",
-                new { advisory.Id }, cancellationToken));
-            await WriteChildrenAsync(advisory, cancellationToken);
+            var now = _time.GetUtcNow();
+            if (stored is { InDatabase: true })
+            {
+                _replaced.Add(advisory.Id);
+            }
+
+            _stored[advisory.Id] = new StoredVersion(incoming, digest, stored?.ImportedAt ?? now, stored?.InDatabase ?? false);
+            _pending[advisory.Id] = new PendingWrite(prepared, stored?.ImportedAt ?? now, now);
+            if (_pending.Count >= FlushEvery)
+            {
+                await FlushAsync(cancellationToken);
+            }
         }
 
         return outcome;
@@ -86,6 +94,7 @@ internal sealed class KnowledgeImport : IKnowledgeImport
     public async Task CommitAsync(CancellationToken cancellationToken)
     {
         EnsureOpen();
+        await FlushAsync(cancellationToken);
         await _transaction.CommitAsync(cancellationToken);
         _committed = true;
     }
@@ -97,53 +106,61 @@ internal sealed class KnowledgeImport : IKnowledgeImport
         await _connection.DisposeAsync();
     }
 
-    private async Task WriteChildrenAsync(Advisory advisory, CancellationToken cancellationToken)
+    private async Task<Dictionary<string, StoredVersion>> LoadStoredAsync(CancellationToken cancellationToken)
     {
-        var packages = advisory.Affected.Select((affected, ordinal) => new
-        {
-            AdvisoryId = advisory.Id,
-            Ordinal = ordinal,
-            affected.Key.Ecosystem,
-            affected.Key.Name,
-            AffectedJson = StorageJson.Serialize(affected),
-        }).ToList();
-        if (packages.Count > 0)
-        {
-            await _connection.ExecuteAsync(Command(
-                "INSERT INTO advisory_packages (advisory_id, ordinal, ecosystem, name, affected_json) VALUES (@AdvisoryId, @Ordinal, @Ecosystem, @Name, @AffectedJson)",
-                packages, cancellationToken));
-        }
-
-        var aliases = advisory.Aliases.Distinct(StringComparer.Ordinal).Select(alias => new { Alias = alias, AdvisoryId = advisory.Id }).ToList();
-        if (aliases.Count > 0)
-        {
-            await _connection.ExecuteAsync(Command(
-                "INSERT INTO advisory_aliases (alias, advisory_id) VALUES (@Alias, @AdvisoryId)", aliases, cancellationToken));
-        }
+        var rows = await _connection.QueryAsync<StoredRow>(new CommandDefinition(
+            "SELECT id AS Id, modified AS Modified, content_sha256 AS ContentSha256, imported_at AS ImportedAt FROM advisories",
+            transaction: _transaction, cancellationToken: cancellationToken));
+        return rows.ToDictionary(r => r.Id, r => new StoredVersion(r.Modified, r.ContentSha256, r.ImportedAt, InDatabase: true), StringComparer.Ordinal);
     }
 
-    private object Row(Advisory advisory, string digest) => new
+    private async Task FlushAsync(CancellationToken cancellationToken)
     {
-        ContentSha256 = digest,
-        advisory.Id,
-        advisory.Source,
-        advisory.Modified,
-        advisory.Published,
-        advisory.Withdrawn,
-        advisory.Summary,
-        Severity = advisory.DatabaseSeverity,
-        AliasesJson = StorageJson.Serialize(advisory.Aliases),
-        RelatedJson = StorageJson.Serialize(advisory.Related),
-        SeverityJson = StorageJson.Serialize(advisory.Severity),
-        At = _time.GetUtcNow(),
-    };
+        foreach (var batch in _replaced.Chunk(DeleteBatch))
+        {
+            foreach (var table in (string[])["advisory_aliases", "advisory_packages", "advisories"])
+            {
+                var column = table == "advisories" ? "id" : "advisory_id";
+                await _connection.ExecuteAsync(new CommandDefinition(
+                    $"DELETE FROM {table} WHERE {_dialect.InList(column, "Ids")}", new { Ids = batch }, _transaction, cancellationToken: cancellationToken));
+            }
+        }
 
-    private sealed class StoredVersion
-    {
-        public DateTimeOffset Modified { get; set; }
+        var writes = _pending.Values.ToList();
+        await _dialect.BulkInsertAsync(_connection, _transaction, "advisories", AdvisoryColumns, writes.Select(AdvisoryRow), cancellationToken);
+        await _dialect.BulkInsertAsync(_connection, _transaction, "advisory_packages", PackageColumns, writes.SelectMany(PackageRows), cancellationToken);
+        await _dialect.BulkInsertAsync(_connection, _transaction, "advisory_aliases", AliasColumns, writes.SelectMany(AliasRows), cancellationToken);
 
-        public string ContentSha256 { get; set; } = string.Empty;
+        // What is written is now in the database: a later record with the same id replaces these rows.
+        foreach (var write in writes)
+        {
+            _stored![write.Prepared.Advisory.Id] = _stored[write.Prepared.Advisory.Id] with { InDatabase = true };
+        }
+
+        _pending.Clear();
+        _replaced.Clear();
     }
+
+    private static object?[] AdvisoryRow(PendingWrite write)
+    {
+        var (p, a) = (write.Prepared, write.Prepared.Advisory);
+        return
+        [
+            a.Id, a.Source, Timestamps.Normalize(a.Modified), Optional(a.Published), Optional(a.Withdrawn), a.Summary, a.DatabaseSeverity,
+            p.AliasesJson, p.RelatedJson, p.SeverityJson, p.Digest, write.ImportedAt, write.UpdatedAt,
+        ];
+    }
+
+    private static IEnumerable<object?[]> PackageRows(PendingWrite write) =>
+        write.Prepared.Advisory.Affected.Select((affected, ordinal) => new object?[]
+        {
+            write.Prepared.Advisory.Id, ordinal, affected.Key.Ecosystem, affected.Key.Name, write.Prepared.AffectedJson[ordinal],
+        });
+
+    private static IEnumerable<object?[]> AliasRows(PendingWrite write) =>
+        write.Prepared.Advisory.Aliases.Distinct(StringComparer.Ordinal).Select(alias => new object?[] { alias, write.Prepared.Advisory.Id });
+
+    private static object? Optional(DateTimeOffset? value) => value is { } time ? Timestamps.Normalize(time) : null;
 
     private void EnsureOpen()
     {
@@ -153,6 +170,19 @@ internal sealed class KnowledgeImport : IKnowledgeImport
         }
     }
 
-    private CommandDefinition Command(string sql, object parameters, CancellationToken cancellationToken) =>
-        new(sql, parameters, _transaction, cancellationToken: cancellationToken);
+    private sealed record PendingWrite(PreparedAdvisory Prepared, DateTimeOffset ImportedAt, DateTimeOffset UpdatedAt);
+
+    /// <param name="InDatabase">False while the record is only pending in this import's batch.</param>
+    private sealed record StoredVersion(DateTimeOffset Modified, string ContentSha256, DateTimeOffset ImportedAt, bool InDatabase);
+
+    private sealed class StoredRow
+    {
+        public string Id { get; set; } = string.Empty;
+
+        public DateTimeOffset Modified { get; set; }
+
+        public string ContentSha256 { get; set; } = string.Empty;
+
+        public DateTimeOffset ImportedAt { get; set; }
+    }
 }

@@ -58,6 +58,12 @@ internal sealed class PostgresDialect : ISqlDialect
                     case double number:
                         await importer.WriteAsync(number, NpgsqlTypes.NpgsqlDbType.Double, cancellationToken);
                         break;
+                    case DateTimeOffset time:
+                        await importer.WriteAsync(Timestamps.Normalize(time), NpgsqlTypes.NpgsqlDbType.TimestampTz, cancellationToken);
+                        break;
+                    case int number:
+                        await importer.WriteAsync(number, NpgsqlTypes.NpgsqlDbType.Integer, cancellationToken);
+                        break;
                     case long number:
                         await importer.WriteAsync(number, NpgsqlTypes.NpgsqlDbType.Bigint, cancellationToken);
                         break;

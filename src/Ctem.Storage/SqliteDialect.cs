@@ -79,7 +79,12 @@ internal sealed class SqliteDialect : ISqlDialect
         {
             for (var i = 0; i < parameters.Length; i++)
             {
-                parameters[i].Value = row[i] ?? DBNull.Value;
+                parameters[i].Value = row[i] switch
+                {
+                    null => DBNull.Value,
+                    DateTimeOffset time => Timestamps.ToText(time),
+                    var value => value,
+                };
             }
 
             await command.ExecuteNonQueryAsync(cancellationToken);

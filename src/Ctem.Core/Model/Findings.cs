@@ -17,8 +17,7 @@ public sealed record ObservedFinding(Component Component, VulnerabilityRef Vulne
     /// <summary>The identity of the exposure within a product: package coordinates plus vulnerability.</summary>
     public string Key => FindingKey.Of(ComponentCoordinates, Vulnerability.Id);
 
-    // Computed once: findings are sorted and keyed by it, many times over on large inventories.
-    public string ComponentCoordinates { get; } = Component.Purl?.ToCoordinates() ?? $"{Component.Name}@{Component.Version}";
+    public string ComponentCoordinates => Component.Coordinates;
 }
 
 public static class FindingKey

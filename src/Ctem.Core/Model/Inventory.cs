@@ -18,6 +18,9 @@ public sealed record Component(string Name, string? Version, PackageUrl? Purl, s
     /// <summary>The version to match: the purl's, else the component's own field.</summary>
     public string? MatchVersion => Purl?.Version ?? Version;
 
+    /// <summary>The package and version this component is: its purl without qualifiers and subpath.</summary>
+    public string Coordinates { get; } = Purl?.ToCoordinates() ?? $"{Name}@{Version}";
+
     private static PackageKey? KeyOf(PackageUrl? purl) =>
         purl is not null && Ecosystems.FromPurl(purl) is { } ecosystem
             ? new PackageKey(ecosystem, Ecosystems.NormalizeName(ecosystem, Ecosystems.PackageNameOf(purl)))

@@ -21,7 +21,11 @@ public sealed class CompiledAffected
         _undecidable = undecidable;
     }
 
-    public static CompiledAffected Compile(AffectedPackage affected, IVersionScheme? scheme)
+    /// <param name="parsed">
+    /// Versions already parsed by <paramref name="scheme"/>, shared between the entries of one match: the advisories
+    /// of a package list the same version strings over and over (PyPI records enumerate every affected release).
+    /// </param>
+    public static CompiledAffected Compile(AffectedPackage affected, IVersionScheme? scheme, Dictionary<string, ISchemeVersion?>? parsed = null)
     {
         var listedText = new HashSet<string>(affected.Versions, StringComparer.Ordinal);
         var listed = new List<ISchemeVersion>();
@@ -29,9 +33,9 @@ public sealed class CompiledAffected
         string? undecidable = null;
         foreach (var version in affected.Versions)
         {
-            if (scheme is not null && scheme.TryParse(version, out var parsed, out _))
+            if (scheme is not null && Parse(scheme, version, parsed) is { } listedVersion)
             {
-                listed.Add(parsed);
+                listed.Add(listedVersion);
             }
         }
 
@@ -60,6 +64,22 @@ public sealed class CompiledAffected
         }
 
         return new CompiledAffected(listedText, [.. listed], [.. ranges], undecidable);
+    }
+
+    private static ISchemeVersion? Parse(IVersionScheme scheme, string text, Dictionary<string, ISchemeVersion?>? cache)
+    {
+        if (cache is not null && cache.TryGetValue(text, out var known))
+        {
+            return known;
+        }
+
+        var result = scheme.TryParse(text, out var version, out _) ? version : null;
+        if (cache is not null)
+        {
+            cache[text] = result;
+        }
+
+        return result;
     }
 
     public AffectedCheck Check(ComponentVersion version)

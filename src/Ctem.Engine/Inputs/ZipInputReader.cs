@@ -85,22 +85,19 @@ public static class ZipInputReader
         try
         {
             using var stream = entry.Open();
-            using var buffer = new MemoryStream((int)Math.Min(entry.Length, maxBytes));
-            var chunk = new byte[81920];
-            int read;
-            while ((read = stream.Read(chunk, 0, chunk.Length)) > 0)
-            {
-                if (buffer.Length + read > maxBytes)
-                {
-                    return InputItem.Failed(Unsafe(display, $"entry expands past {maxBytes} bytes; refused"));
-                }
 
-                buffer.Write(chunk, 0, read);
+            // Read into an array of the declared size, then check that nothing follows: a lying header cannot
+            // make the read go past the limit, and the common case copies the bytes once.
+            var content = new byte[(int)Math.Min(entry.Length, maxBytes)];
+            stream.ReadExactly(content);
+            if (stream.ReadByte() >= 0)
+            {
+                return InputItem.Failed(Unsafe(display, "entry is larger than its archive header says; refused"));
             }
 
-            return InputItem.Read(display, buffer.ToArray());
+            return InputItem.Read(display, content);
         }
-        catch (InvalidDataException ex)
+        catch (Exception ex) when (ex is InvalidDataException or EndOfStreamException)
         {
             return InputItem.Failed(Diagnostic.Error(DiagnosticCodes.UnreadableFile, display, $"corrupt archive entry: {ex.Message}"), fatal: true);
         }

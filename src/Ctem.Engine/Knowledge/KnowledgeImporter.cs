@@ -1,4 +1,4 @@
-using System.Security.Cryptography;
+using System.Threading.Channels;
 using Ctem.Core.Diagnostics;
 using Ctem.Core.Extensibility;
 using Ctem.Core.Stores;
@@ -29,55 +29,40 @@ public sealed class KnowledgeImporter(
         var feeds = new List<FeedImport>();
         var documents = 0;
         await using var import = await store.BeginKnowledgeImportAsync(cancellationToken);
-        foreach (var path in paths)
+
+        // Parsing (CPU) and storing (database) overlap: one stage per core, joined by a bounded channel that keeps
+        // the documents in order, so a later record with the same id still wins.
+        using var stop = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        var channel = Channel.CreateBounded<ParsedDocument>(new BoundedChannelOptions(256) { SingleReader = true, SingleWriter = true });
+        var parsing = Task.Run(() => ParseAllAsync(paths, channel.Writer, stop.Token), CancellationToken.None);
+        try
         {
-            foreach (var item in reader.Read(path, IsAdvisoryFile))
+            await foreach (var document in channel.Reader.ReadAllAsync(cancellationToken))
             {
-                cancellationToken.ThrowIfCancellationRequested();
                 progress?.Report(++documents);
-                if (item.Error is not null)
+                if (document.Fatal)
                 {
-                    if (item.Fatal)
-                    {
-                        return Failed([item.Error]);
-                    }
-
-                    rejected.Add(item.Error);
-                    continue;
+                    return Failed(document.Diagnostics);
                 }
 
-                if (FindFeedParser(item.Path, item.Content!) is { } feedParser)
+                rejected.AddRange(document.Diagnostics);
+                counts.Read += document.IsAdvisoryDocument ? 1 : 0;
+                if (document.Feed is { } feed)
                 {
-                    var feed = feedParser.Parse(item.Path, item.Content);
-                    rejected.AddRange(feed.Diagnostics);
-                    if (feed.Feed is not null)
-                    {
-                        var digest = Convert.ToHexStringLower(SHA256.HashData(item.Content!));
-                        var replaced = await import.ReplaceFeedAsync(feed.Feed, digest, cancellationToken);
-                        feeds.Add(new FeedImport(feed.Feed.Source, feed.Feed.Version, feed.Feed.PublishedAt, feed.Feed.Count, replaced));
-                    }
-
-                    continue;
+                    var replaced = await import.ReplaceFeedAsync(feed, document.FeedDigest!, cancellationToken);
+                    feeds.Add(new FeedImport(feed.Source, feed.Version, feed.PublishedAt, feed.Count, replaced));
                 }
-
-                counts.Read++;
-                var parser = parsers.FirstOrDefault(p => p.CanParse(item.Path, item.Content));
-                if (parser is null)
+                else if (document.Advisory is { } advisory)
                 {
-                    rejected.Add(Diagnostic.Error(DiagnosticCodes.UnsupportedFormat, item.Path, "no advisory parser reads this file"));
-                    continue;
+                    counts.Add(await import.UpsertAsync(advisory, cancellationToken), advisory.Withdrawn is not null);
                 }
-
-                var result = parser.Parse(item.Path, item.Content);
-                if (result.Advisory is null)
-                {
-                    rejected.Add(result.Rejection!);
-                    continue;
-                }
-
-                var outcome = await import.UpsertAsync(result.Advisory, cancellationToken);
-                counts.Add(outcome, result.Advisory.Withdrawn is not null);
             }
+        }
+        finally
+        {
+            // Stops the parse stage when the store stage ends early (a fatal input, an error, Ctrl-C).
+            await stop.CancelAsync();
+            await parsing;
         }
 
         await import.CommitAsync(cancellationToken);
@@ -89,18 +74,31 @@ public sealed class KnowledgeImporter(
         };
     }
 
-    private IFeedParser? FindFeedParser(string path, byte[] content)
+    private async Task ParseAllAsync(IReadOnlyList<string> paths, ChannelWriter<ParsedDocument> writer, CancellationToken cancellationToken)
     {
-        var head = content.AsSpan(0, Math.Min(content.Length, 4096));
-        foreach (var parser in feedParsers)
+        var parser = new DocumentParser(parsers, feedParsers);
+        try
         {
-            if (parser.CanParse(path, head))
+            foreach (var path in paths)
             {
-                return parser;
+                foreach (var item in reader.Read(path, IsAdvisoryFile))
+                {
+                    await writer.WriteAsync(parser.Parse(item), cancellationToken);
+                }
             }
-        }
 
-        return null;
+            writer.TryComplete();
+        }
+        catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+        {
+            writer.TryComplete();
+        }
+#pragma warning disable CA1031 // Not swallowed: handed to the store stage, which rethrows it from ReadAllAsync.
+        catch (Exception ex)
+#pragma warning restore CA1031
+        {
+            writer.TryComplete(ex);
+        }
     }
 
     private static bool IsAdvisoryFile(string path) =>

@@ -19,19 +19,20 @@ public static class AdvisoryMatcher
         var undetermined = new SortedDictionary<string, int>(StringComparer.Ordinal);
         var seen = new HashSet<string>(StringComparer.Ordinal);
         var compiled = new Dictionary<AdvisoryCandidate, CompiledAffected>(ReferenceEqualityComparer.Instance);
+        var parsedVersions = new Dictionary<IVersionScheme, Dictionary<string, ISchemeVersion?>>(ReferenceEqualityComparer.Instance);
 
         // One advisory usually matches many versions of its package: describe each lone advisory once.
         var described = new Dictionary<AdvisoryCandidate, (VulnerabilityRef Vulnerability, IReadOnlyList<string> Fixed)>(ReferenceEqualityComparer.Instance);
-        var checkedCount = 0;
-        foreach (var component in components)
-        {
-            if (component.PackageKey is not { } key || component.MatchVersion is not { Length: > 0 } text
-                || !seen.Add(component.Purl!.ToCoordinates()))
-            {
-                continue;
-            }
 
-            checkedCount++;
+        // Sorting the components, not the findings: output is ordered by package, then vulnerability id.
+        var matchable = components
+            .Where(c => c.PackageKey is not null && c.MatchVersion is { Length: > 0 } && seen.Add(c.Coordinates))
+            .OrderBy(c => c.Coordinates, StringComparer.Ordinal)
+            .ToList();
+        foreach (var component in matchable)
+        {
+            var key = component.PackageKey!.Value;
+            var text = component.MatchVersion!;
             if (!candidates.TryGetValue(key, out var list) || list.Count == 0)
             {
                 continue;
@@ -44,7 +45,8 @@ public static class AdvisoryMatcher
             {
                 if (!compiled.TryGetValue(candidate, out var entry))
                 {
-                    entry = CompiledAffected.Compile(candidate.Affected, scheme);
+                    var cache = scheme is null ? null : parsedVersions.TryGetValue(scheme, out var known) ? known : parsedVersions[scheme] = new(StringComparer.Ordinal);
+                    entry = CompiledAffected.Compile(candidate.Affected, scheme, cache);
                     compiled[candidate] = entry;
                 }
 
@@ -60,6 +62,7 @@ public static class AdvisoryMatcher
                 }
             }
 
+            var first = findings.Count;
             foreach (var group in AliasGroups.Of(matched))
             {
                 if (group.Count > 1)
@@ -76,15 +79,15 @@ public static class AdvisoryMatcher
 
                 findings.Add(new ObservedFinding(component, lone.Vulnerability, lone.Fixed));
             }
+
+            findings.Sort(first, findings.Count - first, ByVulnerabilityId);
         }
 
-        findings.Sort((a, b) =>
-        {
-            var order = string.CompareOrdinal(a.ComponentCoordinates, b.ComponentCoordinates);
-            return order != 0 ? order : string.CompareOrdinal(a.Vulnerability.Id, b.Vulnerability.Id);
-        });
-        return new MatchResult(findings, undetermined, checkedCount);
+        return new MatchResult(findings, undetermined, matchable.Count);
     }
+
+    private static readonly IComparer<ObservedFinding> ByVulnerabilityId =
+        Comparer<ObservedFinding>.Create((a, b) => string.CompareOrdinal(a.Vulnerability.Id, b.Vulnerability.Id));
 
     private static (VulnerabilityRef Vulnerability, IReadOnlyList<string> Fixed) Describe(IReadOnlyList<AdvisoryCandidate> group, IVersionScheme? scheme)
     {

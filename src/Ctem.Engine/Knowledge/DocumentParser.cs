@@ -1,0 +1,49 @@
+using System.Security.Cryptography;
+using Ctem.Core.Diagnostics;
+using Ctem.Core.Extensibility;
+using Ctem.Engine.Inputs;
+
+namespace Ctem.Engine.Knowledge;
+
+/// <summary>The parse stage of an import: picks the parser for each document (feeds first: they decide on content) and runs it.</summary>
+internal sealed class DocumentParser(IReadOnlyList<IAdvisoryParser> parsers, IReadOnlyList<IFeedParser> feedParsers)
+{
+    public ParsedDocument Parse(InputItem item)
+    {
+        if (item.Error is not null)
+        {
+            return new ParsedDocument(null, null, null, [item.Error], IsAdvisoryDocument: false, item.Fatal);
+        }
+
+        var content = item.Content!;
+        if (FindFeedParser(item.Path, content) is { } feedParser)
+        {
+            var feed = feedParser.Parse(item.Path, content);
+            var digest = feed.Feed is null ? null : Convert.ToHexStringLower(SHA256.HashData(content));
+            return new ParsedDocument(null, feed.Feed, digest, feed.Diagnostics, IsAdvisoryDocument: false);
+        }
+
+        var parser = parsers.FirstOrDefault(p => p.CanParse(item.Path, content));
+        if (parser is null)
+        {
+            return new ParsedDocument(null, null, null, [Diagnostic.Error(DiagnosticCodes.UnsupportedFormat, item.Path, "no advisory parser reads this file")], IsAdvisoryDocument: true);
+        }
+
+        var result = parser.Parse(item.Path, content);
+        return new ParsedDocument(result.Advisory, null, null, result.Rejection is null ? [] : [result.Rejection], IsAdvisoryDocument: true);
+    }
+
+    private IFeedParser? FindFeedParser(string path, byte[] content)
+    {
+        var head = content.AsSpan(0, Math.Min(content.Length, 4096));
+        foreach (var parser in feedParsers)
+        {
+            if (parser.CanParse(path, head))
+            {
+                return parser;
+            }
+        }
+
+        return null;
+    }
+}

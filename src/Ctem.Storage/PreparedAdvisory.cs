@@ -1,0 +1,62 @@
+using System.Globalization;
+using System.Security.Cryptography;
+using System.Text;
+using Ctem.Core.Model;
+
+namespace Ctem.Storage;
+
+/// <summary>
+/// An advisory with its JSON columns serialised once, and a digest of everything Ctem keeps of it, to tell a changed
+/// record from a re-import. The digest hashes the same strings that are stored, so nothing is serialised twice.
+/// </summary>
+internal sealed class PreparedAdvisory
+{
+    public PreparedAdvisory(Advisory advisory)
+    {
+        Advisory = advisory;
+        AliasesJson = StorageJson.Serialize(advisory.Aliases);
+        RelatedJson = StorageJson.Serialize(advisory.Related);
+        SeverityJson = StorageJson.Serialize(advisory.Severity);
+        AffectedJson = advisory.Affected.Select(Storage.AffectedJson.Write).ToList();
+
+        using var hash = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
+        foreach (var part in Parts())
+        {
+            hash.AppendData(Encoding.UTF8.GetBytes(part ?? "\u0001"));
+            hash.AppendData("\0"u8);
+        }
+
+        Digest = Convert.ToHexStringLower(hash.GetHashAndReset());
+    }
+
+    public Advisory Advisory { get; }
+
+    public string AliasesJson { get; }
+
+    public string RelatedJson { get; }
+
+    public string SeverityJson { get; }
+
+    public IReadOnlyList<string> AffectedJson { get; }
+
+    public string Digest { get; }
+
+    private IEnumerable<string?> Parts()
+    {
+        yield return Advisory.Id;
+        yield return Time(Advisory.Modified);
+        yield return Advisory.Published is { } published ? Time(published) : null;
+        yield return Advisory.Withdrawn is { } withdrawn ? Time(withdrawn) : null;
+        yield return Advisory.Summary;
+        yield return Advisory.DatabaseSeverity;
+        yield return AliasesJson;
+        yield return RelatedJson;
+        yield return SeverityJson;
+        foreach (var affected in AffectedJson)
+        {
+            yield return affected;
+        }
+    }
+
+    private static string Time(DateTimeOffset value) => Timestamps.Normalize(value).ToString("O", CultureInfo.InvariantCulture);
+}
