@@ -1,18 +1,10 @@
+using Ctem.Core.Versioning;
+
 namespace Ctem.Plugins.VersionSchemes.Alpine;
 
-/// <summary>Digit strings compared without converting them to integers, so no component can overflow.</summary>
+/// <summary>apk's rule for numeric components, on top of the overflow-free digit strings.</summary>
 internal static class AlpineNumbers
 {
-    public static string TrimZeros(ReadOnlySpan<char> digits)
-    {
-        var trimmed = digits.TrimStart('0');
-        return trimmed.IsEmpty ? "0" : trimmed.ToString();
-    }
-
-    // Digit strings without leading zeros: longer is larger, equal lengths compare as text.
-    public static int Compare(string a, string b) =>
-        a.Length != b.Length ? a.Length.CompareTo(b.Length) : Math.Sign(string.CompareOrdinal(a, b));
-
     /// <summary>Compares the numeric components at <paramref name="index"/> of two versions (digits as written).</summary>
     public static int CompareComponent(string a, string b, int index)
     {
@@ -23,6 +15,6 @@ internal static class AlpineNumbers
             return Math.Sign(string.CompareOrdinal(a, b));
         }
 
-        return Compare(TrimZeros(a), TrimZeros(b));
+        return DigitString.Compare(DigitString.TrimZeros(a), DigitString.TrimZeros(b));
     }
 }

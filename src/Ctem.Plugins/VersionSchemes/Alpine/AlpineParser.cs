@@ -1,3 +1,4 @@
+using Ctem.Core.Versioning;
 namespace Ctem.Plugins.VersionSchemes.Alpine;
 
 /// <summary>Splits an apk version into its parts, left to right, stopping at the first text that does not fit.</summary>
@@ -38,7 +39,7 @@ internal static class AlpineParser
         if (rest.StartsWith("-r"))
         {
             var digits = CountDigits(rest[2..]);
-            revision = AlpineNumbers.TrimZeros(rest.Slice(2, digits));
+            revision = DigitString.TrimZeros(rest.Slice(2, digits));
             rest = rest[(2 + digits)..];
         }
         else if (!rest.IsEmpty)
@@ -106,7 +107,7 @@ internal static class AlpineParser
         var letters = match.Length;
         var weight = AlpineSuffix.WeightOf(match);
         var digits = CountDigits(name[letters..]);
-        suffix = new AlpineSuffix(weight, AlpineNumbers.TrimZeros(name.Slice(letters, digits)));
+        suffix = new AlpineSuffix(weight, DigitString.TrimZeros(name.Slice(letters, digits)));
         rest = name[(letters + digits)..];
         return true;
     }

@@ -1,3 +1,4 @@
+using Ctem.Core.Versioning;
 namespace Ctem.Plugins.VersionSchemes.Alpine;
 
 /// <summary>One <c>_suffix{number}</c>; <see cref="Weight"/> orders the suffix names, <see cref="Number"/> has no leading zeros.</summary>
@@ -16,6 +17,6 @@ internal readonly record struct AlpineSuffix(int Weight, string Number)
     public int CompareTo(AlpineSuffix other)
     {
         var order = Weight.CompareTo(other.Weight);
-        return order != 0 ? order : AlpineNumbers.Compare(Number, other.Number);
+        return order != 0 ? order : DigitString.Compare(Number, other.Number);
     }
 }

@@ -58,7 +58,7 @@ internal sealed class AlpineVersion(
 
         if (order == 0)
         {
-            order = AlpineNumbers.Compare(revision, that.Revision);
+            order = DigitString.Compare(revision, that.Revision);
         }
 
         return order != 0 ? order : that.HasRemainder.CompareTo(HasRemainder);

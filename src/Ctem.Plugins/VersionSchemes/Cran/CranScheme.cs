@@ -30,13 +30,13 @@ public sealed class CranScheme : IVersionScheme
         foreach (var range in span.SplitAny('.', '-'))
         {
             var part = span[range];
-            if (part.IsEmpty || !CranNumbers.IsDigits(part))
+            if (part.IsEmpty || !DigitString.IsDigits(part))
             {
                 error = $"'{text}' is not a CRAN version (expected non-negative integers separated by '.' or '-')";
                 return false;
             }
 
-            numbers.Add(CranNumbers.TrimZeros(part));
+            numbers.Add(DigitString.TrimZeros(part));
         }
 
         version = new CranVersion(text, [.. numbers]);
@@ -59,7 +59,7 @@ public sealed class CranScheme : IVersionScheme
 
             for (var i = 0; i < Math.Min(numbers.Length, that.Numbers.Length); i++)
             {
-                var order = CranNumbers.Compare(numbers[i], that.Numbers[i]);
+                var order = DigitString.Compare(numbers[i], that.Numbers[i]);
                 if (order != 0)
                 {
                     return order;

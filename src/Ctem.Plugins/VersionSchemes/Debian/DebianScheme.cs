@@ -30,13 +30,13 @@ public sealed class DebianScheme : IVersionScheme
         if (colon >= 0)
         {
             var epochPart = span[..colon];
-            if (epochPart.IsEmpty || !DebianText.IsDigits(epochPart))
+            if (epochPart.IsEmpty || !DigitString.IsDigits(epochPart))
             {
                 error = $"'{text}' has an epoch that is not a number";
                 return false;
             }
 
-            epoch = DebianText.TrimZeros(epochPart);
+            epoch = DigitString.TrimZeros(epochPart);
             span = span[(colon + 1)..];
             if (span.IsEmpty)
             {

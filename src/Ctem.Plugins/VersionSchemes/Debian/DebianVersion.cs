@@ -20,7 +20,7 @@ internal sealed class DebianVersion(string text, string epoch, string upstream, 
             throw new InvalidOperationException($"cannot compare a Debian version with {other?.GetType().Name ?? "null"}");
         }
 
-        var order = DebianText.CompareNumbers(epoch, that.Epoch);
+        var order = DigitString.Compare(epoch, that.Epoch);
         if (order == 0)
         {
             order = DebianVerRevComparer.Compare(upstream, that.Upstream);

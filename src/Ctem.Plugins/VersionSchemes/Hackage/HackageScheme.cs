@@ -30,13 +30,13 @@ public sealed class HackageScheme : IVersionScheme
         foreach (var range in span.Split('.'))
         {
             var part = span[range];
-            if (part.IsEmpty || !HackageNumbers.IsDigits(part))
+            if (part.IsEmpty || !DigitString.IsDigits(part))
             {
                 error = $"'{text}' is not a Hackage version (expected dot-separated non-negative integers)";
                 return false;
             }
 
-            numbers.Add(HackageNumbers.TrimZeros(part));
+            numbers.Add(DigitString.TrimZeros(part));
         }
 
         version = new HackageVersion(text, [.. numbers]);
@@ -59,7 +59,7 @@ public sealed class HackageScheme : IVersionScheme
 
             for (var i = 0; i < Math.Min(numbers.Length, that.Numbers.Length); i++)
             {
-                var order = HackageNumbers.Compare(numbers[i], that.Numbers[i]);
+                var order = DigitString.Compare(numbers[i], that.Numbers[i]);
                 if (order != 0)
                 {
                     return order;

@@ -44,7 +44,7 @@ internal sealed class PackagistVersion(string text, string[] parts) : ISchemeVer
 
     private static int ComparePart(string a, string b) => (IsNumber(a), IsNumber(b)) switch
     {
-        (true, true) => CompareNumbers(TrimZeros(a), TrimZeros(b)),
+        (true, true) => DigitString.Compare(DigitString.TrimZeros(a), DigitString.TrimZeros(b)),
         (false, false) => Math.Sign(Rank(a) - Rank(b)),
         (true, false) => Math.Sign(NumberRank - Rank(b)),
         (false, true) => Math.Sign(Rank(a) - NumberRank),
@@ -65,14 +65,4 @@ internal sealed class PackagistVersion(string text, string[] parts) : ISchemeVer
     };
 
     private static bool IsNumber(string part) => char.IsAsciiDigit(part[0]);
-
-    private static string TrimZeros(string digits)
-    {
-        var trimmed = digits.TrimStart('0');
-        return trimmed.Length == 0 ? "0" : trimmed;
-    }
-
-    // Digit strings without leading zeros: longer is larger, equal lengths compare as text. No overflow.
-    private static int CompareNumbers(string a, string b) =>
-        a.Length != b.Length ? Math.Sign(a.Length.CompareTo(b.Length)) : Math.Sign(string.CompareOrdinal(a, b));
 }

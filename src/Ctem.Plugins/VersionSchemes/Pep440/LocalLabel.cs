@@ -1,3 +1,4 @@
+using Ctem.Core.Versioning;
 namespace Ctem.Plugins.VersionSchemes.Pep440;
 
 /// <summary>
@@ -13,7 +14,7 @@ internal sealed class LocalLabel
     private string[] Segments { get; }
 
     public static LocalLabel Parse(string label) =>
-        new([.. label.ToLowerInvariant().Split(Separators).Select(s => IsNumber(s) ? Pep440Numbers.TrimZeros(s) : s)]);
+        new([.. label.ToLowerInvariant().Split(Separators).Select(s => IsNumber(s) ? DigitString.TrimZeros(s) : s)]);
 
     public int CompareTo(LocalLabel other)
     {
@@ -23,7 +24,7 @@ internal sealed class LocalLabel
             var b = other.Segments[i];
             var order = (IsNumber(a), IsNumber(b)) switch
             {
-                (true, true) => Pep440Numbers.Compare(a, b),
+                (true, true) => DigitString.Compare(a, b),
                 (true, false) => 1,
                 (false, true) => -1,
                 _ => Math.Sign(string.CompareOrdinal(a, b)),
@@ -37,5 +38,5 @@ internal sealed class LocalLabel
         return Segments.Length.CompareTo(other.Segments.Length);
     }
 
-    private static bool IsNumber(string segment) => Pep440Numbers.IsDigits(segment);
+    private static bool IsNumber(string segment) => DigitString.IsDigits(segment);
 }

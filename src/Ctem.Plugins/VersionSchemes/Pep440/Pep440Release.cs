@@ -1,5 +1,6 @@
 using System.Diagnostics.CodeAnalysis;
 using System.Text.RegularExpressions;
+using Ctem.Core.Versioning;
 
 namespace Ctem.Plugins.VersionSchemes.Pep440;
 
@@ -41,8 +42,8 @@ internal sealed class Pep440Release
             return false;
         }
 
-        var epoch = match.Groups["epoch"].Success ? Pep440Numbers.TrimZeros(match.Groups["epoch"].ValueSpan) : "0";
-        var numbers = match.Groups["release"].Value.Split('.').Select(n => Pep440Numbers.TrimZeros(n)).ToList();
+        var epoch = match.Groups["epoch"].Success ? DigitString.TrimZeros(match.Groups["epoch"].ValueSpan) : "0";
+        var numbers = match.Groups["release"].Value.Split('.').Select(n => DigitString.TrimZeros(n)).ToList();
         while (numbers.Count > 0 && numbers[^1] == "0")
         {
             numbers.RemoveAt(numbers.Count - 1);
@@ -64,7 +65,7 @@ internal sealed class Pep440Release
         string? post = null;
         if (match.Groups["post_n1"].Success)
         {
-            post = Pep440Numbers.TrimZeros(match.Groups["post_n1"].ValueSpan);
+            post = DigitString.TrimZeros(match.Groups["post_n1"].ValueSpan);
         }
         else if (match.Groups["post_l"].Success)
         {
@@ -79,7 +80,7 @@ internal sealed class Pep440Release
 
     public int CompareTo(Pep440Release other)
     {
-        var order = Pep440Numbers.Compare(Epoch, other.Epoch);
+        var order = DigitString.Compare(Epoch, other.Epoch);
         if (order == 0)
         {
             order = CompareRelease(Release, other.Release);
@@ -116,13 +117,13 @@ internal sealed class Pep440Release
         return order;
     }
 
-    private static string NumberOrZero(Group group) => group.Success ? Pep440Numbers.TrimZeros(group.ValueSpan) : "0";
+    private static string NumberOrZero(Group group) => group.Success ? DigitString.TrimZeros(group.ValueSpan) : "0";
 
     private static int CompareRelease(string[] a, string[] b)
     {
         for (var i = 0; i < Math.Min(a.Length, b.Length); i++)
         {
-            var order = Pep440Numbers.Compare(a[i], b[i]);
+            var order = DigitString.Compare(a[i], b[i]);
             if (order != 0)
             {
                 return order;
@@ -137,7 +138,7 @@ internal sealed class Pep440Release
         (null, null) => 0,
         (null, _) => missingIsLow ? -1 : 1,
         (_, null) => missingIsLow ? 1 : -1,
-        ({ } left, { } right) => Pep440Numbers.Compare(left, right),
+        ({ } left, { } right) => DigitString.Compare(left, right),
     };
 
     // A dev-release of a final release ("1.0.dev0") sorts before its pre-releases; any other version without a
@@ -153,6 +154,6 @@ internal sealed class Pep440Release
         }
 
         order = Math.Sign(string.CompareOrdinal(mine.Letter, theirs.Letter));
-        return order != 0 ? order : Pep440Numbers.Compare(mine.Number, theirs.Number);
+        return order != 0 ? order : DigitString.Compare(mine.Number, theirs.Number);
     }
 }

@@ -13,12 +13,6 @@ internal static class PubIdentifiers
     public static PubIdentifier[] Split(Group group) =>
         group.Success ? [.. group.Value.Split('.').Select(Parse)] : [];
 
-    public static string TrimZeros(string digits)
-    {
-        var trimmed = digits.TrimStart('0');
-        return trimmed.Length == 0 ? "0" : trimmed;
-    }
-
     /// <summary>
     /// pub_semver's list order: a missing part sorts first, numbers before strings, numbers by value, strings by
     /// code unit.

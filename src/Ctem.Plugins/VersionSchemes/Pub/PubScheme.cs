@@ -35,7 +35,7 @@ public sealed partial class PubScheme : IVersionScheme
 
         version = new PubVersion(
             text,
-            [PubIdentifiers.TrimZeros(match.Groups["major"].Value), PubIdentifiers.TrimZeros(match.Groups["minor"].Value), PubIdentifiers.TrimZeros(match.Groups["patch"].Value)],
+            [DigitString.TrimZeros(match.Groups["major"].Value), DigitString.TrimZeros(match.Groups["minor"].Value), DigitString.TrimZeros(match.Groups["patch"].Value)],
             PubIdentifiers.Split(match.Groups["pre"]),
             PubIdentifiers.Split(match.Groups["build"]));
         error = null;

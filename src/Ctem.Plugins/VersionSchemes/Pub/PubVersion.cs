@@ -21,7 +21,7 @@ internal sealed class PubVersion(string text, string[] numbers, PubIdentifier[] 
 
         for (var i = 0; i < numbers.Length; i++)
         {
-            var order = CompareNumbers(numbers[i], that.Numbers[i]);
+            var order = DigitString.Compare(numbers[i], that.Numbers[i]);
             if (order != 0)
             {
                 return order;
@@ -49,8 +49,4 @@ internal sealed class PubVersion(string text, string[] numbers, PubIdentifier[] 
         // Unlike SemVer, a build ranks above no build, and builds compare part by part.
         return PubIdentifiers.Compare(build, that.Build);
     }
-
-    // Digit strings without leading zeros: longer is larger, equal lengths compare as text. No overflow.
-    private static int CompareNumbers(string a, string b) =>
-        a.Length != b.Length ? Math.Sign(a.Length.CompareTo(b.Length)) : Math.Sign(string.CompareOrdinal(a, b));
 }

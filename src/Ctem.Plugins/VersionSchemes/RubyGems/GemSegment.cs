@@ -1,3 +1,4 @@
+using Ctem.Core.Versioning;
 namespace Ctem.Plugins.VersionSchemes.RubyGems;
 
 /// <summary>One segment of a gem version: a run of digits (leading zeros stripped) or a run of letters.</summary>
@@ -15,6 +16,6 @@ internal readonly record struct GemSegment(string Text, bool IsNumber)
             return IsNumber ? 1 : -1;
         }
 
-        return IsNumber ? RubyGemsNumbers.Compare(Text, other.Text) : Math.Sign(string.CompareOrdinal(Text, other.Text));
+        return IsNumber ? DigitString.Compare(Text, other.Text) : Math.Sign(string.CompareOrdinal(Text, other.Text));
     }
 }

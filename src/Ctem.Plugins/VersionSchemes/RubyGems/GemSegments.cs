@@ -1,3 +1,4 @@
+using Ctem.Core.Versioning;
 namespace Ctem.Plugins.VersionSchemes.RubyGems;
 
 /// <summary>Gem::Version#canonical_segments: the segments with trailing zeros dropped from each of the two parts.</summary>
@@ -31,7 +32,7 @@ internal static class GemSegments
                     i++;
                 }
 
-                segments.Add(new GemSegment(RubyGemsNumbers.TrimZeros(version.AsSpan(start, i - start)), true));
+                segments.Add(new GemSegment(DigitString.TrimZeros(version.AsSpan(start, i - start)), true));
             }
             else if (char.IsAsciiLetter(version[i]))
             {

@@ -40,13 +40,13 @@ public sealed class SemVerScheme : IVersionScheme
         foreach (var range in core.Split('.'))
         {
             var part = core[range];
-            if (count == 3 || part.Length == 0 || !IsDigits(part))
+            if (count == 3 || part.Length == 0 || !DigitString.IsDigits(part))
             {
                 error = $"'{text}' is not a semantic version";
                 return false;
             }
 
-            numbers[count++] = TrimZeros(part.ToString());
+            numbers[count++] = DigitString.TrimZeros(part);
         }
 
         string[] prerelease = [];
@@ -65,24 +65,7 @@ public sealed class SemVerScheme : IVersionScheme
         return true;
     }
 
-    private static bool IsDigits(ReadOnlySpan<char> span)
-    {
-        foreach (var c in span)
-        {
-            if (!char.IsAsciiDigit(c))
-            {
-                return false;
-            }
-        }
 
-        return true;
-    }
-
-    private static string TrimZeros(string digits)
-    {
-        var trimmed = digits.TrimStart('0');
-        return trimmed.Length == 0 ? "0" : trimmed;
-    }
 
     private sealed class SemVersion(string text, string major, string minor, string patch, string[] prerelease) : ISchemeVersion
     {
@@ -95,15 +78,15 @@ public sealed class SemVerScheme : IVersionScheme
                 throw new InvalidOperationException($"cannot compare a semantic version with {other?.GetType().Name ?? "null"}");
             }
 
-            var order = CompareNumbers(major, that.Major);
+            var order = DigitString.Compare(major, that.Major);
             if (order == 0)
             {
-                order = CompareNumbers(minor, that.Minor);
+                order = DigitString.Compare(minor, that.Minor);
             }
 
             if (order == 0)
             {
-                order = CompareNumbers(patch, that.Patch);
+                order = DigitString.Compare(patch, that.Patch);
             }
 
             return order != 0 ? order : ComparePrerelease(prerelease, that.Prerelease);
@@ -131,7 +114,7 @@ public sealed class SemVerScheme : IVersionScheme
                 var bNumeric = b[i].All(char.IsAsciiDigit);
                 var order = (aNumeric, bNumeric) switch
                 {
-                    (true, true) => CompareNumbers(TrimZeros(a[i]), TrimZeros(b[i])),
+                    (true, true) => DigitString.Compare(DigitString.TrimZeros(a[i]), DigitString.TrimZeros(b[i])),
                     (true, false) => -1,
                     (false, true) => 1,
                     _ => string.CompareOrdinal(a[i], b[i]),
@@ -144,9 +127,5 @@ public sealed class SemVerScheme : IVersionScheme
 
             return a.Length.CompareTo(b.Length);
         }
-
-        // Digit strings without leading zeros: longer is larger, equal lengths compare as text. No overflow.
-        private static int CompareNumbers(string a, string b) =>
-            a.Length != b.Length ? a.Length.CompareTo(b.Length) : Math.Sign(string.CompareOrdinal(a, b));
     }
 }

@@ -80,10 +80,7 @@ public sealed class AlpineSchemeTests
         RepoPaths.RequireShared();
         var vectors = VersionVectors.Read(RepoPaths.SharedVectors(folder, source, file));
         Assert.NotEmpty(vectors);
-        var failures = vectors
-            .Where(v => Compare(v.Left, v.Right) != v.Expected || Compare(v.Right, v.Left) != -v.Expected)
-            .Select(v => $"line {v.Line}: {v.Left} vs {v.Right}")
-            .ToList();
+        var failures = SchemeAssert.VectorFailures(AlpineScheme.Instance, vectors);
         Assert.Empty(failures);
     }
 
@@ -93,17 +90,9 @@ public sealed class AlpineSchemeTests
         RepoPaths.RequireShared();
         var cases = VersSpecVectors.ReadComparisons(RepoPaths.SharedVectors("vers", "vers-spec", "tests", "alpine_version_cmp_test.json"));
         Assert.NotEmpty(cases);
-        var failures = cases
-            .Where(c => !c.Holds(Compare(c.Left, c.Right)) || !c.Holds(-Compare(c.Right, c.Left)))
-            .Select(c => $"{c.Left} vs {c.Right} ({c.Relation})")
-            .ToList();
+        var failures = SchemeAssert.VersFailures(AlpineScheme.Instance, cases);
         Assert.Empty(failures);
     }
 
-    private static int Compare(string left, string right)
-    {
-        Assert.True(AlpineScheme.Instance.TryParse(left, out var a, out var errorA), errorA);
-        Assert.True(AlpineScheme.Instance.TryParse(right, out var b, out var errorB), errorB);
-        return Math.Sign(a.CompareTo(b));
-    }
+    private static int Compare(string left, string right) => SchemeAssert.Order(AlpineScheme.Instance, left, right);
 }

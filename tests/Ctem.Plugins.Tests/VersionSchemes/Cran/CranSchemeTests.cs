@@ -60,17 +60,9 @@ public sealed class CranSchemeTests
         RepoPaths.RequireShared();
         var vectors = VersionVectors.Read(RepoPaths.SharedVectors("version-ordering", "osv-scalibr", file));
         Assert.NotEmpty(vectors);
-        var failures = vectors
-            .Where(v => Compare(v.Left, v.Right) != v.Expected || Compare(v.Right, v.Left) != -v.Expected)
-            .Select(v => $"line {v.Line}: {v.Left} vs {v.Right}")
-            .ToList();
+        var failures = SchemeAssert.VectorFailures(CranScheme.Instance, vectors);
         Assert.Empty(failures);
     }
 
-    private static int Compare(string left, string right)
-    {
-        Assert.True(CranScheme.Instance.TryParse(left, out var a, out var errorA), errorA);
-        Assert.True(CranScheme.Instance.TryParse(right, out var b, out var errorB), errorB);
-        return Math.Sign(a.CompareTo(b));
-    }
+    private static int Compare(string left, string right) => SchemeAssert.Order(CranScheme.Instance, left, right);
 }

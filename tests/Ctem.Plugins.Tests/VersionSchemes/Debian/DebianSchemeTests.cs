@@ -78,10 +78,7 @@ public sealed class DebianSchemeTests
         RepoPaths.RequireShared();
         var vectors = VersionVectors.Read(RepoPaths.SharedVectors("version-ordering", "osv-scalibr", file));
         Assert.NotEmpty(vectors);
-        var failures = vectors
-            .Where(v => Compare(v.Left, v.Right) != v.Expected || Compare(v.Right, v.Left) != -v.Expected)
-            .Select(v => $"line {v.Line}: {v.Left} vs {v.Right}")
-            .ToList();
+        var failures = SchemeAssert.VectorFailures(DebianScheme.Instance, vectors);
         Assert.Empty(failures);
     }
 
@@ -91,10 +88,7 @@ public sealed class DebianSchemeTests
         RepoPaths.RequireShared();
         var cases = ReadUniversComparisons(RepoPaths.SharedVectors("vers", "univers", "schema", "deb_version_python_pkg_test.json"));
         Assert.NotEmpty(cases);
-        var failures = cases
-            .Where(c => !c.Holds(Compare(c.Left, c.Right)) || !c.Holds(-Compare(c.Right, c.Left)))
-            .Select(c => $"{c.Left} vs {c.Right} ({c.Relation})")
-            .ToList();
+        var failures = SchemeAssert.VersFailures(DebianScheme.Instance, cases);
         Assert.Empty(failures);
     }
 
@@ -126,10 +120,5 @@ public sealed class DebianSchemeTests
         return cases;
     }
 
-    private static int Compare(string left, string right)
-    {
-        Assert.True(DebianScheme.Instance.TryParse(left, out var a, out var errorA), errorA);
-        Assert.True(DebianScheme.Instance.TryParse(right, out var b, out var errorB), errorB);
-        return Math.Sign(a.CompareTo(b));
-    }
+    private static int Compare(string left, string right) => SchemeAssert.Order(DebianScheme.Instance, left, right);
 }

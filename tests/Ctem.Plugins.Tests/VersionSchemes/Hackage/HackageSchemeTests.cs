@@ -55,17 +55,9 @@ public sealed class HackageSchemeTests
         RepoPaths.RequireShared();
         var vectors = VersionVectors.Read(RepoPaths.SharedVectors("version-ordering", "osv-scalibr", "hackage-versions.txt"));
         Assert.NotEmpty(vectors);
-        var failures = vectors
-            .Where(v => Compare(v.Left, v.Right) != v.Expected || Compare(v.Right, v.Left) != -v.Expected)
-            .Select(v => $"line {v.Line}: {v.Left} vs {v.Right}")
-            .ToList();
+        var failures = SchemeAssert.VectorFailures(HackageScheme.Instance, vectors);
         Assert.Empty(failures);
     }
 
-    private static int Compare(string left, string right)
-    {
-        Assert.True(HackageScheme.Instance.TryParse(left, out var a, out var errorA), errorA);
-        Assert.True(HackageScheme.Instance.TryParse(right, out var b, out var errorB), errorB);
-        return Math.Sign(a.CompareTo(b));
-    }
+    private static int Compare(string left, string right) => SchemeAssert.Order(HackageScheme.Instance, left, right);
 }

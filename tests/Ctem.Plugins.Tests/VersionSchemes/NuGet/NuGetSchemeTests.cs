@@ -54,10 +54,7 @@ public sealed class NuGetSchemeTests
         RepoPaths.RequireShared();
         var vectors = VersionVectors.Read(RepoPaths.SharedVectors("version-ordering", "osv-scalibr", "nuget-versions.txt"));
         Assert.NotEmpty(vectors);
-        var failures = vectors
-            .Where(v => Compare(v.Left, v.Right) != v.Expected || Compare(v.Right, v.Left) != -v.Expected)
-            .Select(v => $"line {v.Line}: {v.Left} vs {v.Right}")
-            .ToList();
+        var failures = SchemeAssert.VectorFailures(NuGetScheme.Instance, vectors);
         Assert.Empty(failures);
     }
 
@@ -75,10 +72,5 @@ public sealed class NuGetSchemeTests
         Assert.Empty(failures);
     }
 
-    private static int Compare(string left, string right)
-    {
-        Assert.True(NuGetScheme.Instance.TryParse(left, out var a, out var errorA), errorA);
-        Assert.True(NuGetScheme.Instance.TryParse(right, out var b, out var errorB), errorB);
-        return Math.Sign(a.CompareTo(b));
-    }
+    private static int Compare(string left, string right) => SchemeAssert.Order(NuGetScheme.Instance, left, right);
 }

@@ -75,10 +75,7 @@ public sealed class RpmSchemeTests
         RepoPaths.RequireShared();
         var vectors = VersionVectors.Read(RepoPaths.SharedVectors("version-ordering", "osv-scalibr", "redhat-versions.txt"));
         Assert.NotEmpty(vectors);
-        var failures = vectors
-            .Where(v => Compare(v.Left, v.Right) != v.Expected || Compare(v.Right, v.Left) != -v.Expected)
-            .Select(v => $"line {v.Line}: {v.Left} vs {v.Right}")
-            .ToList();
+        var failures = SchemeAssert.VectorFailures(RpmScheme.Instance, vectors);
         Assert.Empty(failures);
     }
 
@@ -88,10 +85,7 @@ public sealed class RpmSchemeTests
         RepoPaths.RequireShared();
         var vectors = ReadRpmVerCmp(RepoPaths.SharedVectors("vers", "univers", "rpmvercmp.at"));
         Assert.NotEmpty(vectors);
-        var failures = vectors
-            .Where(v => Compare(v.Left, v.Right) != v.Expected || Compare(v.Right, v.Left) != -v.Expected)
-            .Select(v => $"line {v.Line}: {v.Left} vs {v.Right}")
-            .ToList();
+        var failures = SchemeAssert.VectorFailures(RpmScheme.Instance, vectors);
         Assert.Empty(failures);
     }
 
@@ -120,10 +114,5 @@ public sealed class RpmSchemeTests
         return vectors;
     }
 
-    private static int Compare(string left, string right)
-    {
-        Assert.True(RpmScheme.Instance.TryParse(left, out var a, out var errorA), errorA);
-        Assert.True(RpmScheme.Instance.TryParse(right, out var b, out var errorB), errorB);
-        return Math.Sign(a.CompareTo(b));
-    }
+    private static int Compare(string left, string right) => SchemeAssert.Order(RpmScheme.Instance, left, right);
 }
