@@ -1,5 +1,5 @@
 using Dapper;
-using Npgsql;
+using Ctem.Testing;
 using Xunit;
 
 namespace Ctem.Storage.Tests;
@@ -10,24 +10,23 @@ namespace Ctem.Storage.Tests;
 /// </summary>
 public sealed class PostgresCtemStoreTests : CtemStoreContractTests
 {
-    private const string Variable = "CTEM_TEST_POSTGRES";
+    private PostgresTestDatabase? _database;
 
-    private static readonly string? AdminConnectionString = Environment.GetEnvironmentVariable(Variable);
-
-    private readonly string _database = $"ctem_test_{Guid.NewGuid():N}";
-
-    protected override string? UnavailableReason =>
-        string.IsNullOrWhiteSpace(AdminConnectionString)
-            ? $"{Variable} is not set: PostgreSQL tests need a server (run .ci/start-postgres.sh)"
-            : null;
+    protected override string? UnavailableReason => PostgresTestDatabase.UnavailableReason;
 
     protected override async Task<string> CreateDatabaseAsync()
     {
-        await AdminExecuteAsync($"CREATE DATABASE \"{_database}\"");
-        return new NpgsqlConnectionStringBuilder(AdminConnectionString) { Database = _database }.ConnectionString;
+        _database = await PostgresTestDatabase.CreateAsync();
+        return _database.ConnectionString;
     }
 
-    protected override Task DropDatabaseAsync() => AdminExecuteAsync($"DROP DATABASE IF EXISTS \"{_database}\" WITH (FORCE)");
+    protected override async Task DropDatabaseAsync()
+    {
+        if (_database is not null)
+        {
+            await _database.DisposeAsync();
+        }
+    }
 
     [SkippableFact]
     public async Task FindAdvisoriesAsync_QueryPlan_CanUsePackageIndex()
@@ -42,12 +41,5 @@ public sealed class PostgresCtemStoreTests : CtemStoreContractTests
             "EXPLAIN " + lookup.Sql, new { Ecosystem = "npm", Names = new[] { "a", "b" } });
 
         Assert.Contains(plan, line => line.Contains("ix_advisory_packages_key", StringComparison.Ordinal));
-    }
-
-    private static async Task AdminExecuteAsync(string sql)
-    {
-        await using var connection = new NpgsqlConnection(AdminConnectionString);
-        await connection.OpenAsync();
-        await connection.ExecuteAsync(sql);
     }
 }
