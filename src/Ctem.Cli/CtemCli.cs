@@ -17,6 +17,7 @@ public static class CtemCli
             DbCommand.Create(context),
             DemoCommand.Create(context),
             VersionCommand.Create(context),
+            CvssCommand.Create(context),
         };
         root.Options.Add(context.Database);
 

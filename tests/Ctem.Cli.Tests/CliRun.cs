@@ -21,4 +21,13 @@ internal static class CliRun
     }
 
     public static Task<CliResult> RunAsync(params string[] args) => RunWithEnvironmentAsync(null, args);
+
+    public static async Task<CliResult> RunWithStdinAsync(string stdin, params string[] args)
+    {
+        using var stdout = new StringWriter();
+        using var stderr = new StringWriter();
+        var host = new CliHost(stdout, stderr, _ => null, new FakeTimeProvider(Now)) { Stdin = new StringReader(stdin) };
+        var exit = await CtemCli.RunAsync(args, host, CancellationToken.None);
+        return new CliResult(exit, stdout.ToString(), stderr.ToString());
+    }
 }

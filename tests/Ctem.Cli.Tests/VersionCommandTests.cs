@@ -1,5 +1,3 @@
-using Ctem.Cli.Hosting;
-using Microsoft.Extensions.Time.Testing;
 using Xunit;
 
 namespace Ctem.Cli.Tests;
@@ -39,7 +37,7 @@ public sealed class VersionCommandTests
     [Fact]
     public async Task Compare_Stdin_OneResultPerLineAndExitThreeOnBadLine()
     {
-        var result = await RunWithStdinAsync("1.0.0 2.0.0\n2.0.0 2.0.0\nnot-a-version 1.0.0\n3.0.0 2.0.0\nlonely\n", "version", "compare", "--ecosystem", "npm");
+        var result = await CliRun.RunWithStdinAsync("1.0.0 2.0.0\n2.0.0 2.0.0\nnot-a-version 1.0.0\n3.0.0 2.0.0\nlonely\n", "version", "compare", "--ecosystem", "npm");
         Assert.Equal(ExitCodes.BadInput, result.ExitCode);
         Assert.Equal(["<", "=", "?", ">", "?"], result.Stdout.Split(Environment.NewLine, StringSplitOptions.RemoveEmptyEntries));
         Assert.Contains("stdin:3:", result.Stderr, StringComparison.Ordinal);
@@ -61,14 +59,5 @@ public sealed class VersionCommandTests
         var result = await CliRun.RunAsync("version", "compare", "--ecosystem", "npm", "latest", "1.0.0");
         Assert.Equal((ExitCodes.BadInput, "?" + Environment.NewLine), (result.ExitCode, result.Stdout));
         Assert.Contains("latest", result.Stderr, StringComparison.Ordinal);
-    }
-
-    private static async Task<CliResult> RunWithStdinAsync(string stdin, params string[] args)
-    {
-        using var stdout = new StringWriter();
-        using var stderr = new StringWriter();
-        var host = new CliHost(stdout, stderr, _ => null, new FakeTimeProvider(CliRun.Now)) { Stdin = new StringReader(stdin) };
-        var exit = await CtemCli.RunAsync(args, host, CancellationToken.None);
-        return new CliResult(exit, stdout.ToString(), stderr.ToString());
     }
 }

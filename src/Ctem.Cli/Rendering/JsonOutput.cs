@@ -9,11 +9,13 @@ namespace Ctem.Cli.Rendering;
 public static class JsonOutput
 {
     private static readonly JsonWriterOptions Options = new() { Indented = true, Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
+    private static readonly JsonWriterOptions LineOptions = Options with { Indented = false };
 
-    public static void Write(TextWriter output, Action<Utf8JsonWriter> body)
+    /// <summary>Writes one JSON document and a newline; <paramref name="indented"/> false gives one line (JSON Lines).</summary>
+    public static void Write(TextWriter output, Action<Utf8JsonWriter> body, bool indented = true)
     {
         using var buffer = new MemoryStream();
-        using (var writer = new Utf8JsonWriter(buffer, Options))
+        using (var writer = new Utf8JsonWriter(buffer, indented ? Options : LineOptions))
         {
             body(writer);
         }
