@@ -5,6 +5,7 @@ using Ctem.Plugins.Parsers.CisaKev;
 using Ctem.Plugins.Parsers.CycloneDx;
 using Ctem.Plugins.Parsers.Epss;
 using Ctem.Plugins.Parsers.Osv;
+using Ctem.Plugins.Parsers.Spdx;
 using Ctem.Plugins.VersionSchemes.Alpine;
 using Ctem.Plugins.VersionSchemes.Cran;
 using Ctem.Plugins.VersionSchemes.Debian;
@@ -26,6 +27,8 @@ public static class BuiltInPlugins
     public static ImmutableArray<IInventoryParser> InventoryParsers { get; } =
     [
         new CycloneDxJsonParser(),
+        new SpdxJsonParser(),
+        new SpdxTagValueParser(),
     ];
 
     public static ImmutableArray<IAdvisoryParser> AdvisoryParsers { get; } =

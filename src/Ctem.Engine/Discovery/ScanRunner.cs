@@ -58,7 +58,7 @@ public sealed class ScanRunner(
         {
             if (!diagnostics.Any(d => d.IsError))
             {
-                diagnostics.Add(Diagnostic.Error(DiagnosticCodes.NoComponents, string.Join(", ", request.Paths), "no inventory found: no file here is an SBOM Ctem reads"));
+                diagnostics.Add(Diagnostic.Error(DiagnosticCodes.NoComponents, string.Join(", ", request.Paths), "no components found: the inputs list none, or no file here is an SBOM Ctem reads"));
             }
 
             return Failed(startedAt, diagnostics);

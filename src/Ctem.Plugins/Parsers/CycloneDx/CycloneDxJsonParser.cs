@@ -47,7 +47,15 @@ public sealed class CycloneDxJsonParser : IInventoryParser
 
         using (document)
         {
-            return Read(source.Path, document.RootElement);
+            try
+            {
+                return Read(source.Path, document.RootElement);
+            }
+            catch (InvalidOperationException ex) when (ex.InnerException is System.Text.DecoderFallbackException || ex.Message.Contains("UTF-8", StringComparison.OrdinalIgnoreCase))
+            {
+                // The reader checks structure, not the bytes inside strings; reading a string value finds those.
+                return InventoryResult.Failed(Diagnostic.Error(DiagnosticCodes.InvalidJson, source.Path, "invalid JSON: a string is not valid UTF-8"));
+            }
         }
     }
 

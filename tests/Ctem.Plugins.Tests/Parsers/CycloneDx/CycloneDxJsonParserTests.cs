@@ -43,6 +43,22 @@ public sealed class CycloneDxJsonParserTests
         Assert.EndsWith(file, error.Path, StringComparison.Ordinal);
     }
 
+    // Found in review: a string with invalid UTF-8 made GetString() throw out of the parser.
+    [Fact]
+    public async Task Parse_InvalidUtf8InString_IsDiagnosticNotException()
+    {
+        var bytes = "{\"bomFormat\": \"CycloneDX\", \"components\": [{\"name\": \"x"u8.ToArray()
+            .Concat(new byte[] { 0xC3, 0x28 })
+            .Concat("\"}]}"u8.ToArray())
+            .ToArray();
+        using var stream = new MemoryStream(bytes);
+
+        var result = await Parser.ParseAsync(new InputSource("bad-utf8.json", stream), CancellationToken.None);
+
+        Assert.Null(result.Inventory);
+        Assert.Equal(DiagnosticCodes.InvalidJson, Assert.Single(result.Diagnostics).Code);
+    }
+
     [Fact]
     public async Task Parse_BadComponents_KeepsTheRestAndWarns()
     {
