@@ -28,16 +28,63 @@ public static partial class Ecosystems
         ["bitnami"] = "Bitnami",
     }.ToFrozenDictionary(StringComparer.Ordinal);
 
-    /// <summary>The OSV ecosystem of a purl, or null where the purl type has none we can match.</summary>
-    public static string? FromPurl(PackageUrl purl) => ByPurlType.GetValueOrDefault(purl.Type);
+    /// <summary>
+    /// The OSV ecosystem of a purl, or null where the purl type has none we can match. Distribution packages take the
+    /// release from the <c>distro</c> qualifier: <c>distro=debian-12</c> is "Debian:12", <c>distro=alpine-3.20.1</c>
+    /// is "Alpine:v3.20", <c>distro=ubuntu-22.04</c> is "Ubuntu:22.04".
+    /// </summary>
+    public static string? FromPurl(PackageUrl purl) => purl.Type switch
+    {
+        "deb" => Distribution(purl, purl.Namespace?.ToLowerInvariant() == "ubuntu" ? "Ubuntu" : "Debian"),
+        "apk" => Distribution(purl, "Alpine"),
+        _ => ByPurlType.GetValueOrDefault(purl.Type),
+    };
+
+    /// <summary>The source package's version from an <c>upstream=name@version</c> qualifier, if it gives one.</summary>
+    public static string? SourceVersionOf(PackageUrl purl)
+    {
+        if (purl.Type is not ("deb" or "rpm" or "apk") || !purl.Qualifiers.TryGetValue("upstream", out var upstream))
+        {
+            return null;
+        }
+
+        var at = upstream.IndexOf('@');
+        return at > 0 && at < upstream.Length - 1 ? upstream[(at + 1)..] : null;
+    }
 
     /// <summary>The package name as the ecosystem's OSV records write it.</summary>
     public static string PackageNameOf(PackageUrl purl) => purl.Type switch
     {
+        "deb" or "rpm" or "apk" when purl.Qualifiers.TryGetValue("upstream", out var upstream) && upstream.Length > 0
+            => upstream.Split('@')[0],
+        "deb" or "rpm" or "apk" => purl.Name,
         "maven" when purl.Namespace is not null => $"{purl.Namespace}:{purl.Name}",
         _ when purl.Namespace is not null => $"{purl.Namespace}/{purl.Name}",
         _ => purl.Name,
     };
+
+    private static string Distribution(PackageUrl purl, string ecosystem)
+    {
+        if (!purl.Qualifiers.TryGetValue("distro", out var distro))
+        {
+            return ecosystem;
+        }
+
+        // "debian-12", "debian-bookworm"-style names without a number keep the bare ecosystem.
+        var dash = distro.LastIndexOf('-');
+        var release = dash >= 0 ? distro[(dash + 1)..] : distro;
+        if (release.Length == 0 || !char.IsAsciiDigit(release[0]))
+        {
+            return ecosystem;
+        }
+
+        return ecosystem switch
+        {
+            "Alpine" => $"Alpine:v{string.Join('.', release.Split('.').Take(2))}",
+            "Debian" => $"Debian:{release.Split('.')[0]}",
+            _ => $"{ecosystem}:{release}",
+        };
+    }
 
     /// <summary>"Debian:12" and "Alpine:v3.20" share their base ecosystem's version scheme.</summary>
     public static string BaseOf(string ecosystem)

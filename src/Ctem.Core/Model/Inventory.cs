@@ -6,17 +6,64 @@ public sealed record ProductRef(string Name, string? Version);
 /// <summary>Where a component was found, so a user can go and look.</summary>
 public sealed record SourceLocation(string Path, string? Pointer);
 
+/// <summary>How a component is used: what a lockfile or SBOM says of its scope.</summary>
+public enum DependencyScope
+{
+    /// <summary>The input does not say.</summary>
+    Unspecified = 0,
+    Runtime,
+    Development,
+    Test,
+    Optional,
+}
+
+/// <summary>Whether the product depends on a component itself or only through another component.</summary>
+public enum DependencyRelation
+{
+    /// <summary>The input does not say.</summary>
+    Unspecified = 0,
+    Direct,
+    Transitive,
+}
+
+/// <summary>A component's digest as the input gives it (algorithm as the format names it: "SHA-256", "sha512", …).</summary>
+public sealed record ComponentHash(string Algorithm, string Value);
+
 /// <summary>One software component of a product release.</summary>
-/// <remarks>The derived keys are computed once, at construction: matching reads them for every advisory check.</remarks>
+/// <remarks>
+/// The derived keys are computed once, at construction: matching reads them for every advisory check. The optional
+/// facts (scope, relation, graph edges, licences, hashes, CPE) are set by the parsers whose formats carry them.
+/// </remarks>
 public sealed record Component(string Name, string? Version, PackageUrl? Purl, string? BomRef, SourceLocation Location)
 {
+    public DependencyScope Scope { get; init; }
+
+    public DependencyRelation Relation { get; init; }
+
+    /// <summary>The <see cref="BomRef"/>s of the components this one depends on directly.</summary>
+    public IReadOnlyList<string> DependsOn { get; init; } = [];
+
+    /// <summary>SPDX licence ids or expressions, as declared.</summary>
+    public IReadOnlyList<string> Licenses { get; init; } = [];
+
+    public IReadOnlyList<ComponentHash> Hashes { get; init; } = [];
+
+    public string? Cpe { get; init; }
+
+    /// <summary>The CycloneDX component type ("library", "application", "operating-system", …) where known.</summary>
+    public string? Type { get; init; }
+
     public string? Ecosystem { get; } = Purl is null ? null : Ecosystems.FromPurl(Purl);
 
     /// <summary>The name under which advisories list this component, or null when it cannot be matched.</summary>
     public PackageKey? PackageKey { get; } = KeyOf(Purl);
 
-    /// <summary>The version to match: the purl's, else the component's own field.</summary>
-    public string? MatchVersion => Purl?.Version ?? Version;
+    /// <summary>
+    /// The version to match: the source package's version where the purl names one (<c>upstream=name@version</c>
+    /// on deb/rpm/apk purls, since distribution advisories list source packages), else the purl's, else the
+    /// component's own field.
+    /// </summary>
+    public string? MatchVersion => (Purl is null ? null : Ecosystems.SourceVersionOf(Purl)) ?? Purl?.Version ?? Version;
 
     /// <summary>The package and version this component is: its purl without qualifiers and subpath.</summary>
     public string Coordinates { get; } = Purl?.ToCoordinates() ?? $"{Name}@{Version}";

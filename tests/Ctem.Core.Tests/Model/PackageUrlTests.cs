@@ -169,7 +169,22 @@ public sealed class PackageUrlTests
         { "pkg:golang/golang.org/x/net@v0.1.0", "Go", "golang.org/x/net" },
         { "pkg:maven/org.yaml/snakeyaml@1.0", "Maven", "org.yaml:snakeyaml" },
         { "pkg:npm/%40babel/core@7.0.0", "npm", "@babel/core" },
+        { "pkg:deb/debian/libssl3@3.0.11-1~deb12u2?arch=amd64&distro=debian-12&upstream=openssl", "Debian:12", "openssl" },
+        { "pkg:deb/debian/bash@5.2.15-2?distro=debian-12.5", "Debian:12", "bash" },
+        { "pkg:deb/ubuntu/zlib1g@1:1.2.11?distro=ubuntu-22.04&upstream=zlib%401%3A1.2.11.dfsg-2", "Ubuntu:22.04", "zlib" },
+        { "pkg:deb/debian/curl@7.88.1", "Debian", "curl" },
+        { "pkg:apk/alpine/libcrypto3@3.1.4-r5?arch=x86_64&distro=alpine-3.19.1&upstream=openssl", "Alpine:v3.19", "openssl" },
     };
+
+    [Theory]
+    [InlineData("pkg:deb/ubuntu/zlib1g@1:1.2.11.dfsg-2ubuntu9?distro=ubuntu-22.04&upstream=zlib%401%3A1.2.11.dfsg-2ubuntu9.2", "1:1.2.11.dfsg-2ubuntu9.2")]
+    [InlineData("pkg:deb/debian/libssl3@3.0.11-1~deb12u2?upstream=openssl", "3.0.11-1~deb12u2")]
+    [InlineData("pkg:npm/lodash@4.17.21?upstream=other%401.0.0", "4.17.21")]
+    public void MatchVersion_DistributionPackage_PrefersSourceVersion(string purl, string expected)
+    {
+        var component = new Component("x", null, PackageUrl.Parse(purl).Value, null, new SourceLocation("sbom.json", null));
+        Assert.Equal(expected, component.MatchVersion);
+    }
 
     [Theory]
     [MemberData(nameof(PackageKeys))]
