@@ -11,4 +11,12 @@ public interface IPlugin
 }
 
 /// <summary>One input handed to a parser. The caller owns and disposes the stream.</summary>
-public sealed record InputSource(string Path, Stream Content);
+public sealed record InputSource(string Path, Stream Content)
+{
+    /// <summary>
+    /// Reads a file next to the input that its format refers to (a .csproj's Directory.Packages.props, a pom's
+    /// parent): given an absolute path, its bytes, or null when it does not exist, is too large, or lies outside what
+    /// the scan may read. Parsers never open files themselves; without this (null) they work from the input alone.
+    /// </summary>
+    public Func<string, byte[]?>? Related { get; init; }
+}
