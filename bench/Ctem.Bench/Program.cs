@@ -58,6 +58,9 @@ try
     }
 
     Console.WriteLine();
+    await DiscoveryThroughput.RunAsync(shared, reader);
+
+    Console.WriteLine();
     await MatchingThroughput.RunAsync(store, BuiltInPlugins.VersionSchemes, osv);
     return 0;
 }

@@ -1,12 +1,19 @@
 using System.Collections.Immutable;
 using Ctem.Core.Extensibility;
 using Ctem.Core.Versioning;
+using Ctem.Plugins.Parsers.Apk;
 using Ctem.Plugins.Parsers.CisaKev;
 using Ctem.Plugins.Parsers.CycloneDx;
+using Ctem.Plugins.Parsers.Dpkg;
 using Ctem.Plugins.Parsers.Epss;
+using Ctem.Plugins.Parsers.Maven;
+using Ctem.Plugins.Parsers.NuGet;
 using Ctem.Plugins.Parsers.Osv;
 using Ctem.Plugins.Parsers.Spdx;
+using Ctem.Plugins.Parsers.Spdx3;
 using Ctem.Plugins.VersionSchemes.Alpine;
+using Ctem.Plugins.Writers.CycloneDx;
+using Ctem.Plugins.Writers.Spdx;
 using Ctem.Plugins.VersionSchemes.Cran;
 using Ctem.Plugins.VersionSchemes.Debian;
 using Ctem.Plugins.VersionSchemes.Hackage;
@@ -27,14 +34,34 @@ public static class BuiltInPlugins
     public static ImmutableArray<IInventoryParser> InventoryParsers { get; } =
     [
         new CycloneDxJsonParser(),
+        new CycloneDxXmlParser(),
+
+        // SPDX 3 before SPDX 2: both may be named *.spdx.json; the JSON-LD one decides on its @context.
+        new Spdx3JsonLdParser(),
         new SpdxJsonParser(),
         new SpdxTagValueParser(),
+        new NuGetPackagesLockParser(),
+        new NuGetDepsJsonParser(),
+        new NuGetPackagesConfigParser(),
+        new MsBuildProjectParser(),
+        new MavenPomParser(),
+        new GradleLockfileParser(),
+        new DpkgStatusParser(),
+        new ApkInstalledParser(),
     ];
 
     public static ImmutableArray<IAdvisoryParser> AdvisoryParsers { get; } =
     [
         new OsvJsonParser(),
         new OsvYamlParser(),
+    ];
+
+    /// <summary>SBOM writers for <c>ctem sbom --format</c>.</summary>
+    public static ImmutableArray<ISbomWriter> SbomWriters { get; } =
+    [
+        new CycloneDxJsonWriter(),
+        new CycloneDxXmlWriter(),
+        new SpdxJsonWriter(),
     ];
 
     /// <summary>Whole-snapshot feeds; asked before the advisory parsers, since they decide on content.</summary>

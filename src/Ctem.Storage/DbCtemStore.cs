@@ -83,7 +83,7 @@ internal abstract class DbCtemStore : ICtemStore
         ArgumentNullException.ThrowIfNull(scan);
         await using var connection = await OpenAsync(cancellationToken);
         await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
-        var outcome = await new ScanRecorder(connection, transaction, _time).RecordAsync(scan, cancellationToken);
+        var outcome = await new ScanRecorder(connection, transaction, _dialect, _time).RecordAsync(scan, cancellationToken);
         await transaction.CommitAsync(cancellationToken);
         return outcome;
     }

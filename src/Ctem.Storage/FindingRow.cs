@@ -18,6 +18,8 @@ internal sealed record FindingRow(
     string? Summary,
     string? Severity,
     string FixedVersionsJson,
+    string? Scope,
+    string? Relation,
     DateTimeOffset At)
 {
     public static FindingRow From(ObservedFinding finding, long productId, long runId, DateTimeOffset at)
@@ -39,6 +41,8 @@ internal sealed record FindingRow(
             vulnerability.Summary,
             vulnerability.Severity,
             StorageJson.Serialize(finding.FixedVersions),
+            ComponentFacts.Scope(component.Scope),
+            ComponentFacts.Relation(component.Relation),
             at);
     }
 }

@@ -29,6 +29,10 @@ internal sealed class OpenFindingRow
 
     public string FixedVersionsJson { get; set; } = "[]";
 
+    public string? Scope { get; set; }
+
+    public string? Relation { get; set; }
+
     public DateTimeOffset FirstSeenAt { get; set; }
 
     public DateTimeOffset LastSeenAt { get; set; }
@@ -45,5 +49,9 @@ internal sealed class OpenFindingRow
         FindingStatus.Open,
         FirstSeenAt,
         LastSeenAt,
-        sources);
+        sources)
+    {
+        Scope = ComponentFacts.ScopeOf(Scope),
+        Relation = ComponentFacts.RelationOf(Relation),
+    };
 }

@@ -21,10 +21,10 @@ internal sealed class ScanRecorder
 
     private const string InsertFindingSql = """
         INSERT INTO findings (product_id, finding_key, component_purl, ecosystem, package_name, version, vulnerability_id,
-            aliases_json, advisory_ids_json, summary, severity, fixed_versions_json, status,
+            aliases_json, advisory_ids_json, summary, severity, fixed_versions_json, scope, relation, status,
             first_seen_at, last_seen_at, resolved_at, first_run_id, last_run_id)
         VALUES (@ProductId, @FindingKey, @ComponentPurl, @Ecosystem, @PackageName, @Version, @VulnerabilityId,
-            @AliasesJson, @AdvisoryIdsJson, @Summary, @Severity, @FixedVersionsJson, 'open',
+            @AliasesJson, @AdvisoryIdsJson, @Summary, @Severity, @FixedVersionsJson, @Scope, @Relation, 'open',
             @At, @At, NULL, @RunId, @RunId)
         RETURNING id
         """;
@@ -33,7 +33,7 @@ internal sealed class ScanRecorder
         UPDATE findings SET component_purl = @ComponentPurl, ecosystem = @Ecosystem, package_name = @PackageName,
             version = @Version, vulnerability_id = @VulnerabilityId, aliases_json = @AliasesJson,
             advisory_ids_json = @AdvisoryIdsJson, summary = @Summary, severity = @Severity,
-            fixed_versions_json = @FixedVersionsJson, status = 'open', last_seen_at = @At, resolved_at = NULL,
+            fixed_versions_json = @FixedVersionsJson, scope = @Scope, relation = @Relation, status = 'open', last_seen_at = @At, resolved_at = NULL,
             last_run_id = @RunId
         WHERE id = @Id
         """;
@@ -58,12 +58,14 @@ internal sealed class ScanRecorder
 
     private readonly DbConnection _connection;
     private readonly DbTransaction _transaction;
+    private readonly ISqlDialect _dialect;
     private readonly TimeProvider _time;
 
-    public ScanRecorder(DbConnection connection, DbTransaction transaction, TimeProvider time)
+    public ScanRecorder(DbConnection connection, DbTransaction transaction, ISqlDialect dialect, TimeProvider time)
     {
         _connection = connection;
         _transaction = transaction;
+        _dialect = dialect;
         _time = time;
     }
 
@@ -80,7 +82,7 @@ internal sealed class ScanRecorder
             InputsJson = StorageJson.Serialize(scan.Inputs),
             ComponentCount = scan.Components.Count,
         }, cancellationToken);
-        await RunComponentWriter.WriteAsync(_connection, _transaction, runId, scan.Components, cancellationToken);
+        await RunComponentWriter.WriteAsync(_dialect, _connection, _transaction, runId, scan.Components, cancellationToken);
 
         var observed = ObservedFindingMerger.Merge(scan.Findings);
         var known = (await _connection.QueryAsync<KnownFinding>(Command(

@@ -40,8 +40,8 @@ public sealed class CliContext(CliHost host)
     public KnowledgeImporter Importer(ICtemStore store) =>
         new(store, BuiltInPlugins.AdvisoryParsers, BuiltInPlugins.FeedParsers, Reader);
 
-    public ScanRunner Scanner(ICtemStore store) =>
-        new(store, BuiltInPlugins.InventoryParsers, BuiltInPlugins.VersionSchemes, Reader, Host.Time);
+    public ScanRunner Scanner(ICtemStore store, InputReader? reader = null) =>
+        new(store, BuiltInPlugins.InventoryParsers, BuiltInPlugins.VersionSchemes, reader ?? Reader, Host.Time);
 
     private static HttpClient CreateHttpClient()
     {

@@ -20,6 +20,10 @@ public sealed record FindingView(
     /// <summary>KEV and EPSS facts, joined at report time; null when neither feed knows the vulnerability.</summary>
     public Exploitation? Exploitation { get; init; }
 
+    public DependencyScope Scope { get; init; }
+
+    public DependencyRelation Relation { get; init; }
+
     public FindingView With(IReadOnlyDictionary<string, Exploitation> exploitation) =>
         this with { Exploitation = exploitation.GetValueOrDefault(Vulnerability.Id) };
 
@@ -35,7 +39,11 @@ public sealed record FindingView(
         "open",
         null,
         null,
-        [source]);
+        [source])
+    {
+        Scope = finding.Component.Scope,
+        Relation = finding.Component.Relation,
+    };
 
     public static FindingView From(StoredFinding finding) => new(
         finding.Product,
@@ -49,5 +57,9 @@ public sealed record FindingView(
         finding.Status == FindingStatus.Open ? "open" : "resolved",
         finding.FirstSeenAt,
         finding.LastSeenAt,
-        finding.Sources);
+        finding.Sources)
+    {
+        Scope = finding.Scope,
+        Relation = finding.Relation,
+    };
 }

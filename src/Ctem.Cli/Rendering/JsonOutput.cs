@@ -33,6 +33,8 @@ public static class JsonOutput
         writer.WriteString("ecosystem", finding.Ecosystem);
         writer.WriteString("name", finding.Name);
         writer.WriteString("version", finding.Version);
+        writer.WriteString("relation", Name(finding.Relation));
+        writer.WriteString("scope", Name(finding.Scope));
         if (finding.Location is { } location)
         {
             writer.WriteStartObject("location");
@@ -91,6 +93,11 @@ public static class JsonOutput
         writer.WriteString("date", exploitation.EpssDate is { } date ? Day(DateOnly.FromDateTime(date.UtcDateTime)) : null);
         writer.WriteEndObject();
     }
+
+    /// <summary>An enum as the JSON contract spells it: lower-case, null for "the input did not say".</summary>
+    public static string? Name<T>(T value)
+        where T : struct, Enum =>
+        EqualityComparer<T>.Default.Equals(value, default) ? null : value.ToString().ToLowerInvariant();
 
     private static string Day(DateOnly date) => date.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture);
 

@@ -83,6 +83,24 @@ public static class ScanReportWriter
             }
 
             writer.WriteEndArray();
+            writer.WriteStartArray("components");
+            foreach (var component in report.Inventory)
+            {
+                writer.WriteStartObject();
+                writer.WriteString("name", component.Name);
+                writer.WriteString("version", component.Version);
+                writer.WriteString("purl", component.Purl?.ToString());
+                writer.WriteString("ecosystem", component.Ecosystem);
+                writer.WriteString("relation", JsonOutput.Name(component.Relation));
+                writer.WriteString("scope", JsonOutput.Name(component.Scope));
+                writer.WriteStartObject("location");
+                writer.WriteString("path", component.Location.Path);
+                writer.WriteString("pointer", component.Location.Pointer);
+                writer.WriteEndObject();
+                writer.WriteEndObject();
+            }
+
+            writer.WriteEndArray();
             writer.WriteStartArray("undetermined");
             foreach (var (reason, count) in report.Undetermined)
             {

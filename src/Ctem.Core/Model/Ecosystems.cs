@@ -36,7 +36,12 @@ public static partial class Ecosystems
     public static string? FromPurl(PackageUrl purl) => purl.Type switch
     {
         "deb" => Distribution(purl, purl.Namespace?.ToLowerInvariant() == "ubuntu" ? "Ubuntu" : "Debian"),
-        "apk" => Distribution(purl, "Alpine"),
+        "apk" => purl.Namespace?.ToLowerInvariant() switch
+        {
+            "wolfi" => "Wolfi",
+            "chainguard" => "Chainguard",
+            _ => Distribution(purl, "Alpine"),
+        },
         _ => ByPurlType.GetValueOrDefault(purl.Type),
     };
 

@@ -45,4 +45,11 @@ public sealed record StoredFinding(
     FindingStatus Status,
     DateTimeOffset FirstSeenAt,
     DateTimeOffset LastSeenAt,
-    IReadOnlyList<string> Sources);
+    IReadOnlyList<string> Sources)
+{
+    /// <summary>The component's scope as the latest scan that saw it said.</summary>
+    public DependencyScope Scope { get; init; }
+
+    /// <summary>Direct or transitive, as the latest scan that saw it said.</summary>
+    public DependencyRelation Relation { get; init; }
+}

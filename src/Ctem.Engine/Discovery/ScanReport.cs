@@ -5,7 +5,8 @@ using Ctem.Engine.Knowledge;
 
 namespace Ctem.Engine.Discovery;
 
-public sealed record ScanRequest(IReadOnlyList<string> Paths, string? Product);
+/// <param name="FormatIn">A parser name that reads the named files instead of format detection (<c>--format-in</c>).</param>
+public sealed record ScanRequest(IReadOnlyList<string> Paths, string? Product, string? FormatIn = null);
 
 /// <summary>What one scan found and stored. <see cref="Run"/> is null when nothing was stored.</summary>
 public sealed record ScanReport(
@@ -18,4 +19,8 @@ public sealed record ScanReport(
     int Components,
     IReadOnlyList<ObservedFinding> Findings,
     IReadOnlyDictionary<string, int> Undetermined,
-    IReadOnlyList<Diagnostic> Diagnostics);
+    IReadOnlyList<Diagnostic> Diagnostics)
+{
+    /// <summary>Every component read, in input order, with where it was found.</summary>
+    public IReadOnlyList<Component> Inventory { get; init; } = [];
+}

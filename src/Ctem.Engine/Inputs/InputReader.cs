@@ -6,9 +6,33 @@ namespace Ctem.Engine.Inputs;
 /// Expands input paths into documents: a file is one document, a zip archive is its entries, a directory is its
 /// files (recursively, skipping VCS and dependency folders, never following links out of the tree).
 /// </summary>
-public sealed class InputReader(InputLimits limits)
+public sealed class InputReader(InputLimits limits, bool walkEverything = false)
 {
-    private static readonly HashSet<string> SkippedDirectories = new(StringComparer.Ordinal) { ".git", ".hg", ".svn", "node_modules" };
+    /// <summary>Version-control metadata, installed dependencies and vendored copies: not the product's own manifests.</summary>
+    private static readonly HashSet<string> SkippedDirectories = new(StringComparer.Ordinal)
+    {
+        ".git", ".hg", ".svn", "node_modules", "bower_components", "vendor", "third_party", ".venv", "venv", "__pycache__",
+    };
+
+    /// <summary>The same reader, walking every directory (<c>--all-directories</c>).</summary>
+    public InputReader WalkingEverything() => new(limits, walkEverything: true);
+
+    /// <summary>
+    /// A file a format refers to (a parent pom, Directory.Packages.props, etc/os-release): its bytes, or null when it is
+    /// missing, a link, or over the size limit.
+    /// </summary>
+    public byte[]? ReadRelated(string path)
+    {
+        try
+        {
+            var info = new FileInfo(path);
+            return info.Exists && info.LinkTarget is null && info.Length <= limits.MaxDocumentBytes ? File.ReadAllBytes(path) : null;
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException or ArgumentException or NotSupportedException)
+        {
+            return null;
+        }
+    }
 
     /// <summary>Names the paths that do not exist, so a command can refuse before it writes anything.</summary>
     public static IReadOnlyList<Diagnostic> CheckExist(IEnumerable<string> paths) =>
@@ -38,7 +62,7 @@ public sealed class InputReader(InputLimits limits)
             var directory = pending.Pop();
             foreach (var sub in Directory.EnumerateDirectories(directory, "*", options).Order(StringComparer.Ordinal).Reverse())
             {
-                if (!SkippedDirectories.Contains(Path.GetFileName(sub)))
+                if (walkEverything || !SkippedDirectories.Contains(Path.GetFileName(sub)))
                 {
                     pending.Push(sub);
                 }

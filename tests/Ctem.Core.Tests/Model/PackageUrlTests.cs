@@ -174,6 +174,7 @@ public sealed class PackageUrlTests
         { "pkg:deb/ubuntu/zlib1g@1:1.2.11?distro=ubuntu-22.04&upstream=zlib%401%3A1.2.11.dfsg-2", "Ubuntu:22.04", "zlib" },
         { "pkg:deb/debian/curl@7.88.1", "Debian", "curl" },
         { "pkg:apk/alpine/libcrypto3@3.1.4-r5?arch=x86_64&distro=alpine-3.19.1&upstream=openssl", "Alpine:v3.19", "openssl" },
+        { "pkg:apk/wolfi/glibc@2.39-r5?arch=x86_64&upstream=glibc", "Wolfi", "glibc" },
     };
 
     [Theory]

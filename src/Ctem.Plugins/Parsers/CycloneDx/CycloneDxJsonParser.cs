@@ -82,7 +82,8 @@ public sealed class CycloneDxJsonParser : IInventoryParser
             return new InventoryResult(null, diagnostics);
         }
 
-        return new InventoryResult(new Inventory(ReadProduct(root), components), diagnostics);
+        var graph = CycloneDxGraph.Read(root);
+        return new InventoryResult(new Inventory(ReadProduct(root), graph.Apply(components)), diagnostics);
     }
 
     private static ProductRef? ReadProduct(JsonElement root) =>
@@ -113,7 +114,14 @@ public sealed class CycloneDxJsonParser : IInventoryParser
             }
             else
             {
-                components.Add(new Component(name, String(item, "version"), ReadPurl(path, item, here, diagnostics), String(item, "bom-ref"), new SourceLocation(path, here)));
+                components.Add(new Component(name, String(item, "version"), ReadPurl(path, item, here, diagnostics), String(item, "bom-ref"), new SourceLocation(path, here))
+                {
+                    Scope = ScopeOf(String(item, "scope")),
+                    Licenses = CycloneDxFields.Licenses(item),
+                    Hashes = CycloneDxFields.Hashes(item),
+                    Cpe = String(item, "cpe"),
+                    Type = String(item, "type"),
+                });
             }
 
             if (item.TryGetProperty("components", out var nested) && nested.ValueKind == JsonValueKind.Array)
@@ -122,6 +130,15 @@ public sealed class CycloneDxJsonParser : IInventoryParser
             }
         }
     }
+
+    // "excluded" components are not part of what runs (build and test tooling): development scope in Ctem's terms.
+    private static DependencyScope ScopeOf(string? scope) => scope switch
+    {
+        "required" => DependencyScope.Runtime,
+        "optional" => DependencyScope.Optional,
+        "excluded" => DependencyScope.Development,
+        _ => DependencyScope.Unspecified,
+    };
 
     private static PackageUrl? ReadPurl(string path, JsonElement component, string pointer, List<Diagnostic> diagnostics)
     {
@@ -140,6 +157,6 @@ public sealed class CycloneDxJsonParser : IInventoryParser
         return null;
     }
 
-    private static string? String(JsonElement element, string property) =>
+    internal static string? String(JsonElement element, string property) =>
         element.TryGetProperty(property, out var value) && value.ValueKind == JsonValueKind.String ? value.GetString() : null;
 }

@@ -14,7 +14,8 @@ public sealed class AlpineScheme : IVersionScheme
 
     public string Name => "alpine";
 
-    public IReadOnlyList<string> Ecosystems { get; } = ["Alpine"];
+    // Wolfi and Chainguard images are apk-based: same version rules.
+    public IReadOnlyList<string> Ecosystems { get; } = ["Alpine", "Wolfi", "Chainguard"];
 
     public bool TryParse(string text, [NotNullWhen(true)] out ISchemeVersion? version, [NotNullWhen(false)] out string? error)
     {

@@ -24,6 +24,20 @@ public sealed class CycloneDxJsonParserTests
         Assert.StartsWith("/components/", inventory.Components[0].Location.Pointer, StringComparison.Ordinal);
     }
 
+    // Expected values read off the file with Python: 7 modules in the product's dependsOn, 20 others; hashes per module.
+    [Fact]
+    public async Task Parse_DependencyGraph_MarksDirectTransitiveAndEdges()
+    {
+        var result = await ParseFile(TestData("kawipiko-sbom-cdx.json"));
+        var components = result.Inventory!.Components;
+        Assert.Equal(7, components.Count(c => c.Relation == DependencyRelation.Direct));
+        Assert.Equal(20, components.Count(c => c.Relation == DependencyRelation.Transitive));
+        var brotli = components[0];
+        Assert.Equal("pkg:golang/github.com/andybalholm/brotli@v1.0.4?type=module", brotli.BomRef);
+        Assert.Equal(DependencyScope.Runtime, brotli.Scope);
+        Assert.Equal([new ComponentHash("SHA-256", "57b0dd5de26d66c71aa9f36e01d491b91173ba22a51d20bf661df397da98dc96")], brotli.Hashes);
+    }
+
     public static TheoryData<string, string, string?> Invalid => new()
     {
         { "invalid-syntax.json", DiagnosticCodes.InvalidJson, "6:5" },

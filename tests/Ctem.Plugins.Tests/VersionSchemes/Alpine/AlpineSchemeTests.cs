@@ -58,9 +58,9 @@ public sealed class AlpineSchemeTests
     }
 
     [Fact]
-    public void Ecosystems_Always_ListAlpine()
+    public void Ecosystems_Always_ListApkDistributions()
     {
-        Assert.Equal(["Alpine"], AlpineScheme.Instance.Ecosystems);
+        Assert.Equal(["Alpine", "Wolfi", "Chainguard"], AlpineScheme.Instance.Ecosystems);
     }
 
     [Fact]

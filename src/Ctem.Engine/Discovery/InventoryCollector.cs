@@ -1,0 +1,98 @@
+using System.Security.Cryptography;
+using Ctem.Core.Diagnostics;
+using Ctem.Core.Extensibility;
+using Ctem.Core.Model;
+using Ctem.Core.Stores;
+using Ctem.Engine.Inputs;
+
+namespace Ctem.Engine.Discovery;
+
+/// <summary>The inventory read from a scan's inputs: every component with where it was found, and what went wrong.</summary>
+public sealed record CollectedInventory(
+    ProductRef? Product,
+    IReadOnlyList<Component> Components,
+    IReadOnlyList<ScanInput> Inputs,
+    IReadOnlyList<Diagnostic> Diagnostics);
+
+/// <summary>
+/// Discovery's reading half: expands the input paths, hands each document to the parser that claims it (or to the one
+/// named by <c>--format-in</c>), and gathers one product inventory from all of them.
+/// </summary>
+public sealed class InventoryCollector(IReadOnlyList<IInventoryParser> parsers, InputReader reader)
+{
+    public async Task<CollectedInventory> CollectAsync(
+        IReadOnlyList<string> paths, string? formatIn, IProgress<string>? progress, CancellationToken cancellationToken)
+    {
+        var diagnostics = new List<Diagnostic>(InputReader.CheckExist(paths));
+        var forced = formatIn is null ? null : parsers.FirstOrDefault(p => p.Name == formatIn);
+        if (formatIn is not null && forced is null)
+        {
+            diagnostics.Add(Diagnostic.Error(DiagnosticCodes.UnsupportedFormat, formatIn, $"unknown input format; known: {string.Join(", ", parsers.Select(p => p.Name))}"));
+        }
+
+        var inputs = new List<ScanInput>();
+        var components = new List<Component>();
+        ProductRef? product = null;
+        if (diagnostics.Count > 0)
+        {
+            return new CollectedInventory(null, components, inputs, diagnostics);
+        }
+
+        foreach (var path in paths)
+        {
+            var explicitFile = File.Exists(path);
+            foreach (var item in reader.Read(path, file => forced is not null || parsers.Any(p => p.CanParse(file, ReadOnlySpan<byte>.Empty)) || IsLikelyInventory(file)))
+            {
+                cancellationToken.ThrowIfCancellationRequested();
+                progress?.Report($"reading {item.Path}");
+                var (inventory, format, found) = await ParseAsync(item, explicitFile ? forced : null, explicitFile, cancellationToken);
+                diagnostics.AddRange(found);
+                if (inventory is not null)
+                {
+                    inputs.Add(new ScanInput(item.Path, Convert.ToHexStringLower(SHA256.HashData(item.Content!)), format!));
+                    components.AddRange(inventory.Components);
+                    product ??= inventory.Product;
+                }
+            }
+        }
+
+        return new CollectedInventory(product, components, inputs, diagnostics);
+    }
+
+    private async Task<(Inventory? Inventory, string? Format, IReadOnlyList<Diagnostic> Diagnostics)> ParseAsync(
+        InputItem item, IInventoryParser? forced, bool explicitFile, CancellationToken cancellationToken)
+    {
+        if (item.Error is not null)
+        {
+            return (null, null, [item.Error]);
+        }
+
+        var parser = forced ?? FindParser(item.Path, item.Content!);
+        if (parser is null)
+        {
+            // Inside a directory walk, files that are not an inventory are simply not ours; a named file is an error.
+            return (null, null, !explicitFile ? [] : [Diagnostic.Error(DiagnosticCodes.UnsupportedFormat, item.Path, $"not a format Ctem reads (supported: {string.Join(", ", parsers.Select(p => p.Name))})")]);
+        }
+
+        using var stream = new MemoryStream(item.Content!, writable: false);
+        var result = await parser.ParseAsync(new InputSource(item.Path, stream) { Related = reader.ReadRelated }, cancellationToken);
+        return (result.Inventory, parser.Name, result.Diagnostics);
+    }
+
+    private IInventoryParser? FindParser(string path, byte[] content)
+    {
+        var head = content.AsSpan(0, Math.Min(content.Length, 4096));
+        foreach (var parser in parsers)
+        {
+            if (parser.CanParse(path, head))
+            {
+                return parser;
+            }
+        }
+
+        return null;
+    }
+
+    // In a directory walk the content is not read yet; JSON files are worth a look, the parser decides.
+    private static bool IsLikelyInventory(string path) => path.EndsWith(".json", StringComparison.OrdinalIgnoreCase);
+}

@@ -1,0 +1,50 @@
+using Json.Schema;
+using Xunit;
+
+namespace Ctem.Testing;
+
+/// <summary>
+/// Validates documents against the official JSON schemas in <c>../shared/vectors/schemas/</c> (CycloneDX with the SPDX
+/// licence and JSF schemas it refers to, SPDX 2.3, SARIF, OSV, …). Tests using it skip visibly without ../shared.
+/// </summary>
+public static class OfficialSchemas
+{
+    private static readonly Lock Gate = new();
+    private static readonly Dictionary<string, JsonSchema> Loaded = new(StringComparer.Ordinal);
+
+    /// <summary>The schema at <c>schemas/{relativePath}</c>, with every other schema in its folder registered for its $refs.</summary>
+    public static JsonSchema Get(string relativePath)
+    {
+        RepoPaths.RequireShared();
+        lock (Gate)
+        {
+            if (Loaded.TryGetValue(relativePath, out var cached))
+            {
+                return cached;
+            }
+
+            var path = RepoPaths.SharedVectors("schemas", relativePath);
+            foreach (var sibling in Directory.GetFiles(Path.GetDirectoryName(path)!, "*.json"))
+            {
+                var schema = JsonSchema.FromFile(sibling);
+                SchemaRegistry.Global.Register(schema);
+                Loaded[Path.GetRelativePath(RepoPaths.SharedVectors("schemas"), sibling)] = schema;
+            }
+
+            return Loaded[relativePath];
+        }
+    }
+
+    /// <summary>The schema's complaints about <paramref name="json"/>, one line each; empty when valid.</summary>
+    public static IReadOnlyList<string> Errors(string relativePath, string json)
+    {
+        using var document = System.Text.Json.JsonDocument.Parse(json);
+        var result = Get(relativePath).Evaluate(document.RootElement, new EvaluationOptions { OutputFormat = OutputFormat.List });
+        return result.IsValid
+            ? []
+            : (result.Details ?? []).Where(d => d.Errors is { Count: > 0 })
+                .SelectMany(d => d.Errors!.Select(e => $"{d.InstanceLocation}: {e.Key}: {e.Value}"))
+                .Take(20)
+                .ToList();
+    }
+}
