@@ -56,7 +56,7 @@ public sealed class ErrorTests
         using var fixture = new CliFixture();
         var file = fixture.File("notes.txt", "hello");
         var result = await fixture.RunAsync("scan", file);
-        AssertClean(result, ExitCodes.BadInput, "not a format Ctem reads (supported: cyclonedx/json, spdx/json, spdx/tag-value)");
+        AssertClean(result, ExitCodes.BadInput, "not a format Ctem reads (supported: cyclonedx/json, cyclonedx/xml");
     }
 
     [Fact]
