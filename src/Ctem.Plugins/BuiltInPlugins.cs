@@ -7,6 +7,7 @@ using Ctem.Plugins.Parsers.CycloneDx;
 using Ctem.Plugins.Parsers.Dpkg;
 using Ctem.Plugins.Parsers.Epss;
 using Ctem.Plugins.Parsers.Maven;
+using Ctem.Plugins.Parsers.Npm;
 using Ctem.Plugins.Parsers.NuGet;
 using Ctem.Plugins.Parsers.Osv;
 using Ctem.Plugins.Parsers.Spdx;
@@ -46,6 +47,9 @@ public static class BuiltInPlugins
         new MsBuildProjectParser(),
         new MavenPomParser(),
         new GradleLockfileParser(),
+        new NpmPackageLockParser(),
+        new YarnLockParser(),
+        new PnpmLockParser(),
         new DpkgStatusParser(),
         new ApkInstalledParser(),
     ];
