@@ -2,14 +2,19 @@ using System.Collections.Immutable;
 using Ctem.Core.Extensibility;
 using Ctem.Core.Versioning;
 using Ctem.Plugins.Parsers.Apk;
+using Ctem.Plugins.Parsers.Cargo;
 using Ctem.Plugins.Parsers.CisaKev;
+using Ctem.Plugins.Parsers.Composer;
 using Ctem.Plugins.Parsers.CycloneDx;
 using Ctem.Plugins.Parsers.Dpkg;
 using Ctem.Plugins.Parsers.Epss;
+using Ctem.Plugins.Parsers.Go;
 using Ctem.Plugins.Parsers.Maven;
 using Ctem.Plugins.Parsers.Npm;
 using Ctem.Plugins.Parsers.NuGet;
 using Ctem.Plugins.Parsers.Osv;
+using Ctem.Plugins.Parsers.PyPI;
+using Ctem.Plugins.Parsers.RubyGems;
 using Ctem.Plugins.Parsers.Spdx;
 using Ctem.Plugins.Parsers.Spdx3;
 using Ctem.Plugins.VersionSchemes.Alpine;
@@ -50,6 +55,14 @@ public static class BuiltInPlugins
         new NpmPackageLockParser(),
         new YarnLockParser(),
         new PnpmLockParser(),
+        new PipRequirementsParser(),
+        new PoetryLockParser(),
+        new PipfileLockParser(),
+        new UvLockParser(),
+        new GoModParser(),
+        new CargoLockParser(),
+        new GemfileLockParser(),
+        new ComposerLockParser(),
         new DpkgStatusParser(),
         new ApkInstalledParser(),
     ];
