@@ -33,31 +33,8 @@ public sealed class CycloneDxJsonParser : IInventoryParser
         return head.IndexOf("\"bomFormat\""u8) >= 0 && head.IndexOf("CycloneDX"u8) >= 0;
     }
 
-    public async Task<InventoryResult> ParseAsync(InputSource source, CancellationToken cancellationToken)
-    {
-        JsonDocument document;
-        try
-        {
-            document = await JsonDocument.ParseAsync(source.Content, DocumentOptions, cancellationToken);
-        }
-        catch (JsonException ex)
-        {
-            return InventoryResult.Failed(Diagnostic.Error(DiagnosticCodes.InvalidJson, source.Path, $"invalid JSON: {JsonLocation.MessageOf(ex)}", JsonLocation.Of(ex)));
-        }
-
-        using (document)
-        {
-            try
-            {
-                return Read(source.Path, document.RootElement);
-            }
-            catch (InvalidOperationException ex) when (ex.InnerException is System.Text.DecoderFallbackException || ex.Message.Contains("UTF-8", StringComparison.OrdinalIgnoreCase))
-            {
-                // The reader checks structure, not the bytes inside strings; reading a string value finds those.
-                return InventoryResult.Failed(Diagnostic.Error(DiagnosticCodes.InvalidJson, source.Path, "invalid JSON: a string is not valid UTF-8"));
-            }
-        }
-    }
+    public Task<InventoryResult> ParseAsync(InputSource source, CancellationToken cancellationToken) =>
+        JsonInventory.ReadAsync(source, DocumentOptions, root => Read(source.Path, root), cancellationToken);
 
     private static InventoryResult Read(string path, JsonElement root)
     {

@@ -16,31 +16,8 @@ internal static class NuGetJson
     };
 
     /// <summary>Parses the input and hands the root to <paramref name="read"/>, turning syntax errors into a diagnostic.</summary>
-    public static async Task<InventoryResult> ReadAsync(InputSource source, Func<string, JsonElement, InventoryResult> read, CancellationToken cancellationToken)
-    {
-        JsonDocument document;
-        try
-        {
-            document = await JsonDocument.ParseAsync(source.Content, DocumentOptions, cancellationToken);
-        }
-        catch (JsonException ex)
-        {
-            return InventoryResult.Failed(Diagnostic.Error(DiagnosticCodes.InvalidJson, source.Path, $"invalid JSON: {JsonLocation.MessageOf(ex)}", JsonLocation.Of(ex)));
-        }
-
-        using (document)
-        {
-            try
-            {
-                return read(source.Path, document.RootElement);
-            }
-            catch (InvalidOperationException ex) when (ex.InnerException is System.Text.DecoderFallbackException || ex.Message.Contains("UTF-8", StringComparison.OrdinalIgnoreCase))
-            {
-                // The reader checks structure, not the bytes inside strings; reading a string value finds those.
-                return InventoryResult.Failed(Diagnostic.Error(DiagnosticCodes.InvalidJson, source.Path, "invalid JSON: a string is not valid UTF-8"));
-            }
-        }
-    }
+    public static Task<InventoryResult> ReadAsync(InputSource source, Func<string, JsonElement, InventoryResult> read, CancellationToken cancellationToken) =>
+        JsonInventory.ReadAsync(source, DocumentOptions, root => read(source.Path, root), cancellationToken);
 
     public static string? String(JsonElement element, string property) =>
         element.ValueKind == JsonValueKind.Object && element.TryGetProperty(property, out var value) && value.ValueKind == JsonValueKind.String
