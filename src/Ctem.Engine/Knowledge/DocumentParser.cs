@@ -1,12 +1,13 @@
 using System.Security.Cryptography;
 using Ctem.Core.Diagnostics;
 using Ctem.Core.Extensibility;
+using Ctem.Core.Versioning;
 using Ctem.Engine.Inputs;
 
 namespace Ctem.Engine.Knowledge;
 
 /// <summary>The parse stage of an import: picks the parser for each document (feeds first: they decide on content) and runs it.</summary>
-internal sealed class DocumentParser(IReadOnlyList<IAdvisoryParser> parsers, IReadOnlyList<IFeedParser> feedParsers)
+internal sealed class DocumentParser(IReadOnlyList<IAdvisoryParser> parsers, IReadOnlyList<IFeedParser> feedParsers, VersionSchemeRegistry schemes)
 {
     public ParsedDocument Parse(InputItem item)
     {
@@ -30,7 +31,8 @@ internal sealed class DocumentParser(IReadOnlyList<IAdvisoryParser> parsers, IRe
         }
 
         var result = parser.Parse(item.Path, content);
-        return new ParsedDocument(result.Advisory, null, null, result.Rejection is null ? [] : [result.Rejection], IsAdvisoryDocument: true);
+        var advisory = result.Advisory is null ? null : ListedVersionReducer.Reduce(result.Advisory, schemes);
+        return new ParsedDocument(advisory, null, null, result.Rejection is null ? [] : [result.Rejection], IsAdvisoryDocument: true);
     }
 
     private IFeedParser? FindFeedParser(string path, byte[] content)

@@ -2,6 +2,7 @@ using System.Threading.Channels;
 using Ctem.Core.Diagnostics;
 using Ctem.Core.Extensibility;
 using Ctem.Core.Stores;
+using Ctem.Core.Versioning;
 using Ctem.Engine.Inputs;
 
 namespace Ctem.Engine.Knowledge;
@@ -14,6 +15,7 @@ public sealed class KnowledgeImporter(
     ICtemStore store,
     IReadOnlyList<IAdvisoryParser> parsers,
     IReadOnlyList<IFeedParser> feedParsers,
+    VersionSchemeRegistry schemes,
     InputReader reader)
 {
     public async Task<ImportReport> ImportAsync(IReadOnlyList<string> paths, IProgress<int>? progress, CancellationToken cancellationToken)
@@ -76,7 +78,7 @@ public sealed class KnowledgeImporter(
 
     private async Task ParseAllAsync(IReadOnlyList<string> paths, ChannelWriter<ParsedDocument> writer, CancellationToken cancellationToken)
     {
-        var parser = new DocumentParser(parsers, feedParsers);
+        var parser = new DocumentParser(parsers, feedParsers, schemes);
         try
         {
             foreach (var path in paths)
