@@ -25,7 +25,7 @@ internal sealed class CargoGraph(IReadOnlyList<CargoPackage> packages)
             }
             else
             {
-                diagnostics?.Add(Diagnostic.Warning(DiagnosticCodes.UnsupportedFormat, path, $"'{package.Name}' depends on '{entry}', which the lock does not hold (or holds ambiguously); the edge is dropped", $"line {package.Table.Line}"));
+                diagnostics?.Add(Diagnostic.Warning(DiagnosticCodes.UnsupportedFormat, path, $"'{package.Name}' depends on '{entry}', which the lock does not hold (or holds ambiguously); the edge is dropped", package.Location));
             }
         }
 

@@ -1,7 +1,7 @@
 using Ctem.Core.Diagnostics;
 using Ctem.Core.Extensibility;
 using Ctem.Core.Model;
-using Ctem.Plugins.Parsers.Toml;
+using Tomlyn.Model;
 
 namespace Ctem.Plugins.Parsers.Cargo;
 
@@ -26,10 +26,12 @@ public sealed class CargoLockParser : IInventoryParser
     {
         using var buffer = new MemoryStream();
         await source.Content.CopyToAsync(buffer, cancellationToken);
-        if (!TomlReader.TryParse(buffer.ToArray(), out var root, out var error))
+        if (!TomlInventory.TryParse(buffer.ToArray(), out var document, out var error))
         {
             return InventoryResult.Failed(Diagnostic.Error(DiagnosticCodes.InvalidJson, source.Path, $"invalid TOML: {error.Message}", error.Location));
         }
+
+        var root = document.Root;
 
         var path = source.Path;
         if (root.GetTables("package") is not { } tables)
@@ -50,11 +52,11 @@ public sealed class CargoLockParser : IInventoryParser
             var version = table.GetString("version");
             if (string.IsNullOrEmpty(name) || string.IsNullOrEmpty(version))
             {
-                diagnostics.Add(Diagnostic.Warning(DiagnosticCodes.UnsupportedFormat, path, "a [[package]] has no name or no version; skipped", $"line {table.Line}"));
+                diagnostics.Add(Diagnostic.Warning(DiagnosticCodes.UnsupportedFormat, path, "a [[package]] has no name or no version; skipped", document.LocationOf(table)));
                 continue;
             }
 
-            packages.Add(new CargoPackage(name, version, table.GetString("source"), table.GetString("checksum"), table));
+            packages.Add(new CargoPackage(name, version, table.GetString("source"), table.GetString("checksum"), table, document.LocationOf(table)));
         }
 
         var legacyChecksums = root.GetTable("metadata");
@@ -89,7 +91,7 @@ public sealed class CargoLockParser : IInventoryParser
 
     private static Component? Build(string path, CargoPackage package, TomlTable? legacyChecksums, bool direct, List<Diagnostic> diagnostics)
     {
-        var location = $"line {package.Table.Line}";
+        var location = package.Location;
         var source = package.Source!;
         var qualifiers = new Dictionary<string, string>(StringComparer.Ordinal);
         if (source.StartsWith("git+", StringComparison.Ordinal))

@@ -1,7 +1,7 @@
 using Ctem.Core.Diagnostics;
 using Ctem.Core.Extensibility;
 using Ctem.Core.Model;
-using Ctem.Plugins.Parsers.Toml;
+using Tomlyn.Model;
 
 namespace Ctem.Plugins.Parsers.PyPI;
 
@@ -25,10 +25,12 @@ public sealed class PoetryLockParser : IInventoryParser
     {
         using var buffer = new MemoryStream();
         await source.Content.CopyToAsync(buffer, cancellationToken);
-        if (!TomlReader.TryParse(buffer.ToArray(), out var root, out var error))
+        if (!TomlInventory.TryParse(buffer.ToArray(), out var document, out var error))
         {
             return InventoryResult.Failed(Diagnostic.Error(DiagnosticCodes.InvalidJson, source.Path, $"invalid TOML: {error.Message}", error.Location));
         }
+
+        var root = document.Root;
 
         var packages = root.GetTables("package");
         if (packages is null)
@@ -47,7 +49,7 @@ public sealed class PoetryLockParser : IInventoryParser
         var read = new List<(TomlTable Table, Component Component)>();
         foreach (var package in packages)
         {
-            if (Read(source.Path, package, legacyFiles, manifest, diagnostics) is { } component)
+            if (Read(source.Path, package, document.LocationOf(package), legacyFiles, manifest, diagnostics) is { } component)
             {
                 read.Add((package, component));
             }
@@ -56,7 +58,7 @@ public sealed class PoetryLockParser : IInventoryParser
         var byName = read.ToLookup(r => PypiPackages.Normalize(r.Component.Name), r => r.Component.BomRef!, StringComparer.Ordinal);
         var components = read.Select(r => r.Component with
         {
-            DependsOn = (r.Table.GetTable("dependencies")?.Values.Keys ?? Enumerable.Empty<string>())
+            DependsOn = (r.Table.GetTable("dependencies")?.Keys ?? Enumerable.Empty<string>())
                 .SelectMany(name => byName[PypiPackages.Normalize(name)])
                 .Distinct(StringComparer.Ordinal)
                 .ToList(),
@@ -71,9 +73,8 @@ public sealed class PoetryLockParser : IInventoryParser
         return new InventoryResult(new Inventory(manifest?.Product, components), diagnostics);
     }
 
-    private static Component? Read(string path, TomlTable package, TomlTable? legacyFiles, PythonManifest? manifest, List<Diagnostic> diagnostics)
+    private static Component? Read(string path, TomlTable package, string? location, TomlTable? legacyFiles, PythonManifest? manifest, List<Diagnostic> diagnostics)
     {
-        var location = $"line {package.Line}";
         var name = package.GetString("name");
         var version = package.GetString("version");
         if (string.IsNullOrEmpty(name) || string.IsNullOrEmpty(version))
@@ -127,7 +128,7 @@ public sealed class PoetryLockParser : IInventoryParser
     private static IReadOnlyList<TomlTable> LegacyFilesOf(TomlTable? legacyFiles, string name)
     {
         var normalized = PypiPackages.Normalize(name);
-        var key = legacyFiles?.Values.Keys.FirstOrDefault(k => PypiPackages.Normalize(k) == normalized);
+        var key = legacyFiles?.Keys.FirstOrDefault(k => PypiPackages.Normalize(k) == normalized);
         return key is null ? [] : legacyFiles!.GetTables(key) ?? [];
     }
 

@@ -1,7 +1,7 @@
 using Ctem.Core.Diagnostics;
 using Ctem.Core.Extensibility;
 using Ctem.Core.Model;
-using Ctem.Plugins.Parsers.Toml;
+using Tomlyn.Model;
 
 namespace Ctem.Plugins.Parsers.PyPI;
 
@@ -20,9 +20,9 @@ internal sealed record PythonManifest(ProductRef? Product, IReadOnlySet<string> 
             return null;
         }
 
-        if (TomlReader.TryParse(bytes, out var table, out var error))
+        if (TomlInventory.TryParse(bytes, out var document, out var error))
         {
-            return table;
+            return document.Root;
         }
 
         diagnostics.Add(Diagnostic.Warning(DiagnosticCodes.InvalidJson, path, $"invalid TOML: {error.Message}; direct and transitive dependencies are not told apart", error.Location));
@@ -35,20 +35,20 @@ internal sealed record PythonManifest(ProductRef? Product, IReadOnlySet<string> 
         var names = new HashSet<string>(StringComparer.Ordinal);
         var project = pyproject.GetTable("project");
         AddRequirements(names, project?.GetArray("dependencies"));
-        foreach (var extra in project?.GetTable("optional-dependencies")?.Values.Values ?? Enumerable.Empty<object>())
+        foreach (var extra in project?.GetTable("optional-dependencies")?.Values ?? Enumerable.Empty<object>())
         {
-            AddRequirements(names, extra as List<object>);
+            AddRequirements(names, extra as TomlArray);
         }
 
-        foreach (var group in pyproject.GetTable("dependency-groups")?.Values.Values ?? Enumerable.Empty<object>())
+        foreach (var group in pyproject.GetTable("dependency-groups")?.Values ?? Enumerable.Empty<object>())
         {
-            AddRequirements(names, group as List<object>);
+            AddRequirements(names, group as TomlArray);
         }
 
         var poetry = pyproject.GetTable("tool")?.GetTable("poetry");
         AddKeys(names, poetry?.GetTable("dependencies"));
         AddKeys(names, poetry?.GetTable("dev-dependencies"));
-        foreach (var group in poetry?.GetTable("group")?.Values.Values.OfType<TomlTable>() ?? [])
+        foreach (var group in poetry?.GetTable("group")?.Values.OfType<TomlTable>() ?? [])
         {
             AddKeys(names, group.GetTable("dependencies"));
         }
@@ -72,7 +72,7 @@ internal sealed record PythonManifest(ProductRef? Product, IReadOnlySet<string> 
 
     private static void AddKeys(HashSet<string> names, TomlTable? table)
     {
-        foreach (var key in table?.Values.Keys ?? Enumerable.Empty<string>())
+        foreach (var key in table?.Keys ?? Enumerable.Empty<string>())
         {
             if (key != "python")
             {
@@ -82,7 +82,7 @@ internal sealed record PythonManifest(ProductRef? Product, IReadOnlySet<string> 
     }
 
     /// <summary>PEP 508 strings ("requests[socks]>=2; python_version>'3'"): the name is what comes before any other syntax.</summary>
-    private static void AddRequirements(HashSet<string> names, List<object>? requirements)
+    private static void AddRequirements(HashSet<string> names, TomlArray? requirements)
     {
         foreach (var requirement in requirements?.OfType<string>() ?? [])
         {

@@ -1,5 +1,5 @@
 using Ctem.Core.Model;
-using Ctem.Plugins.Parsers.Toml;
+using Tomlyn.Model;
 
 namespace Ctem.Plugins.Parsers.PyPI;
 
@@ -39,7 +39,7 @@ internal sealed class UvGraph(IReadOnlyList<TomlTable> packages)
     /// <summary><c>dependencies</c> is a list; <c>optional-dependencies</c> and <c>dev-dependencies</c> are tables of lists.</summary>
     private static IEnumerable<TomlTable> RootEdges(TomlTable member, string key) => key == "dependencies"
         ? member.GetTables(key) ?? []
-        : (member.GetTable(key)?.Values.Keys ?? Enumerable.Empty<string>()).SelectMany(group => member.GetTable(key)!.GetTables(group) ?? []);
+        : (member.GetTable(key)?.Keys ?? Enumerable.Empty<string>()).SelectMany(group => member.GetTable(key)!.GetTables(group) ?? []);
 
     private void Mark(IEnumerable<TomlTable> edges, DependencyScope scope, Dictionary<TomlTable, DependencyScope> scopes)
     {
@@ -93,8 +93,8 @@ internal sealed class UvGraph(IReadOnlyList<TomlTable> packages)
 
         if (candidates.Count > 1 && UvLockParser.SourceOf(edge) is { } source)
         {
-            var wanted = string.Join(',', source.Values.Select(v => $"{v.Key}={v.Value}"));
-            candidates = candidates.Where(c => UvLockParser.SourceOf(c) is { } s && string.Join(',', s.Values.Select(v => $"{v.Key}={v.Value}")) == wanted).ToList();
+            var wanted = string.Join(',', source.Select(v => $"{v.Key}={v.Value}"));
+            candidates = candidates.Where(c => UvLockParser.SourceOf(c) is { } s && string.Join(',', s.Select(v => $"{v.Key}={v.Value}")) == wanted).ToList();
         }
 
         return candidates;

@@ -1,7 +1,7 @@
 using Ctem.Core.Diagnostics;
 using Ctem.Core.Extensibility;
 using Ctem.Core.Model;
-using Ctem.Plugins.Parsers.Toml;
+using Tomlyn.Model;
 
 namespace Ctem.Plugins.Parsers.PyPI;
 
@@ -26,10 +26,12 @@ public sealed class UvLockParser : IInventoryParser
     {
         using var buffer = new MemoryStream();
         await source.Content.CopyToAsync(buffer, cancellationToken);
-        if (!TomlReader.TryParse(buffer.ToArray(), out var root, out var error))
+        if (!TomlInventory.TryParse(buffer.ToArray(), out var document, out var error))
         {
             return InventoryResult.Failed(Diagnostic.Error(DiagnosticCodes.InvalidJson, source.Path, $"invalid TOML: {error.Message}", error.Location));
         }
+
+        var root = document.Root;
 
         if (root.GetTables("package") is not { } tables)
         {
@@ -40,7 +42,7 @@ public sealed class UvLockParser : IInventoryParser
         var packages = tables.Where(t => !string.IsNullOrEmpty(t.GetString("name"))).ToList();
         foreach (var nameless in tables.Except(packages))
         {
-            diagnostics.Add(Diagnostic.Warning(DiagnosticCodes.UnsupportedFormat, source.Path, "a [[package]] has no name; skipped", $"line {nameless.Line}"));
+            diagnostics.Add(Diagnostic.Warning(DiagnosticCodes.UnsupportedFormat, source.Path, "a [[package]] has no name; skipped", document.LocationOf(nameless)));
         }
 
         var graph = new UvGraph(packages);
@@ -52,7 +54,7 @@ public sealed class UvLockParser : IInventoryParser
         var built = new Dictionary<TomlTable, Component>();
         foreach (var package in packages.Except(members))
         {
-            if (Read(source.Path, package, scopes, direct, diagnostics) is { } component)
+            if (Read(source.Path, package, document.LocationOf(package), scopes, direct, diagnostics) is { } component)
             {
                 built[package] = component;
             }
@@ -80,13 +82,13 @@ public sealed class UvLockParser : IInventoryParser
     private static Component? Read(
         string path,
         TomlTable package,
+        string? location,
         IReadOnlyDictionary<TomlTable, DependencyScope> scopes,
         IReadOnlySet<TomlTable> direct,
         List<Diagnostic> diagnostics)
     {
         var name = package.GetString("name")!;
         var version = package.GetString("version");
-        var location = $"line {package.Line}";
         var source = SourceOf(package);
         var qualifiers = new Dictionary<string, string>(StringComparer.Ordinal);
         if ((source?.GetString("path") ?? source?.GetString("directory")) is { } local)

@@ -131,6 +131,7 @@ public sealed class CargoLockParserTests
     public static TheoryData<string, string, string?> Invalid => new()
     {
         { "version = 3\n[[package]]\nname = \"a\"\nversion = \"1.0\"\nsource = registry\n", DiagnosticCodes.InvalidJson, "5:10" },
+        { "version = 3\nversion = 3\n", DiagnosticCodes.InvalidJson, "2:1" },
         { "[workspace]\nmembers = []\n", DiagnosticCodes.UnsupportedFormat, null },
         { "version = 3\n[[package]]\nname = \"app\"\nversion = \"0.1.0\"\n", DiagnosticCodes.NoComponents, null },
     };
@@ -144,5 +145,35 @@ public sealed class CargoLockParserTests
         Assert.Null(result.Inventory);
         var error = Assert.Single(result.Diagnostics, d => d.IsError);
         Assert.Equal((code, location), (error.Code, error.Location));
+    }
+
+    [Fact]
+    public async Task Parse_InvalidUtf8_FailsAtTheBadByte()
+    {
+        using var stream = new MemoryStream([.. "version = 3\nx = \""u8, 0xC3, 0x28, (byte)'"', (byte)'\n']);
+        var result = await Parser.ParseAsync(new InputSource("/p/Cargo.lock", stream), CancellationToken.None);
+
+        var error = Assert.Single(result.Diagnostics);
+        Assert.Equal((DiagnosticCodes.InvalidJson, "2:6"), (error.Code, error.Location));
+        Assert.Contains("UTF-8", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Parse_DeepNesting_IsAnErrorNotAStackOverflow()
+    {
+        var result = await ParseText("version = 3\nx = " + new string('[', 10_000) + new string(']', 10_000) + "\n");
+
+        var error = Assert.Single(result.Diagnostics);
+        Assert.Equal(DiagnosticCodes.InvalidJson, error.Code);
+        Assert.Contains("depth", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Parse_ByteOrderMarkAndCrLf_AreAccepted()
+    {
+        var result = await ParseText("\uFEFFversion = 3\r\n\r\n[[package]]\r\nname = \"rand\"\r\nversion = \"0.8.5\"\r\nsource = \"registry+https://github.com/rust-lang/crates.io-index\"\r\n");
+
+        var component = Assert.Single(result.Inventory!.Components);
+        Assert.Equal(("rand", "line 3"), (component.Name, component.Location.Pointer));
     }
 }

@@ -89,9 +89,10 @@ public sealed class PoetryLockParserTests
         Assert.Equal(["click 8.1.7 pkg:pypi/click@8.1.7 Unspecified Unspecified"], Describe(result.Inventory!));
     }
 
+    // Tomlyn reads "4.3" as a float and stops at the second '.', so the place is column 14.
     public static TheoryData<string, string, string?> Invalid => new()
     {
-        { "[[package]]\nname = \"anyio\"\nversion = 4.3.0\n", DiagnosticCodes.InvalidJson, "3:11" },
+        { "[[package]]\nname = \"anyio\"\nversion = 4.3.0\n", DiagnosticCodes.InvalidJson, "3:14" },
         { "[[package]\n", DiagnosticCodes.InvalidJson, "1:10" },
         { "[tool.other]\nx = 1\n", DiagnosticCodes.UnsupportedFormat, null },
         { "[[package]]\nname = \"a\"\n", DiagnosticCodes.NoComponents, null },
@@ -114,7 +115,19 @@ public sealed class PoetryLockParserTests
         var result = await Parse(Parser, "invalid-syntax.lock");
 
         var error = Assert.Single(result.Diagnostics);
-        Assert.Equal("3:11", error.Location);
-        Assert.Contains("strings need quotes", error.Message, StringComparison.Ordinal);
+        Assert.Equal((DiagnosticCodes.InvalidJson, "3:14"), (error.Code, error.Location));
+        Assert.Contains("Unexpected token found `.`", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Parse_PyprojectNotUtf8_WarnsAndLeavesRelationsUnspecified()
+    {
+        const string Lock = "[[package]]\nname = \"click\"\nversion = \"8.1.7\"\ncategory = \"main\"\n";
+        var result = await ParseText(Parser, "/p/poetry.lock", Lock, _ => new byte[] { 0x5B, 0xFF, 0x5D });
+
+        Assert.Equal(["click 8.1.7 pkg:pypi/click@8.1.7 Runtime Unspecified"], Describe(result.Inventory!));
+        var warning = Assert.Single(result.Diagnostics);
+        Assert.Equal((DiagnosticSeverity.Warning, DiagnosticCodes.InvalidJson, "1:2"), (warning.Severity, warning.Code, warning.Location));
+        Assert.Contains("UTF-8", warning.Message, StringComparison.Ordinal);
     }
 }

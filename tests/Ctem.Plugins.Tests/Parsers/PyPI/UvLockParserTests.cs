@@ -108,9 +108,11 @@ public sealed class UvLockParserTests
             Describe(result.Inventory!));
     }
 
+    // Tomlyn places an unclosed string at the newline that breaks it (3:10), not at its opening quote.
     public static TheoryData<string, string, string?> Invalid => new()
     {
-        { "version = 1\n[[package]]\nname = \"a\nversion = \"1\"\n", DiagnosticCodes.InvalidJson, "3:8" },
+        { "version = 1\n[[package]]\nname = \"a\nversion = \"1\"\n", DiagnosticCodes.InvalidJson, "3:10" },
+        { "[[package]]\nname = \"a\"\nname = \"b\"\n", DiagnosticCodes.InvalidJson, "3:1" },
         { "version = 1\n", DiagnosticCodes.UnsupportedFormat, null },
         { "[[package]]\nname = \"app\"\nversion = \"1\"\nsource = { editable = \".\" }\n", DiagnosticCodes.NoComponents, null },
     };
