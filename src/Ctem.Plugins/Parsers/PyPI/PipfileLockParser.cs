@@ -22,30 +22,8 @@ public sealed class PipfileLockParser : IInventoryParser
     public bool CanParse(string path, ReadOnlySpan<byte> head) =>
         System.IO.Path.GetFileName(path).Equals("Pipfile.lock", StringComparison.OrdinalIgnoreCase);
 
-    public async Task<InventoryResult> ParseAsync(InputSource source, CancellationToken cancellationToken)
-    {
-        JsonDocument document;
-        try
-        {
-            document = await JsonDocument.ParseAsync(source.Content, DocumentOptions, cancellationToken);
-        }
-        catch (JsonException ex)
-        {
-            return InventoryResult.Failed(Diagnostic.Error(DiagnosticCodes.InvalidJson, source.Path, $"invalid JSON: {JsonLocation.MessageOf(ex)}", JsonLocation.Of(ex)));
-        }
-
-        using (document)
-        {
-            try
-            {
-                return Read(source, document.RootElement);
-            }
-            catch (InvalidOperationException ex) when (ex.InnerException is System.Text.DecoderFallbackException || ex.Message.Contains("UTF-8", StringComparison.OrdinalIgnoreCase))
-            {
-                return InventoryResult.Failed(Diagnostic.Error(DiagnosticCodes.InvalidJson, source.Path, "invalid JSON: a string is not valid UTF-8"));
-            }
-        }
-    }
+    public Task<InventoryResult> ParseAsync(InputSource source, CancellationToken cancellationToken) =>
+        JsonInventory.ReadAsync(source, DocumentOptions, root => Read(source, root), cancellationToken);
 
     private static InventoryResult Read(InputSource source, JsonElement root)
     {
