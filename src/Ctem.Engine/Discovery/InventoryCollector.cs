@@ -75,8 +75,17 @@ public sealed class InventoryCollector(IReadOnlyList<IInventoryParser> parsers, 
         }
 
         using var stream = new MemoryStream(item.Content!, writable: false);
-        var result = await parser.ParseAsync(new InputSource(item.Path, stream) { Related = reader.ReadRelated }, cancellationToken);
-        return (result.Inventory, parser.Name, result.Diagnostics);
+        try
+        {
+            var result = await parser.ParseAsync(new InputSource(item.Path, stream) { Related = reader.ReadRelated }, cancellationToken);
+            return (result.Inventory, parser.Name, result.Diagnostics);
+        }
+#pragma warning disable CA1031 // Isolation of plugins: one failing parser costs its file, not the scan.
+        catch (Exception ex) when (ex is not OperationCanceledException)
+#pragma warning restore CA1031
+        {
+            return (null, null, [Diagnostic.Error(DiagnosticCodes.UnsupportedFormat, item.Path, $"{parser.Name} failed on this file ({ex.GetType().Name}: {ex.Message}); please report it")]);
+        }
     }
 
     private IInventoryParser? FindParser(string path, byte[] content)

@@ -9,7 +9,27 @@ namespace Ctem.Engine.Knowledge;
 /// <summary>The parse stage of an import: picks the parser for each document (feeds first: they decide on content) and runs it.</summary>
 internal sealed class DocumentParser(IReadOnlyList<IAdvisoryParser> parsers, IReadOnlyList<IFeedParser> feedParsers, VersionSchemeRegistry schemes)
 {
+    /// <summary>
+    /// A parser that throws has a bug, but one bad plugin must not sink a whole import: the document is rejected with
+    /// the plugin named, and the rest goes on.
+    /// </summary>
     public ParsedDocument Parse(InputItem item)
+    {
+        try
+        {
+            return ParseUnguarded(item);
+        }
+#pragma warning disable CA1031 // Isolation of plugins: reported as a rejection of this document, not swallowed.
+        catch (Exception ex) when (ex is not OperationCanceledException)
+#pragma warning restore CA1031
+        {
+            return new ParsedDocument(null, null, null,
+                [Diagnostic.Error(DiagnosticCodes.UnsupportedFormat, item.Path, $"the parser failed on this document ({ex.GetType().Name}: {ex.Message}); please report it")],
+                IsAdvisoryDocument: true);
+        }
+    }
+
+    private ParsedDocument ParseUnguarded(InputItem item)
     {
         if (item.Error is not null)
         {

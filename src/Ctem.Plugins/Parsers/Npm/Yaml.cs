@@ -9,6 +9,11 @@ internal static class Yaml
     /// <summary>The top-level mapping, or an error with its "line:column".</summary>
     public static (YamlMappingNode? Root, string? Error, string? Location) Load(string text)
     {
+        if (YamlDepthGuard.Check(text) is { } tooDeep)
+        {
+            return (null, tooDeep.Error, tooDeep.Location);
+        }
+
         var stream = new YamlStream();
         try
         {

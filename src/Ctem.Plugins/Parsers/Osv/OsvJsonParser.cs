@@ -60,6 +60,11 @@ public sealed class OsvJsonParser : IAdvisoryParser
             return Reject(path, $"{record.Id}: 'published' or 'withdrawn' is not an RFC 3339 time");
         }
 
+        if (NullItem(record) is { } nullItem)
+        {
+            return Reject(path, $"{record.Id}: an array holds null where OSV requires a value", nullItem);
+        }
+
         var affected = new List<AffectedPackage>();
         for (var i = 0; i < (record.Affected?.Count ?? 0); i++)
         {
@@ -109,6 +114,54 @@ public sealed class OsvJsonParser : IAdvisoryParser
             record.Severity?.Where(s => s.Type is not null && s.Score is not null).Select(s => new SeverityScore(s.Type!, s.Score!)).ToList() ?? [],
             DatabaseSeverity(record.DatabaseSpecific),
             affected));
+    }
+
+    // JSON null inside OSV arrays deserialises to null elements; the schema allows none of them.
+    private static string? NullItem(OsvRecord record)
+    {
+        if (record.Aliases?.IndexOf(null!) is >= 0 and var alias)
+        {
+            return $"aliases[{alias}]";
+        }
+
+        if (record.Related?.IndexOf(null!) is >= 0 and var related)
+        {
+            return $"related[{related}]";
+        }
+
+        if (record.Severity?.IndexOf(null!) is >= 0 and var severity)
+        {
+            return $"severity[{severity}]";
+        }
+
+        for (var i = 0; i < (record.Affected?.Count ?? 0); i++)
+        {
+            var entry = record.Affected![i];
+            if (entry is null)
+            {
+                return $"affected[{i}]";
+            }
+
+            if (entry.Versions?.IndexOf(null!) is >= 0 and var version)
+            {
+                return $"affected[{i}].versions[{version}]";
+            }
+
+            for (var r = 0; r < (entry.Ranges?.Count ?? 0); r++)
+            {
+                if (entry.Ranges![r] is not { } range)
+                {
+                    return $"affected[{i}].ranges[{r}]";
+                }
+
+                if (range.Events?.IndexOf(null!) is >= 0 and var e)
+                {
+                    return $"affected[{i}].ranges[{r}].events[{e}]";
+                }
+            }
+        }
+
+        return null;
     }
 
     private static AdvisoryResult Reject(string path, string message, string? location = null) =>

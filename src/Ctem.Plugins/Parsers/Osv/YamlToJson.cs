@@ -18,10 +18,16 @@ internal static class YamlToJson
     /// <summary>The JSON bytes, or an error with its "line:column".</summary>
     public static (byte[]? Json, string? Error, string? Location) Convert(ReadOnlySpan<byte> yaml)
     {
+        var text = Encoding.UTF8.GetString(yaml);
+        if (YamlDepthGuard.Check(text) is { } tooDeep)
+        {
+            return (null, tooDeep.Error, tooDeep.Location);
+        }
+
         var stream = new YamlStream();
         try
         {
-            using var reader = new StringReader(Encoding.UTF8.GetString(yaml));
+            using var reader = new StringReader(text);
             stream.Load(reader);
         }
         catch (YamlException ex)

@@ -64,6 +64,22 @@ public sealed class OsvJsonParserTests
         Assert.Equal(location, rejection.Location);
     }
 
+    // Found in review: null items in OSV arrays threw NullReferenceException, or poisoned the knowledge base.
+    [Theory]
+    [InlineData("\"aliases\": [null]", "aliases[0]")]
+    [InlineData("\"severity\": [null]", "severity[0]")]
+    [InlineData("\"affected\": [null]", "affected[0]")]
+    [InlineData("\"affected\": [{\"package\": {\"ecosystem\": \"Go\", \"name\": \"x\"}, \"versions\": [null, \"v1.0.0\"]}]", "affected[0].versions[0]")]
+    [InlineData("\"affected\": [{\"package\": {\"ecosystem\": \"Go\", \"name\": \"x\"}, \"ranges\": [null]}]", "affected[0].ranges[0]")]
+    [InlineData("\"affected\": [{\"package\": {\"ecosystem\": \"Go\", \"name\": \"x\"}, \"ranges\": [{\"type\": \"SEMVER\", \"events\": [null]}]}]", "affected[0].ranges[0].events[0]")]
+    public void Parse_NullArrayItem_RejectsWithPath(string member, string location)
+    {
+        var json = $"{{\"id\": \"X-1\", \"modified\": \"2024-01-01T00:00:00Z\", {member}}}";
+        var result = Parser.Parse("x.json", System.Text.Encoding.UTF8.GetBytes(json));
+        Assert.Null(result.Advisory);
+        Assert.Equal(location, result.Rejection?.Location);
+    }
+
     [SkippableTheory]
     [InlineData("Go.zip")]
     [InlineData("PyPI.zip")]

@@ -35,6 +35,16 @@ public sealed class OsvYamlParserTests
         Assert.Contains(message, result.Rejection?.Message, StringComparison.Ordinal);
     }
 
+    // Found in review: 50,000 nested brackets overflowed the stack (exit 134) before any limit was checked.
+    [Fact]
+    public void Parse_DeeplyNested_IsRejectedNotStackOverflow()
+    {
+        var yaml = "id: " + new string('[', 50_000) + new string(']', 50_000) + "\n";
+        var result = Parser.Parse("deep.yaml", System.Text.Encoding.UTF8.GetBytes(yaml));
+        Assert.Null(result.Advisory);
+        Assert.Contains("deeper than 256", result.Rejection?.Message, StringComparison.Ordinal);
+    }
+
     [SkippableFact]
     public void Parse_EveryPypaYaml_MatchesTheJsonExport()
     {
