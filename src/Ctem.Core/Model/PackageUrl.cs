@@ -34,7 +34,8 @@ public sealed record PackageUrl(
         string? name,
         string? version,
         IReadOnlyDictionary<string, string>? qualifiers,
-        string? subpath)
+        string? subpath,
+        bool strict = true)
     {
         if (string.IsNullOrEmpty(type))
         {
@@ -59,7 +60,7 @@ public sealed record PackageUrl(
         var subpathSegments = (subpath ?? string.Empty).Split('/').Where(IsSubpathSegment);
         return Complete(
             new PackageUrl(type, Join(segments), name, NullIfEmpty(version), canonicalQualifiers, Join(subpathSegments)),
-            strict: true);
+            strict);
     }
 
     /// <summary>The canonical form without qualifiers and subpath: the package and version a finding is about.</summary>

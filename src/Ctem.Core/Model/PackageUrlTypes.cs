@@ -64,11 +64,6 @@ internal static partial class PackageUrlTypes
     private static readonly FrozenSet<string> CaseInsensitiveGitHosts =
         new[] { "github", "github.com", "bitbucket", "bitbucket.org" }.ToFrozenSet(StringComparer.OrdinalIgnoreCase);
 
-    /// <summary>
-    /// Go tooling, SBOM generators and OSV all call the Go standard library <c>stdlib</c> (and the toolchain
-    /// <c>toolchain</c>) with no module path, so a lenient parse keeps them matchable despite the required namespace.
-    /// </summary>
-    private static readonly FrozenSet<string> GoPseudoModules = new[] { "stdlib", "toolchain" }.ToFrozenSet(StringComparer.Ordinal);
 
     /// <summary>Git names are repository paths on the host (<c>owner/repo</c>), so their slashes are separators.</summary>
     public static bool NameIsPath(string type) => type == "git";
@@ -112,7 +107,9 @@ internal static partial class PackageUrlTypes
         }
 
         if (rule?.Namespace == NamespaceRule.Required && purl.Namespace is null
-            && !(purl.Type == "golang" && !strict && GoPseudoModules.Contains(purl.Name)))
+            // A Go module path may have one element (go.pinniped.dev, goauthentik.io), and Go tooling, SBOM generators
+            // and OSV call the standard library "stdlib": a lenient parse keeps them matchable.
+            && !(purl.Type == "golang" && !strict))
         {
             return $"a '{purl.Type}' purl needs a namespace";
         }

@@ -87,7 +87,8 @@ public sealed partial class GoModParser : IInventoryParser
         }
 
         var slash = module.LastIndexOf('/');
-        var purl = PackageUrl.Create("golang", slash < 0 ? null : module[..slash], module[(slash + 1)..], version, null, null);
+        // Lenient: a module path may be a single element (go.pinniped.dev), which the purl type definition forbids.
+        var purl = PackageUrl.Create("golang", slash < 0 ? null : module[..slash], module[(slash + 1)..], version, null, null, strict: false);
         if (!purl.Success)
         {
             diagnostics.Add(Diagnostic.Warning(DiagnosticCodes.InvalidPurl, path, $"'{module}' {version}: {purl.Error}; skipped", location));

@@ -28,6 +28,16 @@ public sealed class GoModParserTests
     [InlineData("/p/go.work", false)]
     public void CanParse_FileName_Decides(string path, bool expected) => Assert.Equal(expected, Parser.CanParse(path, []));
 
+    // Found in review: one-element module paths (go.pinniped.dev) were dropped, so GO-2022-0981 could never match.
+    [Fact]
+    public async Task Parse_OneElementModulePath_IsKeptAndMatchable()
+    {
+        var result = await Parse("go.mod", "module example.com/app\n\ngo 1.21\n\nrequire go.pinniped.dev v0.10.0\n");
+        var pinniped = Assert.Single(result.Inventory!.Components, c => c.Name == "go.pinniped.dev");
+        Assert.Equal(new PackageKey("Go", "go.pinniped.dev"), pinniped.PackageKey);
+        Assert.Equal("v0.10.0", pinniped.MatchVersion);
+    }
+
     [Fact]
     public async Task Parse_ModernModule_ReadsRequiresReplacesAndStdlib()
     {
