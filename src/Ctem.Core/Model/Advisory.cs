@@ -31,7 +31,7 @@ public sealed record AffectedPackage(
     IReadOnlyList<AffectedRange> Ranges,
     IReadOnlyList<string> Versions)
 {
-    public PackageKey Key => new(Ecosystem, Ecosystems.NormalizeName(Ecosystem, Name));
+    public PackageKey Key => new(Ecosystems.NormalizeEcosystem(Ecosystem), Ecosystems.NormalizeName(Ecosystem, Name));
 
     /// <summary>Every <c>fixed</c> version the ranges name, in the order they are listed.</summary>
     public IEnumerable<string> FixedVersions =>

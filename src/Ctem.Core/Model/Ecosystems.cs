@@ -75,9 +75,10 @@ public static partial class Ecosystems
             return ecosystem;
         }
 
-        // "debian-12", "debian-bookworm"-style names without a number keep the bare ecosystem.
+        // "debian-12" or "debian-bookworm": release numbers, or the codenames SBOM tools also write.
         var dash = distro.LastIndexOf('-');
         var release = dash >= 0 ? distro[(dash + 1)..] : distro;
+        release = Codenames.GetValueOrDefault(release.ToLowerInvariant()) ?? release;
         if (release.Length == 0 || !char.IsAsciiDigit(release[0]))
         {
             return ecosystem;
@@ -90,6 +91,21 @@ public static partial class Ecosystems
             _ => $"{ecosystem}:{release}",
         };
     }
+
+    private static readonly FrozenDictionary<string, string> Codenames = new Dictionary<string, string>(StringComparer.Ordinal)
+    {
+        ["jessie"] = "8", ["stretch"] = "9", ["buster"] = "10", ["bullseye"] = "11", ["bookworm"] = "12", ["trixie"] = "13",
+        ["xenial"] = "16.04", ["bionic"] = "18.04", ["focal"] = "20.04", ["jammy"] = "22.04", ["noble"] = "24.04",
+    }.ToFrozenDictionary(StringComparer.Ordinal);
+
+    /// <summary>
+    /// The ecosystem as the index keys it: OSV names Ubuntu's LTS releases "Ubuntu:22.04:LTS" while packages only know
+    /// their release, so the suffix is dropped (Ubuntu Pro's "Ubuntu:Pro:…" streams stay apart: they need Pro).
+    /// </summary>
+    public static string NormalizeEcosystem(string ecosystem) =>
+        ecosystem.StartsWith("Ubuntu:", StringComparison.Ordinal) && ecosystem.EndsWith(":LTS", StringComparison.Ordinal)
+            ? ecosystem[..^":LTS".Length]
+            : ecosystem;
 
     /// <summary>"Debian:12" and "Alpine:v3.20" share their base ecosystem's version scheme.</summary>
     public static string BaseOf(string ecosystem)

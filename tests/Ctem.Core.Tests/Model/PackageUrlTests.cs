@@ -176,7 +176,18 @@ public sealed class PackageUrlTests
         { "pkg:deb/debian/curl@7.88.1", "Debian", "curl" },
         { "pkg:apk/alpine/libcrypto3@3.1.4-r5?arch=x86_64&distro=alpine-3.19.1&upstream=openssl", "Alpine:v3.19", "openssl" },
         { "pkg:apk/wolfi/glibc@2.39-r5?arch=x86_64&upstream=glibc", "Wolfi", "glibc" },
+        { "pkg:deb/debian/libssl3@3.0.11-1?upstream=openssl&distro=debian-bookworm", "Debian:12", "openssl" },
+        { "pkg:deb/ubuntu/openssl@3.0.2-0ubuntu1.10?distro=ubuntu-jammy", "Ubuntu:22.04", "openssl" },
     };
+
+    // Found in review: OSV names Ubuntu LTS releases "Ubuntu:22.04:LTS", so no Ubuntu LTS package ever matched.
+    [Theory]
+    [InlineData("Ubuntu:22.04:LTS", "Ubuntu:22.04")]
+    [InlineData("Ubuntu:Pro:18.04:LTS", "Ubuntu:Pro:18.04")]
+    [InlineData("Ubuntu:23.10", "Ubuntu:23.10")]
+    [InlineData("Debian:12", "Debian:12")]
+    public void AffectedKey_OsvEcosystem_MeetsPackageEcosystem(string osvEcosystem, string expected) =>
+        Assert.Equal(expected, new AffectedPackage(osvEcosystem, "openssl", null, [], []).Key.Ecosystem);
 
     [Theory]
     [InlineData("pkg:deb/ubuntu/zlib1g@1:1.2.11.dfsg-2ubuntu9?distro=ubuntu-22.04&upstream=zlib%401%3A1.2.11.dfsg-2ubuntu9.2", "1:1.2.11.dfsg-2ubuntu9.2")]
