@@ -119,7 +119,8 @@ internal sealed class ScanRecorder
             await ExecuteAsync(UpsertSourceSql, new { FindingId = id, scan.Source, RunId = runId }, cancellationToken);
         }
 
-        var resolved = await ResolveUnseenAsync(productId, runId, scan.Source, scan.FinishedAt, cancellationToken);
+        // A scan that could not read all its inputs has not seen the whole product: absence proves nothing then.
+        var resolved = scan.Complete ? await ResolveUnseenAsync(productId, runId, scan.Source, scan.FinishedAt, cancellationToken) : 0;
         await ExecuteAsync(UpdateRunSql, new
         {
             RunId = runId,

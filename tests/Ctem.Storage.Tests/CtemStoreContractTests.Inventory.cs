@@ -19,4 +19,16 @@ public abstract partial class CtemStoreContractTests
             store, "SELECT purl AS Purl, scope AS Scope, relation AS Relation FROM run_components WHERE run_id = @RunId ORDER BY ordinal", new { outcome.RunId });
         Assert.Equal([("pkg:npm/left-pad@1.3.0", "development", "direct"), ("pkg:npm/right-pad@1.0.0", null, null)], rows);
     }
+
+    [SkippableFact]
+    public async Task RecordScanAsync_IncompleteScanMissesFinding_LeavesItOpen()
+    {
+        var store = await OpenStoreAsync();
+        await store.RecordScanAsync(StoreData.Scan("app", StoreData.T0, [StoreData.Finding("pkg:npm/left-pad@1.3.0", "CVE-1")]), Ct);
+
+        var incomplete = await store.RecordScanAsync(StoreData.Scan("app", StoreData.T0.AddDays(1), []) with { Complete = false }, Ct);
+
+        Assert.Equal(0, incomplete.Resolved);
+        Assert.Single(await store.GetCurrentFindingsAsync("app", Ct));
+    }
 }

@@ -94,7 +94,14 @@ public sealed record ScanRecord(
     DateTimeOffset FinishedAt,
     IReadOnlyList<ScanInput> Inputs,
     IReadOnlyList<Component> Components,
-    IReadOnlyList<ObservedFinding> Findings);
+    IReadOnlyList<ObservedFinding> Findings)
+{
+    /// <summary>
+    /// False when some input could not be read: findings the scan did not see are then left open rather than resolved,
+    /// since their component may sit in the unreadable file.
+    /// </summary>
+    public bool Complete { get; init; } = true;
+}
 
 public sealed record ScanInput(string Path, string Sha256, string Format);
 

@@ -48,8 +48,12 @@ public sealed class ScanRunner(
         var match = AdvisoryMatcher.Match(components, candidates, schemes);
 
         var finishedAt = time.GetUtcNow();
-        var run = await store.RecordScanAsync(new ScanRecord(product, SourceName, startedAt, finishedAt, inputs, components, match.Findings), cancellationToken);
         var status = diagnostics.Any(d => d.IsError) ? OperationStatus.Partial : OperationStatus.Succeeded;
+        var record = new ScanRecord(product, SourceName, startedAt, finishedAt, inputs, components, match.Findings)
+        {
+            Complete = status == OperationStatus.Succeeded,
+        };
+        var run = await store.RecordScanAsync(record, cancellationToken);
         return new ScanReport(status, product, run, startedAt, finishedAt, inputs, components.Count, match.Findings, match.Undetermined, diagnostics)
         {
             Inventory = components,

@@ -80,6 +80,25 @@ public sealed class ScanRunnerTests
         Assert.Equal((0, 1), (back.Run!.New, back.Run.Reopened));
     }
 
+    // Found in review: one unreadable file in a multi-file scan resolved the findings of the components it holds.
+    [Fact]
+    public async Task Scan_OneInputUnreadable_ResolvesNothing()
+    {
+        await using var fixture = await EngineFixture.CreateAsync();
+        await fixture.ImportAsync(fixture.File("go.json", Advisory("GO-2099-0001", "CVE-2099-0001", "1.2.0")));
+        var sbom = fixture.Sbom("project/bom.json", "app", "pkg:golang/example.com/lib@v1.1.0");
+        var directory = Path.GetDirectoryName(sbom)!;
+        await fixture.ScanAsync(directory, product: "app");
+        File.WriteAllText(sbom, "{\"bomFormat\": \"CycloneDX\", \"components\": [");
+        fixture.Sbom("project/other.cdx.json", "app", "pkg:npm/left-pad@1.0.0");
+
+        var partial = await fixture.ScanAsync(directory, product: "app");
+
+        Assert.Equal(OperationStatus.Partial, partial.Status);
+        Assert.Equal(0, partial.Run!.Resolved);
+        Assert.Single(await fixture.Store.GetCurrentFindingsAsync("app", CancellationToken.None));
+    }
+
     [Fact]
     public async Task Scan_ProductOption_OverridesSbomName()
     {
