@@ -41,7 +41,8 @@ public sealed class InventoryCollector(IReadOnlyList<IInventoryParser> parsers, 
         foreach (var path in paths)
         {
             var explicitFile = File.Exists(path);
-            foreach (var item in reader.Read(path, file => forced is not null || parsers.Any(p => p.CanParse(file, ReadOnlySpan<byte>.Empty)) || IsLikelyInventory(file)))
+            var wanted = (string file) => forced is not null || parsers.Any(p => p.CanParse(file, ReadOnlySpan<byte>.Empty)) || IsLikelyInventory(file);
+            foreach (var item in reader.Read(path, wanted, openArchivesInWalk: false))
             {
                 cancellationToken.ThrowIfCancellationRequested();
                 progress?.Report($"reading {item.Path}");

@@ -40,11 +40,15 @@ public sealed class InputReader(InputLimits limits, bool walkEverything = false)
             .Select(p => Diagnostic.Error(DiagnosticCodes.UnreadableFile, p, "no such file or directory"))
             .ToList();
 
-    public IEnumerable<InputItem> Read(string path, Func<string, bool> wanted)
+    /// <param name="openArchivesInWalk">
+    /// Whether zip files met in a directory walk are opened: yes for advisory exports, no for a source tree, where an
+    /// archive is a build artefact or a test fixture rather than the product's inventory.
+    /// </param>
+    public IEnumerable<InputItem> Read(string path, Func<string, bool> wanted, bool openArchivesInWalk = true)
     {
         if (Directory.Exists(path))
         {
-            return ReadDirectory(path, wanted);
+            return ReadDirectory(path, wanted, openArchivesInWalk);
         }
 
         return path.EndsWith(".zip", StringComparison.OrdinalIgnoreCase)
@@ -52,7 +56,7 @@ public sealed class InputReader(InputLimits limits, bool walkEverything = false)
             : [ReadFile(path)];
     }
 
-    private IEnumerable<InputItem> ReadDirectory(string root, Func<string, bool> wanted)
+    private IEnumerable<InputItem> ReadDirectory(string root, Func<string, bool> wanted, bool openArchives)
     {
         var options = new EnumerationOptions { RecurseSubdirectories = false, AttributesToSkip = FileAttributes.ReparsePoint, IgnoreInaccessible = true };
         var pending = new Stack<string>();
@@ -72,6 +76,11 @@ public sealed class InputReader(InputLimits limits, bool walkEverything = false)
             {
                 if (file.EndsWith(".zip", StringComparison.OrdinalIgnoreCase))
                 {
+                    if (!openArchives)
+                    {
+                        continue;
+                    }
+
                     foreach (var item in ZipInputReader.Read(file, limits, wanted))
                     {
                         yield return item;
@@ -85,6 +94,25 @@ public sealed class InputReader(InputLimits limits, bool walkEverything = false)
         }
     }
 
+    private byte[] ReadBounded(string path)
+    {
+        using var stream = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.ReadWrite, 81920);
+        using var buffer = new MemoryStream();
+        var chunk = new byte[81920];
+        int read;
+        while ((read = stream.Read(chunk, 0, chunk.Length)) > 0)
+        {
+            if (buffer.Length + read > limits.MaxDocumentBytes)
+            {
+                throw new IOException($"grew past the {limits.MaxDocumentBytes}-byte limit while being read");
+            }
+
+            buffer.Write(chunk, 0, read);
+        }
+
+        return buffer.ToArray();
+    }
+
     private InputItem ReadFile(string path)
     {
         try
@@ -95,7 +123,14 @@ public sealed class InputReader(InputLimits limits, bool walkEverything = false)
                 return InputItem.Failed(Diagnostic.Error(DiagnosticCodes.UnreadableFile, path, $"file is {info.Length} bytes, over the {limits.MaxDocumentBytes}-byte limit; refused"));
             }
 
-            var content = File.ReadAllBytes(path);
+            // Devices, FIFOs and /proc files report no length and may never end (or never open): only regular files
+            // with content are read, and never past the limit.
+            if (info.Length == 0)
+            {
+                return InputItem.Read(path, []);
+            }
+
+            var content = ReadBounded(path);
             return path.EndsWith(".gz", StringComparison.OrdinalIgnoreCase)
                 ? GzipInput.Decompress(path, content, limits.MaxDocumentBytes)
                 : InputItem.Read(path, content);

@@ -99,6 +99,27 @@ public sealed class ScanRunnerTests
         Assert.Single(await fixture.Store.GetCurrentFindingsAsync("app", CancellationToken.None));
     }
 
+    // Found in review: a FIFO named like a lockfile hung the walk, and any zip in a source tree was opened.
+    [Fact]
+    public async Task Scan_TreeWithFifoAndBrokenZip_NeitherHangsNorFails()
+    {
+        await using var fixture = await EngineFixture.CreateAsync();
+        var sbom = fixture.Sbom("tree/bom.json", "app", "pkg:npm/left-pad@1.0.0");
+        var directory = Path.GetDirectoryName(sbom)!;
+        fixture.File("tree/fixtures/broken.zip", "PK\u0003\u0004 not a zip");
+        using (var mkfifo = System.Diagnostics.Process.Start("mkfifo", Path.Combine(directory, "requirements.txt")))
+        {
+            await mkfifo.WaitForExitAsync();
+        }
+
+        var scan = fixture.ScanAsync(directory);
+        var finished = await Task.WhenAny(scan, Task.Delay(TimeSpan.FromSeconds(30)));
+
+        Assert.Same(scan, finished);
+        Assert.Equal(1, (await scan).Components);
+        Assert.DoesNotContain((await scan).Diagnostics, d => d.IsError);
+    }
+
     [Fact]
     public async Task Scan_ProductOption_OverridesSbomName()
     {

@@ -17,7 +17,7 @@ public static class AdvisoryMatcher
     {
         var findings = new List<ObservedFinding>();
         var undetermined = new SortedDictionary<string, int>(StringComparer.Ordinal);
-        var seen = new HashSet<string>(StringComparer.Ordinal);
+        var seen = new HashSet<(string, PackageKey, string)>();
         var compiled = new Dictionary<AdvisoryCandidate, CompiledAffected>(ReferenceEqualityComparer.Instance);
         var parsedVersions = new Dictionary<IVersionScheme, Dictionary<string, ISchemeVersion?>>(ReferenceEqualityComparer.Instance);
 
@@ -26,7 +26,9 @@ public static class AdvisoryMatcher
 
         // Sorting the components, not the findings: output is ordered by package, then vulnerability id.
         var matchable = components
-            .Where(c => c.PackageKey is not null && c.MatchVersion is { Length: > 0 } && seen.Add(c.Coordinates))
+            // The same package twice is checked once; distribution packages that share name and version but not
+            // release or source package (qualifiers) are different checks.
+            .Where(c => c.PackageKey is { } key && c.MatchVersion is { Length: > 0 } version && seen.Add((c.Coordinates, key, version)))
             .OrderBy(c => c.Coordinates, StringComparer.Ordinal)
             .ToList();
         foreach (var component in matchable)

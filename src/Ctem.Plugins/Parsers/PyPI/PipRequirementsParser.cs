@@ -92,8 +92,8 @@ public sealed partial class PipRequirementsParser : IInventoryParser
 
         if (components.Count == 0)
         {
-            walk.Diagnostics.Add(Diagnostic.Error(DiagnosticCodes.NoComponents, path, "the requirements file names no registry packages"));
-            return new InventoryResult(null, walk.Diagnostics);
+            // As for an empty lockfile: "no third-party packages" is a true answer, not a broken input.
+            walk.Diagnostics.Add(Diagnostic.Warning(DiagnosticCodes.NoComponents, path, "the requirements file names no registry packages"));
         }
 
         return new InventoryResult(new Inventory(null, components), walk.Diagnostics);

@@ -99,11 +99,12 @@ public sealed class PipRequirementsParserTests
     }
 
     [Fact]
-    public async Task Parse_OnlyCommentsAndOptions_FailsWithNoComponents()
+    public async Task Parse_OnlyCommentsAndOptions_EmptyInventoryWithWarning()
     {
         var result = await ParseText(Parser, "/p/requirements.txt", "# nothing\n--index-url https://pypi.org/simple\n");
 
-        Assert.Null(result.Inventory);
-        Assert.Equal(DiagnosticCodes.NoComponents, Assert.Single(result.Diagnostics).Code);
+        Assert.Empty(result.Inventory!.Components);
+        var warning = Assert.Single(result.Diagnostics);
+        Assert.Equal((DiagnosticCodes.NoComponents, DiagnosticSeverity.Warning), (warning.Code, warning.Severity));
     }
 }
