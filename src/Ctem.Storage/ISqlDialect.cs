@@ -14,6 +14,12 @@ internal interface ISqlDialect
     /// <summary>Run first in each migration transaction so that two processes do not migrate at once; empty if the transaction itself serialises.</summary>
     string MigrationLockSql { get; }
 
+    /// <summary>
+    /// Run first in a scan's transaction, with parameter <c>@Product</c>: two scans of one product must not both insert
+    /// the same new finding. Empty where the write transaction already serialises writers.
+    /// </summary>
+    string ProductLockSql { get; }
+
     /// <summary>A predicate true when <paramref name="column"/> equals one of the values of list parameter <paramref name="parameter"/>.</summary>
     string InList(string column, string parameter);
 

@@ -28,6 +28,8 @@ internal sealed class PostgresDialect : ISqlDialect
 
     public string MigrationLockSql => $"SELECT pg_advisory_xact_lock({MigrationLockKey})";
 
+    public string ProductLockSql => "SELECT pg_advisory_xact_lock(hashtext(@Product))";
+
     public string Description { get; }
 
     // Dapper sends a list to Npgsql as one array parameter, which IN cannot take but = ANY can.

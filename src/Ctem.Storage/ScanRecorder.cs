@@ -30,7 +30,7 @@ internal sealed class ScanRecorder
         """;
 
     private const string UpdateFindingSql = """
-        UPDATE findings SET component_purl = @ComponentPurl, ecosystem = @Ecosystem, package_name = @PackageName,
+        UPDATE findings SET finding_key = @FindingKey, component_purl = @ComponentPurl, ecosystem = @Ecosystem, package_name = @PackageName,
             version = @Version, vulnerability_id = @VulnerabilityId, aliases_json = @AliasesJson,
             advisory_ids_json = @AdvisoryIdsJson, summary = @Summary, severity = @Severity,
             fixed_versions_json = @FixedVersionsJson, scope = @Scope, relation = @Relation, status = 'open', last_seen_at = @At, resolved_at = NULL,
@@ -71,6 +71,11 @@ internal sealed class ScanRecorder
 
     public async Task<RunOutcome> RecordAsync(ScanRecord scan, CancellationToken cancellationToken)
     {
+        if (_dialect.ProductLockSql.Length > 0)
+        {
+            await ExecuteAsync(_dialect.ProductLockSql, new { Product = scan.Product.Name }, cancellationToken);
+        }
+
         var productId = await UpsertProductAsync(scan.Product.Name, cancellationToken);
         var runId = await ScalarAsync(InsertRunSql, new
         {
@@ -85,18 +90,24 @@ internal sealed class ScanRecorder
         await RunComponentWriter.WriteAsync(_dialect, _connection, _transaction, runId, scan.Components, cancellationToken);
 
         var observed = ObservedFindingMerger.Merge(scan.Findings);
-        var known = (await _connection.QueryAsync<KnownFinding>(Command(
-                "SELECT id AS Id, finding_key AS FindingKey, status AS Status FROM findings WHERE product_id = @ProductId",
-                new { ProductId = productId }, cancellationToken)))
-            .ToDictionary(f => f.FindingKey, StringComparer.Ordinal);
+        var knownRows = (await _connection.QueryAsync<KnownFinding>(Command(
+                "SELECT id AS Id, finding_key AS FindingKey, status AS Status, component_purl AS ComponentPurl, "
+                + "vulnerability_id AS VulnerabilityId, aliases_json AS AliasesJson FROM findings WHERE product_id = @ProductId",
+                new { ProductId = productId }, cancellationToken))).ToList();
+        var known = knownRows.ToDictionary(f => f.FindingKey, StringComparer.Ordinal);
+        var byAnyId = KnownFinding.IndexByAnyId(knownRows);
 
         int created = 0, reopened = 0, stillOpen = 0;
         foreach (var finding in observed)
         {
             var row = FindingRow.From(finding, productId, runId, scan.FinishedAt);
             long id;
-            if (known.TryGetValue(finding.Key, out var existing))
+            // A vulnerability can change its preferred id (a CVE alias arrives later): it is still the same finding.
+            if (known.TryGetValue(finding.Key, out var existing) || KnownFinding.TryFindByIds(byAnyId, finding, out existing))
             {
+                known.Remove(existing.FindingKey);
+                existing.FindingKey = finding.Key;
+                known[finding.Key] = existing;
                 id = existing.Id;
                 await ExecuteAsync(UpdateFindingSql, row with { Id = id }, cancellationToken);
                 if (existing.Status == FindingStates.Resolved)
@@ -190,5 +201,39 @@ internal sealed class ScanRecorder
         public string FindingKey { get; set; } = string.Empty;
 
         public string Status { get; set; } = string.Empty;
+
+        public string ComponentPurl { get; set; } = string.Empty;
+
+        public string VulnerabilityId { get; set; } = string.Empty;
+
+        public string AliasesJson { get; set; } = "[]";
+
+        public static Dictionary<(string Purl, string Id), KnownFinding> IndexByAnyId(IEnumerable<KnownFinding> rows)
+        {
+            var index = new Dictionary<(string, string), KnownFinding>();
+            foreach (var row in rows)
+            {
+                foreach (var id in StorageJson.Strings(row.AliasesJson).Prepend(row.VulnerabilityId))
+                {
+                    index.TryAdd((row.ComponentPurl, id), row);
+                }
+            }
+
+            return index;
+        }
+
+        public static bool TryFindByIds(Dictionary<(string Purl, string Id), KnownFinding> index, ObservedFinding finding, out KnownFinding found)
+        {
+            foreach (var id in finding.Vulnerability.Aliases.Prepend(finding.Vulnerability.Id))
+            {
+                if (index.TryGetValue((finding.ComponentCoordinates, id), out found!))
+                {
+                    return true;
+                }
+            }
+
+            found = null!;
+            return false;
+        }
     }
 }

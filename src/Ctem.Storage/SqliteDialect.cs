@@ -38,6 +38,9 @@ internal sealed class SqliteDialect : ISqlDialect
     // BEGIN IMMEDIATE (the provider's default transaction) already takes the write lock.
     public string MigrationLockSql => string.Empty;
 
+    // SQLite has one writer at a time.
+    public string ProductLockSql => string.Empty;
+
     public string Description { get; }
 
     // Dapper expands a list parameter into (@p1, @p2, …) for SQLite.

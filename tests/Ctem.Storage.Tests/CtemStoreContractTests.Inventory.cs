@@ -31,4 +31,35 @@ public abstract partial class CtemStoreContractTests
         Assert.Equal(0, incomplete.Resolved);
         Assert.Single(await store.GetCurrentFindingsAsync("app", Ct));
     }
+
+    // Found in review: a GHSA adding a CVE alias changed the preferred id, and the finding was resolved and re-created.
+    [SkippableFact]
+    public async Task RecordScanAsync_PreferredIdChangesThroughNewAlias_KeepsTheSameFinding()
+    {
+        var store = await OpenStoreAsync();
+        var first = await store.RecordScanAsync(StoreData.Scan("app", StoreData.T0, [StoreData.Finding("pkg:npm/left-pad@1.3.0", "GO-2099-0001")]), Ct);
+        var before = Assert.Single(await store.GetCurrentFindingsAsync("app", Ct));
+
+        var second = await store.RecordScanAsync(
+            StoreData.Scan("app", StoreData.T0.AddDays(1), [StoreData.Finding("pkg:npm/left-pad@1.3.0", "CVE-2099-0001", "GO-2099-0001", "GHSA-aaaa-bbbb-cccc")]), Ct);
+
+        Assert.Equal((1, 0, 0, 1), (first.New, second.New, second.Resolved, second.StillOpen));
+        var after = Assert.Single(await store.GetCurrentFindingsAsync("app", Ct));
+        Assert.Equal((before.Id, "CVE-2099-0001", before.FirstSeenAt), (after.Id, after.Vulnerability.Id, after.FirstSeenAt));
+    }
+
+    // Found in review: two concurrent scans of one product could both insert the same new finding.
+    [SkippableFact]
+    public async Task RecordScanAsync_ConcurrentScansOfOneProduct_OneFinding()
+    {
+        var store = await OpenStoreAsync();
+        await store.RecordScanAsync(StoreData.Scan("app", StoreData.T0, []), Ct);
+
+        var scans = Enumerable.Range(0, 6).Select(i => Task.Run(() =>
+            store.RecordScanAsync(StoreData.Scan("app", StoreData.T0.AddMinutes(i), [StoreData.Finding("pkg:npm/left-pad@1.3.0", "CVE-1")]), Ct)));
+        var outcomes = await Task.WhenAll(scans);
+
+        Assert.Equal(1, outcomes.Sum(o => o.New));
+        Assert.Single(await store.GetCurrentFindingsAsync("app", Ct));
+    }
 }
