@@ -8,7 +8,7 @@ using Ctem.Core.Text;
 namespace Ctem.Plugins.Parsers.Osv;
 
 /// <summary>Reads one OSV JSON record (osv.dev exports, GHSA, Go vulndb, RustSec, PyPA converted to JSON).</summary>
-public sealed class OsvJsonParser : IAdvisoryParser
+public sealed partial class OsvJsonParser : IAdvisoryParser
 {
     public string Name => "osv/json";
 
@@ -82,7 +82,8 @@ public sealed class OsvJsonParser : IAdvisoryParser
                 var type = ParseRangeType(range.Type);
                 if (type == RangeType.Unspecified)
                 {
-                    continue;
+                    // Skipping it would silently answer "not affected" for every version it covers.
+                    return Reject(path, $"{record.Id}: unknown range type '{range.Type}' (OSV defines SEMVER, ECOSYSTEM, GIT)", $"affected[{i}].ranges[{r}].type");
                 }
 
                 var events = new List<RangeEvent>();
@@ -91,7 +92,7 @@ public sealed class OsvJsonParser : IAdvisoryParser
                     var parsed = ParseEvent(range.Events![e]);
                     if (parsed is null)
                     {
-                        return Reject(path, $"{record.Id}: a range event has none of introduced, fixed, last_affected, limit", $"affected[{i}].ranges[{r}].events[{e}]");
+                        return Reject(path, $"{record.Id}: a range event must have exactly one of introduced, fixed, last_affected, limit", $"affected[{i}].ranges[{r}].events[{e}]");
                     }
 
                     events.Add(parsed);
@@ -175,8 +176,10 @@ public sealed class OsvJsonParser : IAdvisoryParser
         _ => RangeType.Unspecified,
     };
 
+    // The schema allows exactly one key per event; an event with two is ambiguous, not "the first one".
     private static RangeEvent? ParseEvent(OsvEvent e) =>
-        e.Introduced is not null ? new RangeEvent(RangeEventKind.Introduced, e.Introduced)
+        new[] { e.Introduced, e.Fixed, e.LastAffected, e.Limit }.Count(v => v is not null) != 1 ? null
+        : e.Introduced is not null ? new RangeEvent(RangeEventKind.Introduced, e.Introduced)
         : e.Fixed is not null ? new RangeEvent(RangeEventKind.Fixed, e.Fixed)
         : e.LastAffected is not null ? new RangeEvent(RangeEventKind.LastAffected, e.LastAffected)
         : e.Limit is not null ? new RangeEvent(RangeEventKind.Limit, e.Limit)
@@ -218,6 +221,14 @@ public sealed class OsvJsonParser : IAdvisoryParser
         return true;
     }
 
+    // RFC 3339 allows any number of fraction digits; .NET reads at most seven, so the rest (below 100 ns) is cut.
     private static bool TryParseTime(string? text, out DateTimeOffset value) =>
-        DateTimeOffset.TryParse(text, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal | DateTimeStyles.AdjustToUniversal, out value);
+        DateTimeOffset.TryParse(
+            text is null ? null : LongFraction().Replace(text, "$1"),
+            CultureInfo.InvariantCulture,
+            DateTimeStyles.AssumeUniversal | DateTimeStyles.AdjustToUniversal,
+            out value);
+
+    [System.Text.RegularExpressions.GeneratedRegex(@"(\.\d{7})\d+")]
+    private static partial System.Text.RegularExpressions.Regex LongFraction();
 }

@@ -47,7 +47,7 @@ public sealed class OsvJsonParserTests
     {
         { "invalid-truncated.json", "invalid JSON", "3:1" },
         { "invalid-missing-modified.json", "'modified' is missing", null },
-        { "invalid-bad-event.json", "none of introduced, fixed, last_affected, limit", "affected[0].ranges[0].events[1]" },
+        { "invalid-bad-event.json", "exactly one of introduced, fixed, last_affected, limit", "affected[0].ranges[0].events[1]" },
         { "invalid-array.json", "expected a JSON object", null },
     };
 
@@ -78,6 +78,24 @@ public sealed class OsvJsonParserTests
         var result = Parser.Parse("x.json", System.Text.Encoding.UTF8.GetBytes(json));
         Assert.Null(result.Advisory);
         Assert.Equal(location, result.Rejection?.Location);
+    }
+
+    // Found in review: an event with two keys was read as its first, an unknown range type was skipped silently, and
+    // RFC 3339 times with more than seven fraction digits were refused.
+    [Theory]
+    [InlineData("\"modified\": \"2024-01-01T00:00:00Z\", \"affected\": [{\"package\": {\"ecosystem\": \"Go\", \"name\": \"x\"}, \"ranges\": [{\"type\": \"SEMVER\", \"events\": [{\"introduced\": \"0\", \"fixed\": \"1.0.0\"}]}]}]", "affected[0].ranges[0].events[0]")]
+    [InlineData("\"modified\": \"2024-01-01T00:00:00Z\", \"affected\": [{\"package\": {\"ecosystem\": \"Go\", \"name\": \"x\"}, \"ranges\": [{\"type\": \"FOO\", \"events\": []}]}]", "affected[0].ranges[0].type")]
+    public void Parse_AmbiguousOrUnknownRange_Rejected(string members, string location)
+    {
+        var result = Parser.Parse("x.json", System.Text.Encoding.UTF8.GetBytes($"{{\"id\": \"X-1\", {members}}}"));
+        Assert.Equal(location, result.Rejection?.Location);
+    }
+
+    [Fact]
+    public void Parse_NanosecondTime_IsRead()
+    {
+        var result = Parser.Parse("x.json", "{\"id\": \"X-1\", \"modified\": \"2024-01-01T00:00:00.123456789Z\"}"u8);
+        Assert.Equal(new DateTimeOffset(2024, 1, 1, 0, 0, 0, TimeSpan.Zero).AddTicks(1_234_567), result.Advisory?.Modified);
     }
 
     [SkippableTheory]
