@@ -154,7 +154,7 @@ public sealed class DpkgStatusParserTests
     [Theory]
     [InlineData("ID=raspbian\nID_LIKE=debian\nVERSION_ID=\"12\"\n", "pkg:deb/debian/libssl3@3.0.11-1~deb12u2?arch=arm64&upstream=openssl", "Debian")]
     [InlineData("ID=linuxmint\nID_LIKE=\"ubuntu debian\"\nVERSION_ID=\"21.3\"\n", "pkg:deb/ubuntu/libssl3@3.0.11-1~deb12u2?arch=arm64&upstream=openssl", "Ubuntu")]
-    [InlineData("ID=debian\nVERSION_CODENAME=trixie\n", "pkg:deb/debian/libssl3@3.0.11-1~deb12u2?arch=arm64&distro=debian-trixie&upstream=openssl", "Debian")]
+    [InlineData("ID=debian\nVERSION_CODENAME=trixie\n", "pkg:deb/debian/libssl3@3.0.11-1~deb12u2?arch=arm64&distro=debian-trixie&upstream=openssl", "Debian:13")]
     [InlineData("# comment\nID='debian'\nVERSION_ID=\"11\"\n", "pkg:deb/debian/libssl3@3.0.11-1~deb12u2?arch=arm64&distro=debian-11&upstream=openssl", "Debian:11")]
     public async Task Parse_OsReleaseVariants_ChooseNamespaceAndDistro(string osRelease, string purl, string ecosystem)
     {
