@@ -91,7 +91,7 @@ public sealed partial class DpkgStatusParser : IInventoryParser
     {
         if (os?.Id is not { } id)
         {
-            diagnostics.Add(Diagnostic.Warning(DiagnosticCodes.UnreadableFile, path, "no os-release with an ID beside the database (etc/os-release of the same root); the packages carry no distro qualifier, so advisories of every Debian release apply"));
+            diagnostics.Add(Diagnostic.Warning(DiagnosticCodes.UnreadableFile, path, "no os-release with an ID beside the database (etc/os-release of the same root); the packages carry no distro qualifier, so no release-specific advisory can be matched to them"));
             return ("debian", null);
         }
 
