@@ -1,4 +1,3 @@
-using System.IO.Compression;
 using Ctem.Core.Diagnostics;
 using Ctem.Core.Extensibility;
 using Ctem.Core.Model;
@@ -49,12 +48,7 @@ public sealed class CycloneDxJsonParserTests
     [MemberData(nameof(Invalid))]
     public async Task Parse_Invalid_FailsWithPlace(string file, string code, string? location)
     {
-        var result = await ParseFile(TestData(file));
-        Assert.Null(result.Inventory);
-        var error = Assert.Single(result.Diagnostics, d => d.IsError);
-        Assert.Equal(code, error.Code);
-        Assert.Equal(location, error.Location);
-        Assert.EndsWith(file, error.Path, StringComparison.Ordinal);
+        InventoryAssert.FailedWith(await ParseFile(TestData(file)), file, code, location);
     }
 
     // Found in review: a string with invalid UTF-8 made GetString() throw out of the parser.
@@ -128,10 +122,7 @@ public sealed class CycloneDxJsonParserTests
     [MemberData(nameof(SharedSboms))]
     public async Task Parse_SharedSbom_CountsEveryComponent(string zip, string entry, int expected)
     {
-        RepoPaths.RequireShared();
-        using var archive = ZipFile.OpenRead(RepoPaths.SharedData("sbom", zip));
-        await using var content = archive.GetEntry(entry)!.Open();
-        var result = await Parser.ParseAsync(new InputSource(entry, content), CancellationToken.None);
+        var result = await InventoryAssert.ParseSharedSbomAsync(Parser, zip, entry);
         Assert.DoesNotContain(result.Diagnostics, d => d.IsError);
         Assert.Equal(expected, result.Inventory?.Components.Count);
     }
@@ -141,10 +132,7 @@ public sealed class CycloneDxJsonParserTests
     [InlineData("in-the-wild/cyclonedx/scanoss-sbom-cdx.json")]
     public async Task Parse_SharedFileNamedCdxButNotCycloneDx_GivesClearError(string entry)
     {
-        RepoPaths.RequireShared();
-        using var archive = ZipFile.OpenRead(RepoPaths.SharedData("sbom", "bom-shelter-in-the-wild.zip"));
-        await using var content = archive.GetEntry(entry)!.Open();
-        var result = await Parser.ParseAsync(new InputSource(entry, content), CancellationToken.None);
+        var result = await InventoryAssert.ParseSharedSbomAsync(Parser, "bom-shelter-in-the-wild.zip", entry);
         Assert.Null(result.Inventory);
         Assert.Equal(DiagnosticCodes.NotCycloneDx, Assert.Single(result.Diagnostics).Code);
     }

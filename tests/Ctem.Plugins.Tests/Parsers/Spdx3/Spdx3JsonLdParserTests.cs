@@ -114,12 +114,7 @@ public sealed class Spdx3JsonLdParserTests
     [MemberData(nameof(Invalid))]
     public async Task Parse_Invalid_FailsWithPlace(string file, string code, string? location)
     {
-        var result = await ParseFile(TestData(file));
-        Assert.Null(result.Inventory);
-        var error = Assert.Single(result.Diagnostics, d => d.IsError);
-        Assert.Equal(code, error.Code);
-        Assert.Equal(location, error.Location);
-        Assert.EndsWith(file, error.Path, StringComparison.Ordinal);
+        InventoryAssert.FailedWith(await ParseFile(TestData(file)), file, code, location);
     }
 
     [Fact]
