@@ -25,7 +25,7 @@ internal sealed class AdvisoryLookup
 
     internal string Sql => $"""
         SELECT p.name AS Name, p.ordinal AS Ordinal, p.affected_json AS AffectedJson, a.id AS AdvisoryId, a.aliases_json AS AliasesJson,
-            a.summary AS Summary, a.severity AS Severity
+            a.summary AS Summary, a.severity AS Severity, a.severity_json AS SeverityJson
         FROM advisory_packages p
         JOIN advisories a ON a.id = p.advisory_id
         WHERE p.ecosystem = @Ecosystem AND {_dialect.InList("p.name", "Names")} AND a.withdrawn IS NULL
@@ -67,7 +67,10 @@ internal sealed class AdvisoryLookup
         StorageJson.Strings(row.AliasesJson),
         row.Summary,
         row.Severity,
-        AffectedJson.Read(row.AffectedJson));
+        AffectedJson.Read(row.AffectedJson))
+    {
+        Scores = StorageJson.Deserialize<List<SeverityScore>>(row.SeverityJson),
+    };
 
     private sealed class CandidateRow
     {
@@ -84,5 +87,7 @@ internal sealed class AdvisoryLookup
         public string? Summary { get; set; }
 
         public string? Severity { get; set; }
+
+        public string SeverityJson { get; set; } = "[]";
     }
 }

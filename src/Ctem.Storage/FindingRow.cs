@@ -20,6 +20,7 @@ internal sealed record FindingRow(
     string FixedVersionsJson,
     string? Scope,
     string? Relation,
+    string? CvssVector,
     DateTimeOffset At)
 {
     public static FindingRow From(ObservedFinding finding, long productId, long runId, DateTimeOffset at)
@@ -43,6 +44,7 @@ internal sealed record FindingRow(
             StorageJson.Serialize(finding.FixedVersions),
             ComponentFacts.Scope(component.Scope),
             ComponentFacts.Relation(component.Relation),
+            vulnerability.Cvss,
             at);
     }
 }

@@ -37,6 +37,7 @@ internal static class ObservedFindingMerger
             Aliases = Union(a.Aliases, b.Aliases),
             Summary = a.Summary ?? b.Summary,
             Severity = a.Severity ?? b.Severity,
+            Cvss = a.Cvss ?? b.Cvss,
             AdvisoryIds = Union(a.AdvisoryIds, b.AdvisoryIds),
         };
         return first with { Vulnerability = vulnerability, FixedVersions = Union(first.FixedVersions, second.FixedVersions) };

@@ -33,6 +33,8 @@ internal sealed class OpenFindingRow
 
     public string? Relation { get; set; }
 
+    public string? CvssVector { get; set; }
+
     public DateTimeOffset FirstSeenAt { get; set; }
 
     public DateTimeOffset LastSeenAt { get; set; }
@@ -44,7 +46,7 @@ internal sealed class OpenFindingRow
         Ecosystem,
         PackageName,
         Version,
-        new VulnerabilityRef(VulnerabilityId, StorageJson.Strings(AliasesJson), Summary, Severity, StorageJson.Strings(AdvisoryIdsJson)),
+        new VulnerabilityRef(VulnerabilityId, StorageJson.Strings(AliasesJson), Summary, Severity, StorageJson.Strings(AdvisoryIdsJson)) { Cvss = CvssVector },
         StorageJson.Strings(FixedVersionsJson),
         FindingStatus.Open,
         FirstSeenAt,

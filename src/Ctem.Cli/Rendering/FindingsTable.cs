@@ -25,7 +25,7 @@ public static class FindingsTable
         table.AddColumn(new TableColumn("Package").NoWrap());
         table.AddColumn(new TableColumn("Version").NoWrap());
         table.AddColumn(new TableColumn("Vulnerability").NoWrap());
-        var showSeverity = findings.Any(f => f.Vulnerability.Severity is not null);
+        var showSeverity = findings.Any(f => SeverityOf(f) is not null);
         var showKev = findings.Any(f => f.Exploitation?.Kev is not null);
         var showEpss = findings.Any(f => f.Exploitation?.Epss is not null);
         table.AddColumn("Also known as");
@@ -59,7 +59,7 @@ public static class FindingsTable
             cells.Add(Aliases(finding.Vulnerability.Aliases));
             if (showSeverity)
             {
-                cells.Add(finding.Vulnerability.Severity ?? "");
+                cells.Add(SeverityOf(finding) ?? "");
             }
 
             if (showKev)
@@ -79,6 +79,13 @@ public static class FindingsTable
 
         console.Write(table);
     }
+
+    // The advisory database's own label where it gives one, else what its CVSS vector says.
+    private static string? SeverityOf(FindingView finding) =>
+        finding.Vulnerability.Severity
+        ?? (finding.Vulnerability.Cvss is { } vector && Ctem.Core.Scoring.Cvss.Parse(vector) is { Success: true, Value: var score }
+            ? $"{score.Severity.ToString().ToUpperInvariant()} {score.Score.ToString("0.0", System.Globalization.CultureInfo.InvariantCulture)}"
+            : null);
 
     private static string Aliases(IReadOnlyList<string> aliases) =>
         aliases.Count <= 2 ? string.Join(", ", aliases) : $"{aliases[0]}, {aliases[1]} +{aliases.Count - 2}";

@@ -2,6 +2,7 @@ using System.Text.Encodings.Web;
 using System.Text.Json;
 using Ctem.Core.Diagnostics;
 using Ctem.Core.Model;
+using Ctem.Core.Scoring;
 
 namespace Ctem.Cli.Rendering;
 
@@ -50,6 +51,7 @@ public static class JsonOutput
         WriteStrings(writer, "advisories", finding.Vulnerability.AdvisoryIds);
         writer.WriteString("summary", finding.Vulnerability.Summary);
         writer.WriteString("severity", finding.Vulnerability.Severity);
+        WriteCvss(writer, finding.Vulnerability.Cvss);
         WriteKev(writer, finding.Exploitation);
         WriteEpss(writer, finding.Exploitation);
         writer.WriteEndObject();
@@ -58,6 +60,23 @@ public static class JsonOutput
         WriteTime(writer, "firstSeenAt", finding.FirstSeenAt);
         WriteTime(writer, "lastSeenAt", finding.LastSeenAt);
         WriteStrings(writer, "sources", finding.Sources);
+        writer.WriteEndObject();
+    }
+
+    private static void WriteCvss(Utf8JsonWriter writer, string? vector)
+    {
+        if (vector is null || Cvss.Parse(vector) is not { Success: true, Value: var score })
+        {
+            writer.WriteNull("cvss");
+            return;
+        }
+
+        writer.WriteStartObject("cvss");
+        writer.WriteString("vector", vector);
+        writer.WriteString("version", score.Version);
+        writer.WriteNumber("baseScore", score.BaseScore);
+        writer.WriteNumber("score", score.Score);
+        writer.WriteString("severity", score.Severity.ToString());
         writer.WriteEndObject();
     }
 

@@ -9,7 +9,11 @@ public sealed record VulnerabilityRef(
     IReadOnlyList<string> Aliases,
     string? Summary,
     string? Severity,
-    IReadOnlyList<string> AdvisoryIds);
+    IReadOnlyList<string> AdvisoryIds)
+{
+    /// <summary>The most recent CVSS vector the advisories give (v4.0, else v3.x, else v2.0), or null.</summary>
+    public string? Cvss { get; init; }
+}
 
 /// <summary>What one scan saw: a component of the product that a vulnerability affects.</summary>
 public sealed record ObservedFinding(Component Component, VulnerabilityRef Vulnerability, IReadOnlyList<string> FixedVersions)

@@ -84,7 +84,11 @@ public sealed record AdvisoryCandidate(
     IReadOnlyList<string> Aliases,
     string? Summary,
     string? Severity,
-    AffectedPackage Affected);
+    AffectedPackage Affected)
+{
+    /// <summary>The advisory's severity scores (CVSS vectors), as the record gives them.</summary>
+    public IReadOnlyList<SeverityScore> Scores { get; init; } = [];
+}
 
 /// <summary>A scan as it is to be stored.</summary>
 public sealed record ScanRecord(

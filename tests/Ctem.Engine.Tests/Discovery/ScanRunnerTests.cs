@@ -121,6 +121,26 @@ public sealed class ScanRunnerTests
     }
 
     [Fact]
+    public async Task Scan_AdvisoryWithCvssVectors_FindingCarriesNewestValidVectorThroughStorage()
+    {
+        await using var fixture = await EngineFixture.CreateAsync();
+        await fixture.ImportAsync(fixture.File("ghsa.json", """
+            {"id": "GHSA-aaaa-bbbb-cccc", "modified": "2024-01-01T00:00:00Z",
+             "severity": [{"type": "CVSS_V3", "score": "CVSS:3.1/AV:N/AC:L/PR:N/UI:N/S:U/C:H/I:H/A:H"},
+                          {"type": "CVSS_V4", "score": "CVSS:4.0/AV:N/AC:L/AT:N/PR:N/UI:N/VC:H/VI:H/VA:H/SC:N/SI:N/SA:N"},
+                          {"type": "CVSS_V4", "score": "not a vector"}],
+             "affected": [{"package": {"ecosystem": "npm", "name": "left-pad"},
+                           "ranges": [{"type": "SEMVER", "events": [{"introduced": "0"}, {"fixed": "2.0.0"}]}]}]}
+            """));
+
+        var report = await fixture.ScanAsync(fixture.Sbom("sbom.json", "app", "pkg:npm/left-pad@1.0.0"));
+
+        const string V4 = "CVSS:4.0/AV:N/AC:L/AT:N/PR:N/UI:N/VC:H/VI:H/VA:H/SC:N/SI:N/SA:N";
+        Assert.Equal(V4, Assert.Single(report.Findings).Vulnerability.Cvss);
+        Assert.Equal(V4, Assert.Single(await fixture.Store.GetCurrentFindingsAsync("app", CancellationToken.None)).Vulnerability.Cvss);
+    }
+
+    [Fact]
     public async Task Scan_ProductOption_OverridesSbomName()
     {
         await using var fixture = await EngineFixture.CreateAsync();

@@ -102,7 +102,10 @@ public static class AdvisoryMatcher
             ids.Where(id => id != preferred).Order(StringComparer.Ordinal).ToList(),
             group.OrderBy(c => c.AdvisoryId, StringComparer.Ordinal).Select(c => c.Summary).FirstOrDefault(s => !string.IsNullOrWhiteSpace(s)),
             group.Select(c => c.Severity).FirstOrDefault(s => s is not null) ?? first.Severity,
-            advisoryIds);
+            advisoryIds)
+        {
+            Cvss = CvssChoice.Best(group.OrderBy(c => c.AdvisoryId, StringComparer.Ordinal).SelectMany(c => c.Scores)),
+        };
         var fixedVersions = group.SelectMany(c => c.Affected.FixedVersions).Distinct(StringComparer.Ordinal).ToList();
         return (vulnerability, SortVersions(fixedVersions, scheme));
     }
