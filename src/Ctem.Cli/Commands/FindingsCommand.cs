@@ -11,9 +11,16 @@ public static class FindingsCommand
     {
         var product = new Option<string?>("--product") { Description = "Only this product's findings" };
         var format = CliContext.FormatOption();
+        var failOn = new FailOnOption();
         var command = new Command("findings", "List the current (open) findings of every product, or of one") { product, format };
+        failOn.AddTo(command);
         command.SetAction((parseResult, cancellationToken) => CommandRunner.RunAsync(context, async () =>
         {
+            if (failOn.Read(context, parseResult) is not { } policy)
+            {
+                return ExitCodes.Usage;
+            }
+
             await using var store = await context.OpenStoreAsync(parseResult, cancellationToken);
             var name = parseResult.GetValue(product);
             if (name is not null && !(await store.ListProductsAsync(cancellationToken)).Any(p => p.Name == name))
@@ -45,7 +52,7 @@ public static class FindingsCommand
                 FindingsTable.Write(Consoles.Stdout(context.Host), findings);
             }
 
-            return ExitCodes.Ok;
+            return FailOnOption.Gate(context, policy, findings, ExitCodes.Ok);
         }));
         return command;
     }

@@ -15,16 +15,23 @@ public static class ScanCommand
         var product = new Option<string?>("--product") { Description = "Product the findings belong to (default: the SBOM's metadata.component name)" };
         var format = CliContext.FormatOption();
         var inputs = InputOptions.Create();
+        var failOn = new FailOnOption();
         var command = new Command("scan", "Scan a product's SBOMs and lockfiles: match their components against the knowledge base and store the findings") { paths, product, format };
         inputs.AddTo(command);
+        failOn.AddTo(command);
         command.SetAction((parseResult, cancellationToken) => CommandRunner.RunAsync(context, async () =>
         {
+            if (failOn.Read(context, parseResult) is not { } policy)
+            {
+                return ExitCodes.Usage;
+            }
+
             await using var store = await context.OpenStoreAsync(parseResult, cancellationToken);
             var runner = context.Scanner(store, inputs.Reader(context, parseResult));
             var request = new ScanRequest(parseResult.GetValue(paths)!, parseResult.GetValue(product), inputs.FormatIn(parseResult));
             var report = await LiveStatus.RunAsync(context.Host, "scanning…", progress => runner.ScanAsync(request, progress, cancellationToken));
-            ScanReportWriter.Write(context.Host, report, await ExploitationLookup.ForAsync(store, report.Findings.Select(f => f.Vulnerability), cancellationToken), parseResult.GetValue(format)!);
-            return ScanReportWriter.ExitCodeOf(report.Status);
+            var shown = ScanReportWriter.Write(context.Host, report, await ExploitationLookup.ForAsync(store, report.Findings.Select(f => f.Vulnerability), cancellationToken), parseResult.GetValue(format)!);
+            return FailOnOption.Gate(context, policy, shown, ScanReportWriter.ExitCodeOf(report.Status));
         }));
         return command;
     }

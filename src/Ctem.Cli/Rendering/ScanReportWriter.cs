@@ -9,7 +9,8 @@ namespace Ctem.Cli.Rendering;
 /// <summary>Writes a scan's result in the chosen format, and its diagnostics and undecided checks to stderr.</summary>
 public static class ScanReportWriter
 {
-    public static void Write(CliHost host, ScanReport report, IReadOnlyDictionary<string, Exploitation> exploitation, string format)
+    /// <summary>Writes the report and returns the findings as shown, for gating.</summary>
+    public static IReadOnlyList<FindingView> Write(CliHost host, ScanReport report, IReadOnlyDictionary<string, Exploitation> exploitation, string format)
     {
         var findings = report.Findings.Select(f => FindingView.From(report.Product?.Name ?? "", f, ScanRunner.SourceName).With(exploitation)).ToList();
         if (format == OutputFormat.Json)
@@ -29,6 +30,8 @@ public static class ScanReportWriter
         {
             host.Stderr.WriteLine($"note: {count} advisory check(s) left undecided, not guessed: {reason}");
         }
+
+        return findings;
     }
 
     public static int ExitCodeOf(OperationStatus status) => status switch
