@@ -26,7 +26,7 @@ public static class OfficialSchemas
             var path = RepoPaths.SharedVectors("schemas", relativePath);
             foreach (var sibling in Directory.GetFiles(Path.GetDirectoryName(path)!, "*.json"))
             {
-                var schema = JsonSchema.FromFile(sibling);
+                var schema = JsonSchema.FromText(AsDraft7(File.ReadAllText(sibling)));
                 SchemaRegistry.Global.Register(schema);
                 Loaded[Path.GetRelativePath(RepoPaths.SharedVectors("schemas"), sibling)] = schema;
             }
@@ -34,6 +34,14 @@ public static class OfficialSchemas
             return Loaded[relativePath];
         }
     }
+
+    // SARIF's schema is draft-04, which the validator does not implement. The schema uses nothing whose meaning changed
+    // after draft-04 but the identifier keyword ("id", later "$id"), so it is read as draft-07 with that one rename.
+    private static string AsDraft7(string text) =>
+        !text.Contains("\"http://json-schema.org/draft-04/schema#\"", StringComparison.Ordinal)
+            ? text
+            : text.Replace("\"http://json-schema.org/draft-04/schema#\"", "\"http://json-schema.org/draft-07/schema#\"", StringComparison.Ordinal)
+                .Replace("\n  \"id\":", "\n  \"$id\":", StringComparison.Ordinal);
 
     /// <summary>The schema's complaints about <paramref name="json"/>, one line each; empty when valid.</summary>
     public static IReadOnlyList<string> Errors(string relativePath, string json)

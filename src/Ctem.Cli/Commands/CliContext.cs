@@ -52,7 +52,7 @@ public sealed class CliContext(CliHost host)
 
     public static Option<string> FormatOption() => new Option<string>("--format")
     {
-        Description = "Output format: table or json",
+        Description = "Output format: table, json, sarif, csv or markdown",
         DefaultValueFactory = _ => Rendering.OutputFormat.Table,
     }.AcceptOnlyFromAmong(Rendering.OutputFormat.All);
 }

@@ -32,7 +32,8 @@ public static class FindingsCommand
             var stored = await store.GetCurrentFindingsAsync(name, cancellationToken);
             var exploitation = await ExploitationLookup.ForAsync(store, stored.Select(f => f.Vulnerability), cancellationToken);
             var findings = stored.Select(f => FindingView.From(f).With(exploitation)).ToList();
-            if (parseResult.GetValue(format) == OutputFormat.Json)
+            var chosen = parseResult.GetValue(format)!;
+            if (chosen == OutputFormat.Json)
             {
                 JsonOutput.Write(context.Host.Stdout, writer =>
                 {
@@ -47,7 +48,7 @@ public static class FindingsCommand
                     writer.WriteEndObject();
                 });
             }
-            else
+            else if (!OutputFormat.TryWriteList(context.Host.Stdout, chosen, findings))
             {
                 FindingsTable.Write(Consoles.Stdout(context.Host), findings);
             }

@@ -17,6 +17,14 @@ public static class ScanReportWriter
         {
             WriteJson(host.Stdout, report, findings);
         }
+        else if (format != OutputFormat.Table)
+        {
+            // A failed scan has no findings to list: only its diagnostics, on stderr.
+            if (report.Run is not null)
+            {
+                OutputFormat.TryWriteList(host.Stdout, format, findings);
+            }
+        }
         else if (report.Run is { } run && report.Product is { } product)
         {
             var console = Consoles.Stdout(host);

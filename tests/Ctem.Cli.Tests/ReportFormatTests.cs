@@ -1,0 +1,54 @@
+using Ctem.Testing;
+using Xunit;
+
+namespace Ctem.Cli.Tests;
+
+public sealed class ReportFormatTests
+{
+    [Theory]
+    [InlineData("sarif", "scan-demo.sarif")]
+    [InlineData("csv", "scan-demo.csv")]
+    [InlineData("markdown", "scan-demo.md")]
+    public async Task Scan_ListFormat_MatchesGolden(string format, string golden)
+    {
+        using var fixture = new CliFixture();
+        await fixture.RunAsync("db", "import", CliFixture.DemoAdvisories);
+
+        var result = await fixture.RunAsync("scan", CliFixture.DemoSbom, "--format", format);
+
+        Assert.Equal((0, ""), (result.ExitCode, result.Stderr));
+        Golden.Verify(fixture.Redact(result.Stdout), golden);
+    }
+
+    [SkippableTheory]
+    [InlineData("scan")]
+    [InlineData("findings")]
+    public async Task Sarif_ScanAndFindings_ValidAgainstOfficialSchema(string command)
+    {
+        using var fixture = new CliFixture();
+        await fixture.RunAsync("db", "import", CliFixture.DemoAdvisories);
+        var scan = await fixture.RunAsync("scan", CliFixture.DemoSbom, "--format", "sarif");
+
+        var output = command == "scan" ? scan : await fixture.RunAsync("findings", "--format", "sarif");
+
+        Assert.Equal(0, output.ExitCode);
+        Assert.Empty(OfficialSchemas.Errors("sarif/sarif-schema-2.1.0.json", output.Stdout));
+
+        // The check can fail: a document of another SARIF version is refused.
+        Assert.NotEmpty(OfficialSchemas.Errors("sarif/sarif-schema-2.1.0.json", output.Stdout.Replace("\"2.1.0\"", "\"9.9\"", StringComparison.Ordinal)));
+    }
+
+    [Fact]
+    public async Task Findings_Csv_OneRowPerFindingPlusHeader()
+    {
+        using var fixture = new CliFixture();
+        await fixture.RunAsync("db", "import", CliFixture.DemoAdvisories);
+        await fixture.RunAsync("scan", CliFixture.DemoSbom);
+
+        var result = await fixture.RunAsync("findings", "--format", "csv");
+
+        var lines = result.Stdout.Split('\n', StringSplitOptions.RemoveEmptyEntries);
+        Assert.Equal(92, lines.Length);
+        Assert.StartsWith("product,purl,ecosystem,name,version,vulnerability", lines[0], StringComparison.Ordinal);
+    }
+}
