@@ -11,7 +11,7 @@ public static class ScanCommand
 {
     public static Command Create(CliContext context)
     {
-        var paths = new Argument<string[]>("path") { Description = "SBOM files or directories to scan", Arity = ArgumentArity.OneOrMore };
+        var paths = new Argument<string[]>("path") { Description = "SBOMs, lockfiles, package databases, or directories (source trees, root filesystems) to scan", Arity = ArgumentArity.OneOrMore };
         var product = new Option<string?>("--product") { Description = "Product the findings belong to (default: the SBOM's metadata.component name)" };
         var format = CliContext.FormatOption();
         var inputs = InputOptions.Create();
