@@ -19,6 +19,7 @@ public static class CtemCli
             DemoCommand.Create(context),
             VersionCommand.Create(context),
             CvssCommand.Create(context),
+            InitCommand.Create(context),
         };
         root.Options.Add(context.Database);
 

@@ -1,0 +1,92 @@
+namespace Ctem.Core.Scoping;
+
+/// <summary>
+/// The Scoping stage's answer to "what do we protect, and how much does it matter": the products with their owners,
+/// business criticality, releases and deployments, the remediation SLA and the weights of the risk score. Read from
+/// <c>ctem.yaml</c> (see docs/cli.md, "The scope file ctem.yaml").
+/// </summary>
+public sealed record ScopeDocument(IReadOnlyList<ScopeProduct> Products, RemediationSla Sla, RiskWeights RiskWeights)
+{
+    /// <summary>No products, the default SLA and the default weights.</summary>
+    public static ScopeDocument Empty { get; } = new([], RemediationSla.Default, RiskWeights.Default);
+
+    /// <summary>The product named exactly <paramref name="name"/> (case-sensitive, ordinal), or null.</summary>
+    public ScopeProduct? FindProduct(string name) =>
+        Products.FirstOrDefault(p => string.Equals(p.Name, name, StringComparison.Ordinal));
+}
+
+/// <summary>One product in scope. Names are unique within a scope file and are the names <c>ctem scan --product</c> uses.</summary>
+public sealed record ScopeProduct(
+    string Name,
+    string? Description,
+    ProductOwner? Owner,
+    Criticality Criticality,
+    DataSensitivity DataSensitivity,
+    bool CrownJewel,
+    IReadOnlyList<ProductRelease> Releases,
+    IReadOnlyList<ProductDeployment> Deployments)
+{
+    /// <summary>True when any deployment is reachable from the internet.</summary>
+    public bool InternetFacing => Deployments.Any(d => d.InternetFacing);
+}
+
+/// <summary>Who answers for a product: a team and how to reach it (an address, a channel, a URL).</summary>
+public sealed record ProductOwner(string? Team, string? Contact);
+
+/// <summary>A release of the product; <see cref="Status"/> is free text ("supported", "end-of-life", …).</summary>
+public sealed record ProductRelease(string Version, string? Status);
+
+/// <summary>Where the product runs, and for whom.</summary>
+public sealed record ProductDeployment(string Name, DeploymentEnvironment Environment, bool InternetFacing, string? Customers);
+
+/// <summary>How much the business depends on a product. Unspecified when the scope file does not say.</summary>
+public enum Criticality
+{
+    Unspecified = 0,
+    Low,
+    Medium,
+    High,
+    Critical,
+}
+
+/// <summary>The most sensitive class of data the product handles. Unspecified when the scope file does not say.</summary>
+public enum DataSensitivity
+{
+    Unspecified = 0,
+    Public,
+    Internal,
+    Confidential,
+    Restricted,
+}
+
+public enum DeploymentEnvironment
+{
+    Unspecified = 0,
+    Production,
+    Staging,
+    Development,
+    Test,
+}
+
+/// <summary>Days allowed to remediate a finding, by its priority. Defaults: 7, 30, 90 and 180 days.</summary>
+public sealed record RemediationSla(int Critical = 7, int High = 30, int Medium = 90, int Low = 180)
+{
+    public static RemediationSla Default { get; } = new();
+}
+
+/// <summary>
+/// The relative weight (≥ 0) of each factor in a finding's risk score. The defaults sum to 1:
+/// CVSS 0.30, EPSS 0.20, KEV 0.20, SSVC 0.10, product criticality 0.10, exposure (internet-facing) 0.05,
+/// dependency (direct rather than transitive) 0.05.
+/// </summary>
+public sealed record RiskWeights(
+    double Cvss = 0.30,
+    double Epss = 0.20,
+    double Kev = 0.20,
+    double Ssvc = 0.10,
+    double Criticality = 0.10,
+    double Exposure = 0.05,
+    double Dependency = 0.05)
+{
+    public static RiskWeights Default { get; } = new();
+}

@@ -1,0 +1,431 @@
+using System.Globalization;
+using Ctem.Core.Diagnostics;
+using Ctem.Core.Scoping;
+using YamlDotNet.RepresentationModel;
+
+namespace Ctem.Engine.Scoping;
+
+/// <summary>
+/// Checks a loaded YAML tree against the scope file's shape and builds the <see cref="ScopeDocument"/>. Every problem is
+/// collected (with its <c>line:column</c>) and reading goes on, so one run reports them all.
+/// </summary>
+internal sealed class ScopeReader(string path)
+{
+    private static readonly string[] RootKeys = ["products", "sla", "riskWeights"];
+    private static readonly string[] ProductKeys = ["name", "description", "owner", "criticality", "dataSensitivity", "crownJewel", "releases", "deployments"];
+    private static readonly string[] OwnerKeys = ["team", "contact"];
+    private static readonly string[] ReleaseKeys = ["version", "status"];
+    private static readonly string[] DeploymentKeys = ["name", "environment", "internetFacing", "customers"];
+    private static readonly string[] SlaKeys = ["critical", "high", "medium", "low"];
+    private static readonly string[] WeightKeys = ["cvss", "epss", "kev", "ssvc", "criticality", "exposure", "dependency"];
+
+    private static readonly Dictionary<string, Criticality> Criticalities = new(StringComparer.Ordinal)
+    {
+        ["low"] = Criticality.Low,
+        ["medium"] = Criticality.Medium,
+        ["high"] = Criticality.High,
+        ["critical"] = Criticality.Critical,
+    };
+
+    private static readonly Dictionary<string, DataSensitivity> Sensitivities = new(StringComparer.Ordinal)
+    {
+        ["public"] = DataSensitivity.Public,
+        ["internal"] = DataSensitivity.Internal,
+        ["confidential"] = DataSensitivity.Confidential,
+        ["restricted"] = DataSensitivity.Restricted,
+    };
+
+    private static readonly Dictionary<string, DeploymentEnvironment> Environments = new(StringComparer.Ordinal)
+    {
+        ["production"] = DeploymentEnvironment.Production,
+        ["staging"] = DeploymentEnvironment.Staging,
+        ["development"] = DeploymentEnvironment.Development,
+        ["test"] = DeploymentEnvironment.Test,
+    };
+
+    private readonly List<Diagnostic> _diagnostics = [];
+
+    public IReadOnlyList<Diagnostic> Diagnostics => _diagnostics;
+
+    public ScopeDocument Read(YamlNode root)
+    {
+        var fields = Fields(root, "");
+        if (fields is null)
+        {
+            return ScopeDocument.Empty;
+        }
+
+        var products = new List<ScopeProduct>();
+        var seen = new Dictionary<string, YamlNode>(StringComparer.Ordinal);
+        if (fields.Value("products") is null)
+        {
+            Missing(fields, "products", " (the list of products in scope)");
+        }
+
+        var items = Sequence(fields, "products");
+        for (var i = 0; i < items.Count; i++)
+        {
+            if (Product(items[i], $"products[{i}]") is not { } product)
+            {
+                continue;
+            }
+
+            var nameNode = ((YamlMappingNode)items[i]).Children[new YamlScalarNode("name")];
+            if (seen.TryGetValue(product.Name, out var first))
+            {
+                Error(nameNode, $"products[{i}].name: duplicate product name '{product.Name}' (first at {first.Start.Line}:{first.Start.Column})");
+                continue;
+            }
+
+            seen[product.Name] = nameNode;
+            products.Add(product);
+        }
+
+        return new ScopeDocument(products, Sla(fields), Weights(fields));
+    }
+
+    private ScopeProduct? Product(YamlNode node, string context)
+    {
+        if (Fields(node, context, ProductKeys) is not { } fields)
+        {
+            return null;
+        }
+
+        var name = Text(fields, "name", required: true);
+        var owner = fields.Value("owner") is { } ownerNode && Fields(ownerNode, $"{context}.owner", OwnerKeys) is { } ownerFields
+            ? new ProductOwner(Text(ownerFields, "team"), Text(ownerFields, "contact"))
+            : null;
+        var product = new ScopeProduct(
+            name ?? "",
+            Text(fields, "description"),
+            owner,
+            Choice(fields, "criticality", Criticalities),
+            Choice(fields, "dataSensitivity", Sensitivities),
+            Flag(fields, "crownJewel") ?? false,
+            Releases(fields),
+            Deployments(fields));
+        return name is null ? null : product;
+    }
+
+    private List<ProductRelease> Releases(Fields product)
+    {
+        var releases = new List<ProductRelease>();
+        var seen = new HashSet<string>(StringComparer.Ordinal);
+        var items = Sequence(product, "releases");
+        for (var i = 0; i < items.Count; i++)
+        {
+            if (Fields(items[i], $"{product.Context}.releases[{i}]", ReleaseKeys) is not { } fields)
+            {
+                continue;
+            }
+
+            var version = Text(fields, "version", required: true);
+            var status = Text(fields, "status");
+            if (version is null)
+            {
+                continue;
+            }
+
+            if (!seen.Add(version))
+            {
+                Error(fields.Value("version")!, $"{fields.Context}.version: duplicate release '{version}'");
+                continue;
+            }
+
+            releases.Add(new ProductRelease(version, status));
+        }
+
+        return releases;
+    }
+
+    private List<ProductDeployment> Deployments(Fields product)
+    {
+        var deployments = new List<ProductDeployment>();
+        var seen = new HashSet<string>(StringComparer.Ordinal);
+        var items = Sequence(product, "deployments");
+        for (var i = 0; i < items.Count; i++)
+        {
+            if (Fields(items[i], $"{product.Context}.deployments[{i}]", DeploymentKeys) is not { } fields)
+            {
+                continue;
+            }
+
+            var name = Text(fields, "name", required: true);
+            var environment = Choice(fields, "environment", Environments, required: true);
+            var internetFacing = Flag(fields, "internetFacing") ?? false;
+            var customers = Text(fields, "customers");
+            if (name is null || environment == DeploymentEnvironment.Unspecified)
+            {
+                continue;
+            }
+
+            if (!seen.Add(name))
+            {
+                Error(fields.Value("name")!, $"{fields.Context}.name: duplicate deployment name '{name}'");
+                continue;
+            }
+
+            deployments.Add(new ProductDeployment(name, environment, internetFacing, customers));
+        }
+
+        return deployments;
+    }
+
+    private RemediationSla Sla(Fields root)
+    {
+        var defaults = RemediationSla.Default;
+        return root.Value("sla") is { } node && Fields(node, "sla", SlaKeys) is { } fields
+            ? new RemediationSla(
+                Days(fields, "critical") ?? defaults.Critical,
+                Days(fields, "high") ?? defaults.High,
+                Days(fields, "medium") ?? defaults.Medium,
+                Days(fields, "low") ?? defaults.Low)
+            : defaults;
+    }
+
+    private RiskWeights Weights(Fields root)
+    {
+        var defaults = RiskWeights.Default;
+        return root.Value("riskWeights") is { } node && Fields(node, "riskWeights", WeightKeys) is { } fields
+            ? new RiskWeights(
+                Weight(fields, "cvss") ?? defaults.Cvss,
+                Weight(fields, "epss") ?? defaults.Epss,
+                Weight(fields, "kev") ?? defaults.Kev,
+                Weight(fields, "ssvc") ?? defaults.Ssvc,
+                Weight(fields, "criticality") ?? defaults.Criticality,
+                Weight(fields, "exposure") ?? defaults.Exposure,
+                Weight(fields, "dependency") ?? defaults.Dependency)
+            : defaults;
+    }
+
+    /// <summary>The known keys of a mapping; unknown keys are reported with the nearest known one. Null (and reported) when not a mapping; a null value is an empty mapping.</summary>
+    private Fields? Fields(YamlNode node, string context, IReadOnlyList<string>? known = null)
+    {
+        known ??= RootKeys;
+        if (YamlScalars.IsNull(node))
+        {
+            return new Fields(node, context, new Dictionary<string, YamlNode>(StringComparer.Ordinal));
+        }
+
+        if (node is not YamlMappingNode mapping)
+        {
+            Error(node, $"{Prefix(context)}expected a mapping of {string.Join(", ", known)}, found {Describe(node)}");
+            return null;
+        }
+
+        var values = new Dictionary<string, YamlNode>(StringComparer.Ordinal);
+        var misspelt = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var (key, value) in mapping.Children)
+        {
+            if (key is not YamlScalarNode { Value: { } name })
+            {
+                Error(key, $"{Prefix(context)}a key must be a name, found {Describe(key)}");
+            }
+            else if (!known.Contains(name, StringComparer.Ordinal))
+            {
+                var nearest = Suggestions.Nearest(name, known);
+                if (nearest is not null)
+                {
+                    misspelt.Add(nearest);
+                }
+
+                Error(key, $"{Prefix(context)}unknown key '{name}'{(nearest is null ? $"; known keys: {string.Join(", ", known)}" : $"; did you mean '{nearest}'?")}");
+            }
+            else
+            {
+                values[name] = value;
+            }
+        }
+
+        return new Fields(node, context, values) { Misspelt = misspelt };
+    }
+
+    private List<YamlNode> Sequence(Fields fields, string key)
+    {
+        switch (fields.Value(key))
+        {
+            case null:
+                return [];
+            case YamlSequenceNode sequence:
+                return [.. sequence.Children];
+            case var other:
+                Error(other, $"{fields.Name(key)}: expected a list, found {Describe(other)}");
+                return [];
+        }
+    }
+
+    private string? Text(Fields fields, string key, bool required = false)
+    {
+        var node = fields.Value(key);
+        if (node is null)
+        {
+            if (required)
+            {
+                Missing(fields, key, "");
+            }
+
+            return null;
+        }
+
+        if (node is not YamlScalarNode scalar)
+        {
+            Error(node, $"{fields.Name(key)}: expected a string, found {Describe(node)}");
+            return null;
+        }
+
+        var kind = YamlScalars.Kind(scalar);
+        if (kind != ScalarKind.String)
+        {
+            Error(node, $"{fields.Name(key)}: expected a string, found the {Describe(node)}; quote it (\"{scalar.Value}\") to mean the text");
+            return null;
+        }
+
+        if (required && string.IsNullOrWhiteSpace(scalar.Value))
+        {
+            Error(node, $"{fields.Name(key)}: must not be empty");
+            return null;
+        }
+
+        return scalar.Value;
+    }
+
+    private bool? Flag(Fields fields, string key)
+    {
+        var node = fields.Value(key);
+        if (node is null)
+        {
+            return null;
+        }
+
+        if (node is YamlScalarNode scalar && YamlScalars.Kind(scalar) == ScalarKind.Boolean)
+        {
+            return YamlScalars.Boolean(scalar);
+        }
+
+        Error(node, $"{fields.Name(key)}: expected true or false, found {Describe(node)}");
+        return null;
+    }
+
+    private T Choice<T>(Fields fields, string key, Dictionary<string, T> names, bool required = false)
+        where T : struct, Enum
+    {
+        var node = fields.Value(key);
+        if (node is null)
+        {
+            if (required)
+            {
+                Missing(fields, key, $" ({string.Join(", ", names.Keys)})");
+            }
+
+            return default;
+        }
+
+        if (node is YamlScalarNode { Value: { } value } && names.TryGetValue(value, out var choice))
+        {
+            return choice;
+        }
+
+        var found = node is YamlScalarNode { Value: { } text } ? $"'{text}'" : Describe(node);
+        var hint = node is YamlScalarNode { Value: { } word } && Suggestions.Nearest(word, names.Keys) is { } nearest ? $"; did you mean '{nearest}'?" : "";
+        Error(node, $"{fields.Name(key)}: {found} is not one of {string.Join(", ", names.Keys)}{hint}");
+        return default;
+    }
+
+    private int? Days(Fields fields, string key)
+    {
+        var node = fields.Value(key);
+        if (node is null)
+        {
+            return null;
+        }
+
+        if (node is not YamlScalarNode scalar || YamlScalars.Kind(scalar) != ScalarKind.Integer
+            || !int.TryParse(scalar.Value, NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out var days))
+        {
+            Error(node, $"{fields.Name(key)}: expected a whole number of days, found {Describe(node)}");
+            return null;
+        }
+
+        if (days < 0)
+        {
+            Error(node, $"{fields.Name(key)}: {days} days is negative; an SLA is 0 days or more");
+            return null;
+        }
+
+        return days;
+    }
+
+    private double? Weight(Fields fields, string key)
+    {
+        var node = fields.Value(key);
+        if (node is null)
+        {
+            return null;
+        }
+
+        if (node is not YamlScalarNode scalar || YamlScalars.Kind(scalar) is not (ScalarKind.Integer or ScalarKind.Float)
+            || !YamlScalars.TryNumber(scalar, out var weight))
+        {
+            Error(node, $"{fields.Name(key)}: expected a number, found {Describe(node)}");
+            return null;
+        }
+
+        if (!double.IsFinite(weight) || weight < 0)
+        {
+            Error(node, $"{fields.Name(key)}: {scalar.Value} is not a weight; a weight is a finite number, 0 or more");
+            return null;
+        }
+
+        return weight;
+    }
+
+    private void Missing(Fields fields, string key, string hint)
+    {
+        if (fields.Misspelt.Contains(key))
+        {
+            return;
+        }
+
+        if (fields.Values.TryGetValue(key, out var empty))
+        {
+            Error(empty, $"{fields.Name(key)}: has no value{hint}");
+        }
+        else
+        {
+            Error(fields.Node, $"{Prefix(fields.Context)}missing required key '{key}'{hint}");
+        }
+    }
+
+    private static string Prefix(string context) => context.Length == 0 ? "" : context + ": ";
+
+    private static string Describe(YamlNode node) => node switch
+    {
+        YamlMappingNode => "a mapping",
+        YamlSequenceNode => "a list",
+        YamlScalarNode scalar => YamlScalars.Kind(scalar) switch
+        {
+            ScalarKind.Null => "nothing (null)",
+            ScalarKind.Boolean => $"boolean {scalar.Value}",
+            ScalarKind.Integer or ScalarKind.Float => $"number {scalar.Value}",
+            _ => $"string '{Shorten(scalar.Value ?? "")}'",
+        },
+        _ => "an alias",
+    };
+
+    private static string Shorten(string text) => text.Length <= 40 ? text : text[..40] + "…";
+
+    private void Error(YamlNode node, string message) =>
+        _diagnostics.Add(Diagnostic.Error(ScopeFile.DiagnosticCode, path, message, $"{node.Start.Line}:{node.Start.Column}"));
+}
+
+/// <summary>A mapping's known keys and their values, with where the mapping is and its path in the document ("products[0].owner").</summary>
+internal sealed record Fields(YamlNode Node, string Context, Dictionary<string, YamlNode> Values)
+{
+    /// <summary>The key's value; null when the key is absent or its value is null.</summary>
+    public YamlNode? Value(string key) => Values.GetValueOrDefault(key) is { } node && !YamlScalars.IsNull(node) ? node : null;
+
+    /// <summary>Known keys that an unknown key was reported as a misspelling of; not reported again as missing.</summary>
+    public IReadOnlySet<string> Misspelt { get; init; } = new HashSet<string>(StringComparer.Ordinal);
+
+    public string Name(string key) => Context.Length == 0 ? key : $"{Context}.{key}";
+}

@@ -1,0 +1,80 @@
+namespace Ctem.Engine.Scoping;
+
+/// <summary>The commented starter <c>ctem.yaml</c> that <c>ctem init</c> writes: every key explained, one example product.</summary>
+public static class StarterScope
+{
+    public const string Text = """
+        # ctem.yaml: the scope of continuous threat exposure management (the Scoping stage).
+        # Which products Ctem watches, how much each matters to the business, and how fast findings must be fixed.
+        # Reference: docs/cli.md, "The scope file ctem.yaml"; JSON Schema: schemas/ctem.schema.json.
+        # Keys are case-sensitive and unknown keys are errors. Quote text YAML would read as a number or a
+        # boolean: version: "1.10", not version: 1.10.
+
+        # products (required): the software you ship or run; may be an empty list.
+        products:
+          # name (required): unique in this file; the name 'ctem scan --product NAME' records findings under.
+          - name: payments-api
+            # description (optional): what the product is, in one line.
+            description: Card payment API behind the web shop and the mobile apps
+            # owner (optional): who answers for the product's exposure.
+            owner:
+              # team (optional): the owning team.
+              team: payments
+              # contact (optional): how to reach it: an e-mail address, a chat channel, a URL.
+              contact: payments-team@example.com
+            # criticality (optional): how much the business depends on it: low, medium, high or critical.
+            criticality: high
+            # dataSensitivity (optional): the most sensitive data it handles: public, internal, confidential or restricted.
+            dataSensitivity: confidential
+            # crownJewel (optional, default false): true for the few assets whose compromise would be a disaster.
+            crownJewel: true
+            # releases (optional): the versions still in use. version (required) is unique within the product;
+            # status (optional) is free text, such as supported or end-of-life.
+            releases:
+              - version: "2.4.0"
+                status: supported
+              - version: "2.3.1"
+                status: end-of-life
+            # deployments (optional): where the product runs.
+            #   name (required): unique within the product.
+            #   environment (required): production, staging, development or test.
+            #   internetFacing (optional, default false): true when reachable from the internet.
+            #   customers (optional): who uses this deployment.
+            deployments:
+              - name: eu-public
+                environment: production
+                internetFacing: true
+                customers: Retail customers in the EU
+              - name: back-office
+                environment: production
+                internetFacing: false
+                customers: Finance staff, on the internal network
+
+        # sla (optional): the days allowed to remediate a finding, by priority: whole days, 0 or more.
+        # A key left out keeps its default, shown here.
+        sla:
+          critical: 7
+          high: 30
+          medium: 90
+          low: 180
+
+        # riskWeights (optional): the relative weight (a number, 0 or more) of each factor in a finding's risk score.
+        # A key left out keeps its default, shown here; the defaults sum to 1.
+        riskWeights:
+          # cvss: the severity the CVSS vector gives.
+          cvss: 0.30
+          # epss: the probability of exploitation in the next 30 days (FIRST EPSS).
+          epss: 0.20
+          # kev: listed in CISA's Known Exploited Vulnerabilities catalogue.
+          kev: 0.20
+          # ssvc: the SSVC decision (Track, Track*, Attend, Act).
+          ssvc: 0.10
+          # criticality: the product's criticality and crown-jewel status, above.
+          criticality: 0.10
+          # exposure: an internet-facing production deployment.
+          exposure: 0.05
+          # dependency: a direct rather than a transitive dependency.
+          dependency: 0.05
+
+        """;
+}
