@@ -1,4 +1,5 @@
 using System.IO.Compression;
+using Ctem.Core.Diagnostics;
 using Ctem.Core.Extensibility;
 using Xunit;
 
@@ -15,6 +16,18 @@ public static class InventoryAssert
         Assert.Equal(code, error.Code);
         Assert.Equal(location, error.Location);
         Assert.EndsWith(file, error.Path, StringComparison.Ordinal);
+    }
+
+    /// <summary>Nothing was read, and the one diagnostic is an error with that code, message text and place.</summary>
+    public static Diagnostic FailedWithMessage(InventoryResult result, string code, string message, string? location)
+    {
+        Assert.Null(result.Inventory);
+        var error = Assert.Single(result.Diagnostics);
+        Assert.True(error.IsError);
+        Assert.Equal(code, error.Code);
+        Assert.Contains(message, error.Message, StringComparison.Ordinal);
+        Assert.Equal(location, error.Location);
+        return error;
     }
 
     /// <summary>Parses one entry of a zip under <c>../shared/data/sbom</c> (skips visibly without ../shared).</summary>

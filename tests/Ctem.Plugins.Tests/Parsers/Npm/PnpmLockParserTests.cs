@@ -1,6 +1,7 @@
 using Ctem.Core.Diagnostics;
 using Ctem.Core.Model;
 using Ctem.Plugins.Parsers.Npm;
+using Ctem.Testing;
 using Xunit;
 using static Ctem.Plugins.Tests.Parsers.Npm.NpmTestFiles;
 
@@ -123,12 +124,7 @@ public sealed class PnpmLockParserTests
     {
         var result = await ParseText(Parser, "pnpm-lock.yaml", text);
 
-        Assert.Null(result.Inventory);
-        var error = Assert.Single(result.Diagnostics);
-        Assert.True(error.IsError);
-        Assert.Equal(code, error.Code);
-        Assert.Contains(message, error.Message, StringComparison.Ordinal);
-        Assert.Equal(location, error.Location);
+        InventoryAssert.FailedWithMessage(result, code, message, location);
     }
 
     [Fact]
