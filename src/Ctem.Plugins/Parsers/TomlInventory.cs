@@ -1,7 +1,7 @@
-using System.Buffers;
 using System.Diagnostics.CodeAnalysis;
 using System.Text;
-using System.Text.Unicode;
+using Ctem.Core.Diagnostics;
+using Ctem.Core.Extensibility;
 using Tomlyn;
 using Tomlyn.Model;
 using Tomlyn.Parsing;
@@ -27,10 +27,20 @@ internal sealed class TomlInventory
     /// <summary>"line N" of a table written as a top-level <c>[[name]]</c> header; null for any other table.</summary>
     public string? LocationOf(TomlTable table) => _lines.TryGetValue(table, out var line) ? $"line {line}" : null;
 
+    /// <summary>Reads the whole input, parses it and hands the document to <paramref name="read"/>.</summary>
+    public static async Task<InventoryResult> ReadAsync(InputSource source, Func<TomlInventory, InventoryResult> read, CancellationToken cancellationToken)
+    {
+        using var buffer = new MemoryStream();
+        await source.Content.CopyToAsync(buffer, cancellationToken);
+        return TryParse(buffer.ToArray(), out var document, out var error)
+            ? read(document)
+            : InventoryResult.Failed(Diagnostic.Error(DiagnosticCodes.InvalidJson, source.Path, $"invalid TOML: {error.Message}", error.Location));
+    }
+
     public static bool TryParse(byte[] bytes, [NotNullWhen(true)] out TomlInventory? document, [NotNullWhen(false)] out TomlProblem? problem)
     {
         document = null;
-        if (InvalidUtf8(bytes) is { } badByte)
+        if (Utf8Position.FirstInvalid(bytes) is { } badByte)
         {
             problem = new TomlProblem("the file is not valid UTF-8", badByte);
             return false;
@@ -58,24 +68,6 @@ internal sealed class TomlInventory
             problem = new TomlProblem(ex.Message, ex.Line is { } line ? $"{line}:{ex.Column}" : null);
             return false;
         }
-    }
-
-    /// <summary>The <c>line:column</c> of the first byte that is not UTF-8 (the column counts bytes), or null when all are.</summary>
-    private static string? InvalidUtf8(byte[] bytes)
-    {
-        if (Utf8.IsValid(bytes))
-        {
-            return null;
-        }
-
-        var offset = 0;
-        while (Rune.DecodeFromUtf8(bytes.AsSpan(offset), out _, out var consumed) == OperationStatus.Done)
-        {
-            offset += consumed;
-        }
-
-        var before = bytes.AsSpan(0, offset);
-        return $"{before.Count((byte)'\n') + 1}:{offset - before.LastIndexOf((byte)'\n')}";
     }
 
     /// <summary>Pairs each top-level <c>[[name]]</c> header, in file order, with the table it appended.</summary>

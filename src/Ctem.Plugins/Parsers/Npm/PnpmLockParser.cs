@@ -1,5 +1,4 @@
 using System.Globalization;
-using System.Text;
 using Ctem.Core.Diagnostics;
 using Ctem.Core.Extensibility;
 using Ctem.Core.Model;
@@ -37,13 +36,7 @@ public sealed class PnpmLockParser : IInventoryParser
 
     public async Task<InventoryResult> ParseAsync(InputSource source, CancellationToken cancellationToken)
     {
-        string text;
-        try
-        {
-            using var reader = new StreamReader(source.Content, new UTF8Encoding(false, throwOnInvalidBytes: true), detectEncodingFromByteOrderMarks: true, leaveOpen: true);
-            text = await reader.ReadToEndAsync(cancellationToken);
-        }
-        catch (DecoderFallbackException)
+        if (await Utf8Text.ReadStrictAsync(source, cancellationToken) is not { } text)
         {
             return InventoryResult.Failed(Diagnostic.Error(DiagnosticCodes.InvalidJson, source.Path, "invalid pnpm-lock.yaml: the file is not valid UTF-8"));
         }

@@ -9,30 +9,13 @@ internal static class Yaml
     /// <summary>The top-level mapping, or an error with its "line:column".</summary>
     public static (YamlMappingNode? Root, string? Error, string? Location) Load(string text)
     {
-        if (YamlDepthGuard.Check(text) is { } tooDeep)
+        var (node, error, location) = YamlSingleDocument.Load(text);
+        return node switch
         {
-            return (null, tooDeep.Error, tooDeep.Location);
-        }
-
-        var stream = new YamlStream();
-        try
-        {
-            using var reader = new StringReader(text);
-            stream.Load(reader);
-        }
-        catch (YamlException ex)
-        {
-            return (null, $"invalid YAML: {ex.Message}", $"{ex.Start.Line}:{ex.Start.Column}");
-        }
-
-        if (stream.Documents.Count != 1)
-        {
-            return (null, $"expected one YAML document, found {stream.Documents.Count}", null);
-        }
-
-        return stream.Documents[0].RootNode is YamlMappingNode root
-            ? (root, null, null)
-            : (null, "the top level is not a YAML mapping", $"{stream.Documents[0].RootNode.Start.Line}:{stream.Documents[0].RootNode.Start.Column}");
+            null => (null, error, location),
+            YamlMappingNode root => (root, null, null),
+            _ => (null, "the top level is not a YAML mapping", $"{node.Start.Line}:{node.Start.Column}"),
+        };
     }
 
     public static string? Scalar(YamlNode? node, string key) =>

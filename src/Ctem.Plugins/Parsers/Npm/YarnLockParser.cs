@@ -1,4 +1,3 @@
-using System.Text;
 using Ctem.Core.Diagnostics;
 using Ctem.Core.Extensibility;
 using Ctem.Core.Model;
@@ -28,13 +27,7 @@ public sealed class YarnLockParser : IInventoryParser
 
     public async Task<InventoryResult> ParseAsync(InputSource source, CancellationToken cancellationToken)
     {
-        string text;
-        try
-        {
-            using var reader = new StreamReader(source.Content, new UTF8Encoding(false, throwOnInvalidBytes: true), detectEncodingFromByteOrderMarks: true, leaveOpen: true);
-            text = await reader.ReadToEndAsync(cancellationToken);
-        }
-        catch (DecoderFallbackException)
+        if (await Utf8Text.ReadStrictAsync(source, cancellationToken) is not { } text)
         {
             return InventoryResult.Failed(Diagnostic.Error(DiagnosticCodes.InvalidJson, source.Path, "invalid yarn.lock: the file is not valid UTF-8"));
         }

@@ -18,33 +18,17 @@ internal static class YamlToJson
     /// <summary>The JSON bytes, or an error with its "line:column".</summary>
     public static (byte[]? Json, string? Error, string? Location) Convert(ReadOnlySpan<byte> yaml)
     {
-        var text = Encoding.UTF8.GetString(yaml);
-        if (YamlDepthGuard.Check(text) is { } tooDeep)
+        var (root, error, location) = YamlSingleDocument.Load(Encoding.UTF8.GetString(yaml));
+        if (root is null)
         {
-            return (null, tooDeep.Error, tooDeep.Location);
-        }
-
-        var stream = new YamlStream();
-        try
-        {
-            using var reader = new StringReader(text);
-            stream.Load(reader);
-        }
-        catch (YamlException ex)
-        {
-            return (null, $"invalid YAML: {ex.Message}", $"{ex.Start.Line}:{ex.Start.Column}");
-        }
-
-        if (stream.Documents.Count != 1)
-        {
-            return (null, $"expected one YAML document, found {stream.Documents.Count}", null);
+            return (null, error, location);
         }
 
         using var buffer = new MemoryStream();
         using (var writer = new Utf8JsonWriter(buffer))
         {
             var budget = MaxNodes;
-            if (!Write(writer, stream.Documents[0].RootNode, 0, ref budget))
+            if (!Write(writer, root, 0, ref budget))
             {
                 return (null, $"the YAML expands past {MaxNodes} nodes or {MaxDepth} levels (alias bomb?); refused", null);
             }

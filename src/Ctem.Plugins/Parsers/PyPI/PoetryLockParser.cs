@@ -21,15 +21,11 @@ public sealed class PoetryLockParser : IInventoryParser
     public bool CanParse(string path, ReadOnlySpan<byte> head) =>
         System.IO.Path.GetFileName(path).Equals("poetry.lock", StringComparison.OrdinalIgnoreCase);
 
-    public async Task<InventoryResult> ParseAsync(InputSource source, CancellationToken cancellationToken)
-    {
-        using var buffer = new MemoryStream();
-        await source.Content.CopyToAsync(buffer, cancellationToken);
-        if (!TomlInventory.TryParse(buffer.ToArray(), out var document, out var error))
-        {
-            return InventoryResult.Failed(Diagnostic.Error(DiagnosticCodes.InvalidJson, source.Path, $"invalid TOML: {error.Message}", error.Location));
-        }
+    public Task<InventoryResult> ParseAsync(InputSource source, CancellationToken cancellationToken) =>
+        TomlInventory.ReadAsync(source, document => Read(source, document), cancellationToken);
 
+    private static InventoryResult Read(InputSource source, TomlInventory document)
+    {
         var root = document.Root;
 
         var packages = root.GetTables("package");

@@ -2,7 +2,6 @@ using System.Text.Json;
 using Ctem.Core.Diagnostics;
 using Ctem.Core.Extensibility;
 using Ctem.Core.Model;
-using Ctem.Core.Text;
 using Ctem.Plugins.Parsers.Spdx;
 
 namespace Ctem.Plugins.Parsers.Spdx3;
@@ -50,32 +49,8 @@ public sealed class Spdx3JsonLdParser : IInventoryParser
             || (head.IndexOf("\"@context\""u8) >= 0 && head.IndexOf("spdx.org/rdf/3."u8) >= 0);
     }
 
-    public async Task<InventoryResult> ParseAsync(InputSource source, CancellationToken cancellationToken)
-    {
-        using var buffer = new MemoryStream();
-        await source.Content.CopyToAsync(buffer, cancellationToken);
-        var content = buffer.GetBuffer().AsMemory(0, (int)buffer.Length);
-        if (Utf8Position.FirstInvalid(content.Span) is { } invalidAt)
-        {
-            return InventoryResult.Failed(Diagnostic.Error(DiagnosticCodes.InvalidJson, source.Path, "invalid JSON: the text is not valid UTF-8", invalidAt));
-        }
-
-        JsonDocument document;
-        try
-        {
-            // Parsing from memory, unlike from a stream, does not skip a byte order mark.
-            document = JsonDocument.Parse(content.Span.StartsWith("\uFEFF"u8) ? content[3..] : content, DocumentOptions);
-        }
-        catch (JsonException ex)
-        {
-            return InventoryResult.Failed(Diagnostic.Error(DiagnosticCodes.InvalidJson, source.Path, $"invalid JSON: {JsonLocation.MessageOf(ex)}", JsonLocation.Of(ex)));
-        }
-
-        using (document)
-        {
-            return Read(source.Path, document.RootElement);
-        }
-    }
+    public Task<InventoryResult> ParseAsync(InputSource source, CancellationToken cancellationToken) =>
+        JsonInventory.ReadCheckedUtf8Async(source, DocumentOptions, root => Read(source.Path, root), cancellationToken);
 
     private static InventoryResult Read(string path, JsonElement root)
     {

@@ -2,7 +2,7 @@ using System.Globalization;
 using System.Text;
 using System.Text.Unicode;
 
-namespace Ctem.Plugins.Parsers.Spdx;
+namespace Ctem.Plugins.Parsers;
 
 /// <summary>
 /// Finds bad UTF-8 up front: System.Text.Json accepts it while parsing and only throws when a string is read,
