@@ -15,6 +15,8 @@ public sealed class KillTests
         var seeded = await fixture.RunAsync("db", "import", CliFixture.DemoAdvisories);
         Assert.Equal(0, seeded.ExitCode);
 
+        var writeAheadLog = fixture.Database + "-wal";
+        var seededLength = LengthOf(writeAheadLog);
         using var process = Process.Start(new ProcessStartInfo("dotnet", [Path.Combine(AppContext.BaseDirectory, "ctem.dll"),
             "db", "import", RepoPaths.SharedData("osv", "Bitnami.zip"), RepoPaths.SharedData("osv", "Go.zip"),
             RepoPaths.SharedData("osv", "PyPI.zip"), RepoPaths.SharedData("osv", "crates.io.zip"), "--db", fixture.Database])
@@ -23,8 +25,7 @@ public sealed class KillTests
             RedirectStandardError = true,
         })!;
 
-        // The full import takes well over a second here; killing after a fraction of it lands mid-transaction.
-        await Task.WhenAny(process.WaitForExitAsync(), Task.Delay(TimeSpan.FromMilliseconds(700)));
+        await UntilWritingOrExitedAsync(process, writeAheadLog, seededLength);
         Skip.If(process.HasExited, $"the import ended (exit {(process.HasExited ? process.ExitCode : 0)}) before it could be killed");
         process.Kill();
         await process.WaitForExitAsync();
@@ -39,4 +40,23 @@ public sealed class KillTests
         var isComplete = complete.All(s => status.Stdout.Contains(s, StringComparison.Ordinal));
         Assert.True(isUntouched ^ isComplete, status.Stdout);
     }
+
+    // A fixed delay raced the import on fast machines; the write-ahead log growing past what the seeding left shows the
+    // import's transaction is under way (SQLite spills uncommitted pages there once its cache is full).
+    private static async Task UntilWritingOrExitedAsync(Process process, string writeAheadLog, long seededLength)
+    {
+        const long UncommittedBytes = 1 << 20;
+        var deadline = Stopwatch.StartNew();
+        while (!process.HasExited && deadline.Elapsed < TimeSpan.FromSeconds(60))
+        {
+            if (LengthOf(writeAheadLog) > seededLength + UncommittedBytes)
+            {
+                return;
+            }
+
+            await Task.Delay(TimeSpan.FromMilliseconds(2));
+        }
+    }
+
+    private static long LengthOf(string path) => File.Exists(path) ? new FileInfo(path).Length : 0;
 }
