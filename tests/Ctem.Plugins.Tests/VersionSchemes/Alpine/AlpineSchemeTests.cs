@@ -1,5 +1,4 @@
 using Ctem.Plugins.VersionSchemes.Alpine;
-using Ctem.Plugins.VersionSchemes.SemVer;
 using Ctem.Testing;
 using Xunit;
 
@@ -61,14 +60,6 @@ public sealed class AlpineSchemeTests
     public void Ecosystems_Always_ListApkDistributions()
     {
         Assert.Equal(["Alpine", "Wolfi", "Chainguard"], AlpineScheme.Instance.Ecosystems);
-    }
-
-    [Fact]
-    public void CompareTo_OtherSchemeVersion_Throws()
-    {
-        Assert.True(AlpineScheme.Instance.TryParse("1.0-r0", out var version, out _));
-        Assert.True(SemVerScheme.Instance.TryParse("1.0.0", out var other, out _));
-        Assert.Throws<InvalidOperationException>(() => version.CompareTo(other));
     }
 
     [SkippableTheory]

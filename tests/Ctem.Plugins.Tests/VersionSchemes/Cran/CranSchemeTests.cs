@@ -1,5 +1,4 @@
 using Ctem.Plugins.VersionSchemes.Cran;
-using Ctem.Plugins.VersionSchemes.SemVer;
 using Ctem.Testing;
 using Xunit;
 
@@ -42,14 +41,6 @@ public sealed class CranSchemeTests
     {
         Assert.False(CranScheme.Instance.TryParse(text, out _, out var error));
         Assert.False(string.IsNullOrEmpty(error));
-    }
-
-    [Fact]
-    public void CompareTo_OtherScheme_Throws()
-    {
-        Assert.True(CranScheme.Instance.TryParse("1.0", out var cran, out _));
-        Assert.True(SemVerScheme.Instance.TryParse("1.0.0", out var semver, out _));
-        Assert.Throws<InvalidOperationException>(() => cran.CompareTo(semver));
     }
 
     [SkippableTheory]

@@ -1,6 +1,5 @@
 using System.Text.Json;
 using Ctem.Plugins.VersionSchemes.Debian;
-using Ctem.Plugins.VersionSchemes.SemVer;
 using Ctem.Testing;
 using Xunit;
 
@@ -60,14 +59,6 @@ public sealed class DebianSchemeTests
     public void Ecosystems_Always_ListDebianAndUbuntu()
     {
         Assert.Equal(["Debian", "Ubuntu"], DebianScheme.Instance.Ecosystems);
-    }
-
-    [Fact]
-    public void CompareTo_OtherSchemeVersion_Throws()
-    {
-        Assert.True(DebianScheme.Instance.TryParse("1.0", out var version, out _));
-        Assert.True(SemVerScheme.Instance.TryParse("1.0.0", out var other, out _));
-        Assert.Throws<InvalidOperationException>(() => version.CompareTo(other));
     }
 
     [SkippableTheory]

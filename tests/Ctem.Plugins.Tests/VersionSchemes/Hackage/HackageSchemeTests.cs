@@ -1,5 +1,4 @@
 using Ctem.Plugins.VersionSchemes.Hackage;
-using Ctem.Plugins.VersionSchemes.SemVer;
 using Ctem.Testing;
 using Xunit;
 
@@ -39,14 +38,6 @@ public sealed class HackageSchemeTests
     {
         Assert.False(HackageScheme.Instance.TryParse(text, out _, out var error));
         Assert.False(string.IsNullOrEmpty(error));
-    }
-
-    [Fact]
-    public void CompareTo_OtherScheme_Throws()
-    {
-        Assert.True(HackageScheme.Instance.TryParse("1.0", out var hackage, out _));
-        Assert.True(SemVerScheme.Instance.TryParse("1.0.0", out var semver, out _));
-        Assert.Throws<InvalidOperationException>(() => hackage.CompareTo(semver));
     }
 
     [SkippableFact]

@@ -50,14 +50,6 @@ public sealed class MavenSchemeTests
         Assert.False(string.IsNullOrEmpty(error));
     }
 
-    [Fact]
-    public void CompareTo_OtherScheme_Throws()
-    {
-        Assert.True(MavenScheme.Instance.TryParse("1.0", out var maven, out _));
-        Assert.True(Ctem.Plugins.VersionSchemes.SemVer.SemVerScheme.Instance.TryParse("1.0.0", out var semver, out _));
-        Assert.Throws<InvalidOperationException>(() => maven.CompareTo(semver));
-    }
-
     [SkippableTheory]
     [InlineData("maven-versions.txt")]
     [InlineData("maven-versions-generated.txt")]

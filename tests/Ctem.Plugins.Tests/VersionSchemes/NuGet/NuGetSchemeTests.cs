@@ -40,14 +40,6 @@ public sealed class NuGetSchemeTests
         Assert.False(string.IsNullOrEmpty(error));
     }
 
-    [Fact]
-    public void CompareTo_OtherScheme_Throws()
-    {
-        Assert.True(NuGetScheme.Instance.TryParse("1.0", out var nuget, out _));
-        Assert.True(Ctem.Plugins.VersionSchemes.SemVer.SemVerScheme.Instance.TryParse("1.0.0", out var semver, out _));
-        Assert.Throws<InvalidOperationException>(() => nuget.CompareTo(semver));
-    }
-
     [SkippableFact]
     public void Compare_SharedNuGetVectors_AllPass()
     {

@@ -52,14 +52,6 @@ public sealed class PackagistSchemeTests
         Assert.False(string.IsNullOrEmpty(error));
     }
 
-    [Fact]
-    public void CompareTo_OtherScheme_Throws()
-    {
-        Assert.True(PackagistScheme.Instance.TryParse("1.0", out var packagist, out _));
-        Assert.True(Ctem.Plugins.VersionSchemes.SemVer.SemVerScheme.Instance.TryParse("1.0.0", out var semver, out _));
-        Assert.Throws<InvalidOperationException>(() => packagist.CompareTo(semver));
-    }
-
     [SkippableTheory]
     [InlineData("osv-scalibr", "packagist-versions.txt")]
     [InlineData("osv-scalibr", "packagist-versions-generated.txt")]

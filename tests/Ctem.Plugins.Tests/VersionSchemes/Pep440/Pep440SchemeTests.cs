@@ -1,5 +1,4 @@
 using Ctem.Plugins.VersionSchemes.Pep440;
-using Ctem.Plugins.VersionSchemes.SemVer;
 using Ctem.Testing;
 using Xunit;
 
@@ -66,14 +65,6 @@ public sealed class Pep440SchemeTests
     {
         Assert.False(Pep440Scheme.Instance.TryParse(text, out _, out var error));
         Assert.False(string.IsNullOrEmpty(error));
-    }
-
-    [Fact]
-    public void CompareTo_OtherScheme_Throws()
-    {
-        Assert.True(Pep440Scheme.Instance.TryParse("1.0", out var python, out _));
-        Assert.True(SemVerScheme.Instance.TryParse("1.0.0", out var semver, out _));
-        Assert.Throws<InvalidOperationException>(() => python.CompareTo(semver));
     }
 
     [SkippableTheory]

@@ -50,14 +50,6 @@ public sealed class PubSchemeTests
         Assert.False(string.IsNullOrEmpty(error));
     }
 
-    [Fact]
-    public void CompareTo_OtherScheme_Throws()
-    {
-        Assert.True(PubScheme.Instance.TryParse("1.0.0", out var pub, out _));
-        Assert.True(Ctem.Plugins.VersionSchemes.SemVer.SemVerScheme.Instance.TryParse("1.0.0", out var semver, out _));
-        Assert.Throws<InvalidOperationException>(() => pub.CompareTo(semver));
-    }
-
     [SkippableFact]
     public void Compare_SharedPubVectors_AllPass()
     {

@@ -1,5 +1,4 @@
 using Ctem.Plugins.VersionSchemes.Rpm;
-using Ctem.Plugins.VersionSchemes.SemVer;
 using Ctem.Testing;
 using Xunit;
 
@@ -59,14 +58,6 @@ public sealed class RpmSchemeTests
     public void Ecosystems_Always_ListRpmDistributions()
     {
         Assert.Equal(["Red Hat", "Rocky Linux", "AlmaLinux", "openSUSE", "SUSE", "Mageia", "openEuler"], RpmScheme.Instance.Ecosystems);
-    }
-
-    [Fact]
-    public void CompareTo_OtherSchemeVersion_Throws()
-    {
-        Assert.True(RpmScheme.Instance.TryParse("1.0-1", out var version, out _));
-        Assert.True(SemVerScheme.Instance.TryParse("1.0.0", out var other, out _));
-        Assert.Throws<InvalidOperationException>(() => version.CompareTo(other));
     }
 
     [SkippableFact]

@@ -1,5 +1,4 @@
 using Ctem.Plugins.VersionSchemes.RubyGems;
-using Ctem.Plugins.VersionSchemes.SemVer;
 using Ctem.Testing;
 using Xunit;
 
@@ -54,14 +53,6 @@ public sealed class RubyGemsSchemeTests
     {
         Assert.False(RubyGemsScheme.Instance.TryParse(text, out _, out var error));
         Assert.False(string.IsNullOrEmpty(error));
-    }
-
-    [Fact]
-    public void CompareTo_OtherScheme_Throws()
-    {
-        Assert.True(RubyGemsScheme.Instance.TryParse("1.0", out var gem, out _));
-        Assert.True(SemVerScheme.Instance.TryParse("1.0.0", out var semver, out _));
-        Assert.Throws<InvalidOperationException>(() => gem.CompareTo(semver));
     }
 
     [SkippableTheory]
