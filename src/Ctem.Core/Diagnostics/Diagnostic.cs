@@ -42,4 +42,5 @@ public static class DiagnosticCodes
     public const string NoVersionScheme = "CTEM010";
     public const string ComponentWithoutPurl = "CTEM011";
     public const string NotAFeed = "CTEM012";
+    public const string UndeclaredProduct = "CTEM013";
 }

@@ -1,3 +1,5 @@
+using Ctem.Core.Scoring.Risk;
+
 namespace Ctem.Core.Model;
 
 /// <summary>
@@ -22,6 +24,9 @@ public sealed record ObservedFinding(Component Component, VulnerabilityRef Vulne
     public string Key => FindingKey.Of(ComponentCoordinates, Vulnerability.Id);
 
     public string ComponentCoordinates => Component.Coordinates;
+
+    /// <summary>The risk assessment made when the scan saw it; null until prioritized.</summary>
+    public RiskAssessment? Risk { get; init; }
 }
 
 public static class FindingKey
@@ -56,4 +61,10 @@ public sealed record StoredFinding(
 
     /// <summary>Direct or transitive, as the latest scan that saw it said.</summary>
     public DependencyRelation Relation { get; init; }
+
+    /// <summary>The latest risk assessment: at its last scan, or after a feed update re-assessed it. Null for findings never assessed.</summary>
+    public RiskAssessment? Risk { get; init; }
+
+    /// <summary>The day the fix is due by the SLA of its priority, counted from when it was first seen.</summary>
+    public DateTimeOffset? DueAt => Risk?.DueFrom(FirstSeenAt);
 }

@@ -7,6 +7,12 @@ namespace Ctem.Core.Scoping;
 /// </summary>
 public sealed record ScopeDocument(IReadOnlyList<ScopeProduct> Products, RemediationSla Sla, RiskWeights RiskWeights)
 {
+    /// <summary>The risk scores at which a finding's priority starts.</summary>
+    public PriorityThresholds Priorities { get; init; } = PriorityThresholds.Default;
+
+    /// <summary>The weights, priority thresholds and SLA together: everything that turns facts into a priority.</summary>
+    public RiskPolicy Policy => new(RiskWeights, Priorities, Sla);
+
     /// <summary>No products, the default SLA and the default weights.</summary>
     public static ScopeDocument Empty { get; } = new([], RemediationSla.Default, RiskWeights.Default);
 
@@ -89,4 +95,25 @@ public sealed record RiskWeights(
     double Dependency = 0.05)
 {
     public static RiskWeights Default { get; } = new();
+
+    /// <summary>
+    /// The multiplier (0–1) applied to the whole score of a finding in a development- or test-only dependency, which
+    /// does not ship with the product. Default 0.5.
+    /// </summary>
+    public double NonRuntimeScope { get; init; } = 0.5;
+
+    /// <summary>The sum of the factor weights (not <see cref="NonRuntimeScope"/>): the score's denominator.</summary>
+    public double Total => Cvss + Epss + Kev + Ssvc + Criticality + Exposure + Dependency;
+}
+
+/// <summary>The lowest risk score (0–100) of each priority; below <see cref="Medium"/> a finding is low. Defaults: 70, 50, 25.</summary>
+public sealed record PriorityThresholds(double Critical = 70, double High = 50, double Medium = 25)
+{
+    public static PriorityThresholds Default { get; } = new();
+}
+
+/// <summary>Everything that turns a finding's facts into its risk score, priority and due date.</summary>
+public sealed record RiskPolicy(RiskWeights Weights, PriorityThresholds Priorities, RemediationSla Sla)
+{
+    public static RiskPolicy Default { get; } = new(RiskWeights.Default, PriorityThresholds.Default, RemediationSla.Default);
 }

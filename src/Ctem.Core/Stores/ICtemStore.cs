@@ -29,6 +29,15 @@ public interface ICtemStore : IAsyncDisposable
     /// <summary>Stores a scan run, its inventory and findings, and reconciles the product's findings in one transaction.</summary>
     Task<RunOutcome> RecordScanAsync(ScanRecord scan, CancellationToken cancellationToken);
 
+    /// <summary>
+    /// Replaces the risk assessments of the given findings (after a feed update changed KEV or EPSS facts), in one transaction.
+    /// Findings that no longer exist are skipped.
+    /// </summary>
+    Task UpdateRiskAsync(IReadOnlyCollection<(long FindingId, Scoring.Risk.RiskAssessment Risk)> assessments, CancellationToken cancellationToken);
+
+    /// <summary>The business context and risk policy each product was last scanned with, for re-assessment; products scanned before risk scoring are absent.</summary>
+    Task<IReadOnlyDictionary<string, ProductRiskSettings>> GetProductRiskSettingsAsync(CancellationToken cancellationToken);
+
     /// <summary>Open findings of one product, or of every product when <paramref name="product"/> is null.</summary>
     Task<IReadOnlyList<StoredFinding>> GetCurrentFindingsAsync(string? product, CancellationToken cancellationToken);
 
@@ -105,10 +114,23 @@ public sealed record ScanRecord(
     /// since their component may sit in the unreadable file.
     /// </summary>
     public bool Complete { get; init; } = true;
+
+    /// <summary>The product's business context and the risk policy the findings were assessed with, kept for re-assessment.</summary>
+    public ProductRiskSettings? RiskSettings { get; init; }
 }
+
+/// <summary>What a product's findings are assessed with: its business context and the weights, thresholds and SLA in force.</summary>
+public sealed record ProductRiskSettings(Scoping.ProductRiskContext Context, Scoping.RiskPolicy Policy);
 
 public sealed record ScanInput(string Path, string Sha256, string Format);
 
-public sealed record RunOutcome(long RunId, int New, int Reopened, int StillOpen, int Resolved);
+public sealed record RunOutcome(long RunId, int New, int Reopened, int StillOpen, int Resolved)
+{
+    /// <summary>The stored finding of each observation, by <see cref="ObservedFinding.Key"/>.</summary>
+    public IReadOnlyDictionary<string, RecordedFinding> Findings { get; init; } = new Dictionary<string, RecordedFinding>();
+}
+
+/// <summary>A finding's id in the store and when it was first seen (its SLA clock's start).</summary>
+public sealed record RecordedFinding(long Id, DateTimeOffset FirstSeenAt);
 
 public sealed record ProductSummary(string Name, int OpenFindings, DateTimeOffset? LastScanAt);

@@ -1,12 +1,11 @@
-using Ctem.Core.Model;
-
-namespace Ctem.Storage;
+namespace Ctem.Core.Model;
 
 /// <summary>
 /// One scan may report the same exposure twice (the same package found in two lock files, say); those
-/// reports become one finding whose names, advisories and fixes are the union of both.
+/// reports become one finding whose names, advisories and fixes are the union of both, and whose dependency context is
+/// the riskier of the two (direct over transitive, shipped over development or test only).
 /// </summary>
-internal static class ObservedFindingMerger
+public static class ObservedFindingMerger
 {
     public static IReadOnlyList<ObservedFinding> Merge(IEnumerable<ObservedFinding> findings)
     {
@@ -40,8 +39,22 @@ internal static class ObservedFindingMerger
             Cvss = a.Cvss ?? b.Cvss,
             AdvisoryIds = Union(a.AdvisoryIds, b.AdvisoryIds),
         };
-        return first with { Vulnerability = vulnerability, FixedVersions = Union(first.FixedVersions, second.FixedVersions) };
+        var component = first.Component with
+        {
+            Relation = Riskier(first.Component.Relation, second.Component.Relation),
+            Scope = Riskier(first.Component.Scope, second.Component.Scope),
+        };
+        return first with { Component = component, Vulnerability = vulnerability, FixedVersions = Union(first.FixedVersions, second.FixedVersions) };
     }
+
+    private static DependencyRelation Riskier(DependencyRelation a, DependencyRelation b) =>
+        a == DependencyRelation.Direct || b == DependencyRelation.Direct ? DependencyRelation.Direct
+        : a == DependencyRelation.Unspecified || b == DependencyRelation.Unspecified ? DependencyRelation.Unspecified
+        : DependencyRelation.Transitive;
+
+    private static DependencyScope Riskier(DependencyScope a, DependencyScope b) => ShipsOnlyInDevelopment(a) ? b : a;
+
+    private static bool ShipsOnlyInDevelopment(DependencyScope scope) => scope is DependencyScope.Development or DependencyScope.Test;
 
     private static string[] Union(IEnumerable<string> a, IEnumerable<string> b) => a.Union(b, StringComparer.Ordinal).ToArray();
 }

@@ -1,0 +1,12 @@
+using Ctem.Core.Model;
+using Ctem.Core.Scoping;
+
+namespace Ctem.Core.Scoring.Risk;
+
+/// <summary>The facts one finding is assessed on: the vulnerability, its exploitation, the dependency and the product.</summary>
+public sealed record RiskInputs(
+    VulnerabilityRef Vulnerability,
+    Exploitation? Exploitation,
+    DependencyRelation Relation,
+    DependencyScope Scope,
+    ProductRiskContext Product);

@@ -1,0 +1,180 @@
+using System.Globalization;
+using Ctem.Core.Model;
+using Ctem.Core.Scoping;
+using Ctem.Core.Scoring.Ssvc;
+
+namespace Ctem.Core.Scoring.Risk;
+
+/// <summary>
+/// Ctem's risk score (docs/cli.md, "Risk score and priority"): a weighted mean of seven factor levels (each 0–1) scaled
+/// to 0–100, then multiplied by the scope factor when the dependency only serves development or tests.
+/// <code>score = 100 × Σ(weightᵢ × levelᵢ) / Σ weightᵢ × scope</code>
+/// The priority is the highest whose threshold the score reaches; its SLA gives the due date.
+/// </summary>
+public static class RiskModel
+{
+    public static RiskAssessment Assess(RiskInputs inputs, RiskPolicy policy, FeedSnapshot feeds, DateTimeOffset now)
+    {
+        ArgumentNullException.ThrowIfNull(inputs);
+        ArgumentNullException.ThrowIfNull(policy);
+        ArgumentNullException.ThrowIfNull(feeds);
+        var weights = policy.Weights;
+        var (ssvc, ssvcReasons) = FindingSsvc.Decide(inputs.Vulnerability, inputs.Exploitation, inputs.Product);
+        var terms = new List<(string Name, string Value, string Source, double Level, double Weight)>
+        {
+            CvssTerm(inputs.Vulnerability, weights.Cvss),
+            EpssTerm(inputs.Vulnerability, inputs.Exploitation, feeds, weights.Epss),
+            KevTerm(inputs.Exploitation, feeds, weights.Kev),
+            ("ssvc", ssvc.OutcomeName, $"CISA SSVC {ssvc.TableId}: {ssvcReasons}", SsvcLevel(ssvc.Outcome), weights.Ssvc),
+            CriticalityTerm(inputs.Product, weights.Criticality),
+            ExposureTerm(inputs.Product, weights.Exposure),
+            RelationTerm(inputs.Relation, weights.Dependency),
+        };
+
+        var total = weights.Total;
+        var factors = terms
+            .Select(t => new RiskFactor(t.Name, t.Value, t.Source, t.Level, t.Weight, total > 0 ? 100 * t.Weight * t.Level / total : 0))
+            .ToList();
+        var unscaled = factors.Sum(f => f.Contribution);
+        var multiplier = IsNonRuntime(inputs.Scope) ? weights.NonRuntimeScope : 1.0;
+        factors.Add(new RiskFactor(
+            "scope",
+            ScopeName(inputs.Scope),
+            multiplier < 1 ? $"the score is multiplied by {Number(multiplier)}: the dependency does not ship with the product" : "ships with the product: no reduction",
+            multiplier,
+            0,
+            -(1 - multiplier) * unscaled));
+
+        var score = Math.Round(unscaled * multiplier, 1, MidpointRounding.AwayFromZero);
+        var priority = PriorityOf(score, policy.Priorities);
+        return new RiskAssessment(score, priority, SlaDays(priority, policy.Sla), ssvc.Outcome, factors, now);
+    }
+
+    public static Priority PriorityOf(double score, PriorityThresholds thresholds)
+    {
+        ArgumentNullException.ThrowIfNull(thresholds);
+        return score >= thresholds.Critical ? Priority.Critical
+            : score >= thresholds.High ? Priority.High
+            : score >= thresholds.Medium ? Priority.Medium
+            : Priority.Low;
+    }
+
+    public static int SlaDays(Priority priority, RemediationSla sla)
+    {
+        ArgumentNullException.ThrowIfNull(sla);
+        return priority switch
+        {
+            Priority.Critical => sla.Critical,
+            Priority.High => sla.High,
+            Priority.Medium => sla.Medium,
+            _ => sla.Low,
+        };
+    }
+
+    private static (string, string, string, double, double) CvssTerm(VulnerabilityRef vulnerability, double weight)
+    {
+        var advisories = string.Join(", ", vulnerability.AdvisoryIds);
+        if (vulnerability.Cvss is { } vector && Cvss.Parse(vector) is { Success: true, Value: var score })
+        {
+            return ("cvss", $"{Number(score.Score)} {score.Severity.ToString().ToUpperInvariant()}", $"CVSS {score.Version} vector {vector} (advisories {advisories})", score.Score / 10, weight);
+        }
+
+        // Without a vector the advisory's own label is the best evidence: the middle of the label's CVSS v3 band.
+        var level = vulnerability.Severity?.ToUpperInvariant() switch
+        {
+            "CRITICAL" => 0.95,
+            "HIGH" => 0.8,
+            "MODERATE" or "MEDIUM" => 0.55,
+            "LOW" => 0.25,
+            _ => (double?)null,
+        };
+        return level is { } known
+            ? ("cvss", $"{vulnerability.Severity} (no vector)", $"severity label of advisories {advisories}, scored as {Number(known * 10)}", known, weight)
+            : ("cvss", "unknown", $"advisories {advisories} give no CVSS vector or severity: medium (5.0) assumed", 0.5, weight);
+    }
+
+    private static (string, string, string, double, double) EpssTerm(VulnerabilityRef vulnerability, Exploitation? exploitation, FeedSnapshot feeds, double weight)
+    {
+        if (exploitation?.Epss is { } epss)
+        {
+            var percentile = (epss.Percentile * 100).ToString("0.#", CultureInfo.InvariantCulture);
+            return ("epss", $"{Number(epss.Score, "0.#####")} (percentile {percentile})", $"FIRST EPSS scores of {Day(exploitation.EpssDate)}", epss.Score, weight);
+        }
+
+        var hasCve = vulnerability.Aliases.Prepend(vulnerability.Id).Any(id => id.StartsWith("CVE-", StringComparison.Ordinal));
+        var source = !feeds.HasEpss ? "no EPSS scores imported ('ctem db update' fetches them)"
+            : hasCve ? $"FIRST EPSS scores of {Day(feeds.EpssScoreDate)}: no score for its CVE ids"
+            : "EPSS scores CVE ids only, and this vulnerability has none";
+        return ("epss", "not scored", source, 0, weight);
+    }
+
+    private static (string, string, string, double, double) KevTerm(Exploitation? exploitation, FeedSnapshot feeds, double weight)
+    {
+        var catalog = $"CISA KEV catalog {exploitation?.KevCatalogVersion ?? feeds.KevCatalogVersion ?? "(undated)"}";
+        if (exploitation?.Kev is { } kev)
+        {
+            var ransomware = string.Equals(kev.KnownRansomwareCampaignUse, "Known", StringComparison.OrdinalIgnoreCase) ? ", used in ransomware campaigns" : "";
+            return ("kev", $"listed since {kev.DateAdded.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)}{ransomware}", catalog, 1, weight);
+        }
+
+        return ("kev", "not listed", feeds.HasKev ? catalog : "no KEV catalog imported ('ctem db update' fetches it)", 0, weight);
+    }
+
+    private static double SsvcLevel(SsvcOutcome outcome) => outcome switch
+    {
+        SsvcOutcome.Act => 1,
+        SsvcOutcome.Attend => 2.0 / 3,
+        SsvcOutcome.TrackStar => 1.0 / 3,
+        _ => 0,
+    };
+
+    private static (string, string, string, double, double) CriticalityTerm(ProductRiskContext product, double weight)
+    {
+        var source = product.Declared ? $"scope file, product '{product.Product}'" : $"product '{product.Product}' is not declared in a scope file: medium assumed";
+        if (product.CrownJewel)
+        {
+            return ("criticality", $"crown jewel{(product.Criticality == Criticality.Unspecified ? "" : ", " + Name(product.Criticality))}", source, 1, weight);
+        }
+
+        var level = product.Criticality switch
+        {
+            Criticality.Critical => 1,
+            Criticality.High => 0.75,
+            Criticality.Low => 0.25,
+            _ => 0.5,
+        };
+        var value = product.Criticality == Criticality.Unspecified ? "not declared" : Name(product.Criticality);
+        return ("criticality", value, product.Declared && product.Criticality == Criticality.Unspecified ? source + " (criticality not set: medium assumed)" : source, level, weight);
+    }
+
+    private static (string, string, string, double, double) ExposureTerm(ProductRiskContext product, double weight)
+    {
+        var deployments = product.InternetFacingDeployments.Count > 0 ? $" ({string.Join(", ", product.InternetFacingDeployments)})" : "";
+        var source = product.Declared ? $"scope file, deployments of '{product.Product}'" : $"product '{product.Product}' is not declared in a scope file";
+        return product.Exposure switch
+        {
+            Exposure.InternetFacingProduction => ("exposure", "internet-facing production" + deployments, source, 1, weight),
+            Exposure.InternetFacingNonProduction => ("exposure", "internet-facing outside production" + deployments, source, 0.5, weight),
+            Exposure.Internal => ("exposure", "internal only", source, 0, weight),
+            _ => ("exposure", "unknown", source + (product.Declared ? " (no deployments declared)" : "") + ": half exposure assumed", 0.5, weight),
+        };
+    }
+
+    private static (string, string, string, double, double) RelationTerm(DependencyRelation relation, double weight) => relation switch
+    {
+        DependencyRelation.Direct => ("dependency", "direct", "the scanned inventory", 1, weight),
+        DependencyRelation.Transitive => ("dependency", "transitive", "the scanned inventory", 0.5, weight),
+        _ => ("dependency", "not stated", "the scanned inventory does not say: between direct and transitive assumed", 0.75, weight),
+    };
+
+    private static bool IsNonRuntime(DependencyScope scope) => scope is DependencyScope.Development or DependencyScope.Test;
+
+    private static string ScopeName(DependencyScope scope) => scope == DependencyScope.Unspecified ? "not stated" : scope.ToString().ToLowerInvariant();
+
+    private static string Name<T>(T value)
+        where T : struct, Enum => value.ToString().ToLowerInvariant();
+
+    private static string Number(double value, string format = "0.0#") => value.ToString(format, CultureInfo.InvariantCulture);
+
+    private static string Day(DateTimeOffset? date) => date?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture) ?? "(undated)";
+}

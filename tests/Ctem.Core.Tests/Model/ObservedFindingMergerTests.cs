@@ -1,0 +1,48 @@
+using Ctem.Core.Model;
+using Xunit;
+
+namespace Ctem.Core.Tests.Model;
+
+public sealed class ObservedFindingMergerTests
+{
+    /// <summary>The same exposure seen twice (two lock files): the merged finding keeps the riskier dependency context.</summary>
+    [Theory]
+    [InlineData(DependencyRelation.Transitive, DependencyRelation.Direct, DependencyRelation.Direct)]
+    [InlineData(DependencyRelation.Direct, DependencyRelation.Transitive, DependencyRelation.Direct)]
+    [InlineData(DependencyRelation.Transitive, DependencyRelation.Unspecified, DependencyRelation.Unspecified)]
+    [InlineData(DependencyRelation.Transitive, DependencyRelation.Transitive, DependencyRelation.Transitive)]
+    public void Merge_TwoRelations_KeepsTheRiskier(DependencyRelation first, DependencyRelation second, DependencyRelation merged) =>
+        Assert.Equal(merged, Merge(Observed(first, DependencyScope.Runtime), Observed(second, DependencyScope.Runtime)).Component.Relation);
+
+    [Theory]
+    [InlineData(DependencyScope.Development, DependencyScope.Runtime, DependencyScope.Runtime)]
+    [InlineData(DependencyScope.Test, DependencyScope.Unspecified, DependencyScope.Unspecified)]
+    [InlineData(DependencyScope.Optional, DependencyScope.Test, DependencyScope.Optional)]
+    [InlineData(DependencyScope.Test, DependencyScope.Development, DependencyScope.Development)]
+    public void Merge_TwoScopes_KeepsOneThatShipsIfAny(DependencyScope first, DependencyScope second, DependencyScope merged) =>
+        Assert.Equal(merged, Merge(Observed(DependencyRelation.Direct, first), Observed(DependencyRelation.Direct, second)).Component.Scope);
+
+    [Fact]
+    public void Merge_TwoAdvisories_UnitesNamesAndFixes()
+    {
+        var first = Observed(DependencyRelation.Direct, DependencyScope.Runtime);
+        var second = first with { Vulnerability = first.Vulnerability with { Aliases = ["GHSA-2"], AdvisoryIds = ["GHSA-2"], Cvss = "CVSS:3.1/AV:N/AC:L/PR:N/UI:N/S:U/C:H/I:H/A:H" }, FixedVersions = ["1.5.0"] };
+
+        var merged = Merge(first, second);
+
+        Assert.Equal(["GHSA-1", "GHSA-2"], merged.Vulnerability.Aliases);
+        Assert.Equal(["1.2.0", "1.5.0"], merged.FixedVersions);
+        Assert.Equal(second.Vulnerability.Cvss, merged.Vulnerability.Cvss);
+    }
+
+    private static ObservedFinding Merge(ObservedFinding first, ObservedFinding second) => Assert.Single(ObservedFindingMerger.Merge([first, second]));
+
+    private static ObservedFinding Observed(DependencyRelation relation, DependencyScope scope) => new(
+        new Component("lodash", "1.0.0", PackageUrl.Parse("pkg:npm/lodash@1.0.0").Value, null, new SourceLocation("package-lock.json", null))
+        {
+            Relation = relation,
+            Scope = scope,
+        },
+        new VulnerabilityRef("CVE-1", ["GHSA-1"], null, null, ["GHSA-1"]),
+        ["1.2.0"]);
+}

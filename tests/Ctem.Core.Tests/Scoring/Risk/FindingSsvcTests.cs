@@ -1,0 +1,41 @@
+using Ctem.Core.Scoping;
+using Ctem.Core.Scoring.Risk;
+using Ctem.Core.Scoring.Ssvc;
+using Xunit;
+
+namespace Ctem.Core.Tests.Scoring.Risk;
+
+public sealed class FindingSsvcTests
+{
+    [Theory]
+    [InlineData(Criticality.Critical, DataSensitivity.Public, false, SsvcMissionAndWellbeing.High)]
+    [InlineData(Criticality.Low, DataSensitivity.Public, true, SsvcMissionAndWellbeing.High)]
+    [InlineData(Criticality.High, DataSensitivity.Public, false, SsvcMissionAndWellbeing.Medium)]
+    [InlineData(Criticality.Medium, DataSensitivity.Internal, false, SsvcMissionAndWellbeing.Medium)]
+    [InlineData(Criticality.Low, DataSensitivity.Restricted, false, SsvcMissionAndWellbeing.Medium)]
+    [InlineData(Criticality.Low, DataSensitivity.Confidential, false, SsvcMissionAndWellbeing.Medium)]
+    [InlineData(Criticality.Low, DataSensitivity.Internal, false, SsvcMissionAndWellbeing.Low)]
+    [InlineData(Criticality.Unspecified, DataSensitivity.Unspecified, false, SsvcMissionAndWellbeing.Medium)]
+    public void MissionAndWellbeing_FromScope(Criticality criticality, DataSensitivity data, bool crownJewel, SsvcMissionAndWellbeing expected)
+    {
+        var product = new ProductRiskContext("p", true, criticality, data, crownJewel, Exposure.Unknown, []);
+
+        Assert.Equal(expected, FindingSsvc.MissionAndWellbeing(product).Value);
+    }
+
+    [Theory]
+    [InlineData(true, 0.0, SsvcExploitation.Active)]
+    [InlineData(false, 0.1, SsvcExploitation.PublicPoc)]
+    [InlineData(false, 0.0999, SsvcExploitation.None)]
+    public void Decide_Exploitation_FromKevAndEpss(bool inKev, double epss, SsvcExploitation expected)
+    {
+        var exploitation = new Core.Model.Exploitation(
+            inKev ? new Core.Model.KevEntry("CVE-1", null, null, null, new DateOnly(2024, 1, 1), null, null, null) : null, null,
+            new Core.Model.EpssScore("CVE-1", epss, 0.5), null);
+        var vulnerability = new Core.Model.VulnerabilityRef("CVE-1", [], null, null, []);
+
+        var (decision, _) = FindingSsvc.Decide(vulnerability, exploitation, ProductRiskContext.Undeclared("p"));
+
+        Assert.Equal(expected, decision.Inputs.Exploitation);
+    }
+}

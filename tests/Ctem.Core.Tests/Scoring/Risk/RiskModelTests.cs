@@ -1,0 +1,123 @@
+using Ctem.Core.Model;
+using Ctem.Core.Scoping;
+using Ctem.Core.Scoring.Risk;
+using Ctem.Core.Scoring.Ssvc;
+using Xunit;
+
+namespace Ctem.Core.Tests.Scoring.Risk;
+
+public sealed class RiskModelTests
+{
+    private const string Log4Shell = "CVSS:3.1/AV:N/AC:L/PR:N/UI:N/S:C/C:H/I:H/A:H";
+    private const string LocalLow = "CVSS:3.1/AV:L/AC:H/PR:H/UI:R/S:U/C:L/I:N/A:N";
+    private static readonly DateTimeOffset Now = new(2026, 11, 27, 12, 0, 0, TimeSpan.Zero);
+    private static readonly FeedSnapshot Feeds = new("2026.11.26", Now, Now, HasKev: true, HasEpss: true);
+    private static readonly Exploitation Exploited = new(
+        new KevEntry("CVE-2021-44228", "Apache", "Log4j2", null, new DateOnly(2021, 12, 10), null, null, "Known"), "2026.11.26",
+        new EpssScore("CVE-2021-44228", 0.94, 0.9999), Now);
+
+    private static readonly ProductRiskContext CrownJewel =
+        new("shop", true, Criticality.Critical, DataSensitivity.Restricted, true, Exposure.InternetFacingProduction, ["eu"]);
+
+    private static readonly ProductRiskContext InternalLow =
+        new("wiki", true, Criticality.Low, DataSensitivity.Internal, false, Exposure.Internal, []);
+
+    /// <summary>Cases: CVSS vector, exploited?, product, relation, scope → score, priority, SSVC decision.</summary>
+    public static TheoryData<string?, bool, string, DependencyRelation, DependencyScope, double, Priority, SsvcOutcome> Cases => new()
+    {
+        // Everything at its maximum but one dependency: 100 less half the dependency weight.
+        { Log4Shell, true, "shop", DependencyRelation.Direct, DependencyScope.Runtime, 98.8, Priority.Critical, SsvcOutcome.Act },
+        { Log4Shell, true, "shop", DependencyRelation.Transitive, DependencyScope.Runtime, 96.3, Priority.Critical, SsvcOutcome.Act },
+        // A development-only dependency is multiplied by 0.5.
+        { Log4Shell, true, "shop", DependencyRelation.Direct, DependencyScope.Development, 49.4, Priority.Medium, SsvcOutcome.Act },
+        { Log4Shell, true, "wiki", DependencyRelation.Direct, DependencyScope.Runtime, 83.0, Priority.Critical, SsvcOutcome.Attend },
+        { Log4Shell, false, "shop", DependencyRelation.Direct, DependencyScope.Runtime, 56.7, Priority.High, SsvcOutcome.Attend },
+        { Log4Shell, false, "wiki", DependencyRelation.Direct, DependencyScope.Unspecified, 37.5, Priority.Medium, SsvcOutcome.Track },
+        { LocalLow, false, "wiki", DependencyRelation.Transitive, DependencyScope.Runtime, 10.4, Priority.Low, SsvcOutcome.Track },
+        { LocalLow, false, "undeclared", DependencyRelation.Unspecified, DependencyScope.Test, 8.3, Priority.Low, SsvcOutcome.Track },
+        // No vector and no label: 5.0 assumed; unknown criticality, exposure and relation sit in the middle.
+        { null, false, "undeclared", DependencyRelation.Unspecified, DependencyScope.Unspecified, 26.3, Priority.Medium, SsvcOutcome.Track },
+    };
+
+    [Theory]
+    [MemberData(nameof(Cases))]
+    public void Assess_Case_GivesScorePriorityAndDecision(
+        string? vector, bool exploited, string product, DependencyRelation relation, DependencyScope scope, double score, Priority priority, SsvcOutcome ssvc)
+    {
+        var risk = Assess(vector, exploited, Context(product), relation, scope);
+
+        Assert.Equal((score, priority, ssvc), (risk.Score, risk.Priority, risk.Ssvc));
+        Assert.Equal(risk.Score, risk.Factors.Sum(f => f.Contribution), 0.05 + 1e-9);
+        Assert.Equal(["cvss", "epss", "kev", "ssvc", "criticality", "exposure", "dependency", "scope"], risk.Factors.Select(f => f.Name));
+    }
+
+    [Theory]
+    [InlineData("CRITICAL", 0.95)]
+    [InlineData("HIGH", 0.8)]
+    [InlineData("MODERATE", 0.55)]
+    [InlineData("medium", 0.55)]
+    [InlineData("LOW", 0.25)]
+    [InlineData("whatever", 0.5)]
+    public void Assess_NoVector_UsesTheAdvisorySeverityLabel(string label, double level)
+    {
+        var vulnerability = new VulnerabilityRef("GHSA-x", [], null, label, ["GHSA-x"]);
+        var risk = RiskModel.Assess(new RiskInputs(vulnerability, null, DependencyRelation.Direct, DependencyScope.Runtime, InternalLow), RiskPolicy.Default, Feeds, Now);
+
+        Assert.Equal(level, risk.Factors[0].Level);
+    }
+
+    [Fact]
+    public void Assess_CustomWeightsAndThresholds_AreApplied()
+    {
+        var policy = new RiskPolicy(
+            new RiskWeights(Cvss: 1, Epss: 0, Kev: 0, Ssvc: 0, Criticality: 0, Exposure: 0, Dependency: 0) { NonRuntimeScope = 0 },
+            new PriorityThresholds(Critical: 99, High: 98, Medium: 9),
+            new RemediationSla(Critical: 1, High: 2, Medium: 3, Low: 4));
+
+        var runtime = RiskModel.Assess(Inputs(LocalLow, false, InternalLow, DependencyRelation.Direct, DependencyScope.Runtime), policy, Feeds, Now);
+        var test = RiskModel.Assess(Inputs(LocalLow, false, InternalLow, DependencyRelation.Direct, DependencyScope.Test), policy, Feeds, Now);
+
+        Assert.Equal((18.0, Priority.Medium, 3), (runtime.Score, runtime.Priority, runtime.SlaDays));
+        Assert.Equal((0.0, Priority.Low, 4), (test.Score, test.Priority, test.SlaDays));
+        Assert.Equal(Now.AddDays(3), runtime.DueFrom(Now));
+    }
+
+    [Fact]
+    public void Assess_Sources_NameTheFeedsAndTheirDates()
+    {
+        var risk = Assess(Log4Shell, true, CrownJewel, DependencyRelation.Direct, DependencyScope.Runtime);
+
+        Assert.Equal(
+            [
+                "CVSS 3.1 vector CVSS:3.1/AV:N/AC:L/PR:N/UI:N/S:C/C:H/I:H/A:H (advisories GHSA-jfh8-c2jp-5v3q)",
+                "FIRST EPSS scores of 2026-11-27",
+                "CISA KEV catalog 2026.11.26",
+            ],
+            risk.Factors.Take(3).Select(f => f.Source));
+        Assert.Equal(["10.0 CRITICAL", "0.94 (percentile 100)", "listed since 2021-12-10, used in ransomware campaigns"], risk.Factors.Take(3).Select(f => f.Value));
+    }
+
+    [Theory]
+    [InlineData(70, Priority.Critical)]
+    [InlineData(69.9, Priority.High)]
+    [InlineData(50, Priority.High)]
+    [InlineData(25, Priority.Medium)]
+    [InlineData(24.9, Priority.Low)]
+    [InlineData(0, Priority.Low)]
+    public void PriorityOf_DefaultThresholds_StartAtTheirScore(double score, Priority priority) =>
+        Assert.Equal(priority, RiskModel.PriorityOf(score, PriorityThresholds.Default));
+
+    private static ProductRiskContext Context(string product) => product switch
+    {
+        "shop" => CrownJewel,
+        "wiki" => InternalLow,
+        _ => ProductRiskContext.Undeclared(product),
+    };
+
+    private static RiskAssessment Assess(string? vector, bool exploited, ProductRiskContext product, DependencyRelation relation, DependencyScope scope) =>
+        RiskModel.Assess(Inputs(vector, exploited, product, relation, scope), RiskPolicy.Default, Feeds, Now);
+
+    private static RiskInputs Inputs(string? vector, bool exploited, ProductRiskContext product, DependencyRelation relation, DependencyScope scope) =>
+        new(new VulnerabilityRef("CVE-2021-44228", ["GHSA-jfh8-c2jp-5v3q"], null, null, ["GHSA-jfh8-c2jp-5v3q"]) { Cvss = vector },
+            exploited ? Exploited : null, relation, scope, product);
+}
