@@ -1,5 +1,6 @@
 using System.Data.Common;
 using Ctem.Core.Model;
+using Ctem.Core.Scoring.Risk;
 using Ctem.Core.Stores;
 
 namespace Ctem.Storage;
@@ -92,6 +93,21 @@ internal abstract class DbCtemStore : ICtemStore
     {
         await using var connection = await OpenAsync(cancellationToken);
         return await FindingQueries.CurrentAsync(connection, product, cancellationToken);
+    }
+
+    public async Task UpdateRiskAsync(IReadOnlyCollection<(long FindingId, RiskAssessment Risk)> assessments, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(assessments);
+        await using var connection = await OpenAsync(cancellationToken);
+        await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
+        await RiskColumns.UpdateAsync(connection, transaction, assessments, cancellationToken);
+        await transaction.CommitAsync(cancellationToken);
+    }
+
+    public async Task<IReadOnlyDictionary<string, ProductRiskSettings>> GetProductRiskSettingsAsync(CancellationToken cancellationToken)
+    {
+        await using var connection = await OpenAsync(cancellationToken);
+        return await FindingQueries.RiskSettingsAsync(connection, cancellationToken);
     }
 
     public async Task<IReadOnlyList<ProductSummary>> ListProductsAsync(CancellationToken cancellationToken)

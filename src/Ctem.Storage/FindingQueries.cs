@@ -13,7 +13,7 @@ internal static class FindingQueries
             f.package_name AS PackageName, f.version AS Version, f.vulnerability_id AS VulnerabilityId,
             f.aliases_json AS AliasesJson, f.advisory_ids_json AS AdvisoryIdsJson, f.summary AS Summary,
             f.severity AS Severity, f.fixed_versions_json AS FixedVersionsJson, f.scope AS Scope, f.relation AS Relation, f.cvss_vector AS CvssVector,
-            f.first_seen_at AS FirstSeenAt, f.last_seen_at AS LastSeenAt
+            f.risk_json AS RiskJson, f.first_seen_at AS FirstSeenAt, f.last_seen_at AS LastSeenAt
         FROM findings f
         JOIN products p ON p.id = f.product_id
         WHERE f.status = 'open' AND (@Product IS NULL OR p.name = @Product)
@@ -44,12 +44,21 @@ internal static class FindingQueries
         var sources = (await connection.QueryAsync<(long FindingId, string Source)>(new CommandDefinition(ActiveSourcesSql, parameters, cancellationToken: cancellationToken)))
             .ToLookup(s => s.FindingId, s => s.Source);
 
+        // Most urgent first: the order every report lists findings in.
         return rows
             .Select(r => r.ToStoredFinding(sources[r.Id].Order(StringComparer.Ordinal).ToList()))
-            .OrderBy(f => f.Product, StringComparer.Ordinal)
+            .OrderByDescending(f => f.Risk?.Score ?? -1)
+            .ThenBy(f => f.Product, StringComparer.Ordinal)
             .ThenBy(f => f.ComponentPurl, StringComparer.Ordinal)
             .ThenBy(f => f.Vulnerability.Id, StringComparer.Ordinal)
             .ToList();
+    }
+
+    public static async Task<IReadOnlyDictionary<string, ProductRiskSettings>> RiskSettingsAsync(DbConnection connection, CancellationToken cancellationToken)
+    {
+        var rows = await connection.QueryAsync<(string Name, string Json)>(new CommandDefinition(
+            "SELECT name, risk_settings_json FROM products WHERE risk_settings_json IS NOT NULL", cancellationToken: cancellationToken));
+        return rows.ToDictionary(r => r.Name, r => StorageJson.Deserialize<ProductRiskSettings>(r.Json), StringComparer.Ordinal);
     }
 
     public static async Task<IReadOnlyList<ProductSummary>> ProductsAsync(DbConnection connection, CancellationToken cancellationToken)

@@ -21,6 +21,9 @@ internal sealed record FindingRow(
     string? Scope,
     string? Relation,
     string? CvssVector,
+    double? RiskScore,
+    string? Priority,
+    string? RiskJson,
     DateTimeOffset At)
 {
     public static FindingRow From(ObservedFinding finding, long productId, long runId, DateTimeOffset at)
@@ -45,6 +48,9 @@ internal sealed record FindingRow(
             ComponentFacts.Scope(component.Scope),
             ComponentFacts.Relation(component.Relation),
             vulnerability.Cvss,
+            finding.Risk?.Score,
+            RiskColumns.Priority(finding.Risk),
+            finding.Risk is { } risk ? StorageJson.Serialize(risk) : null,
             at);
     }
 }

@@ -1,4 +1,5 @@
 using Ctem.Core.Model;
+using Ctem.Core.Scoring.Risk;
 
 namespace Ctem.Storage;
 
@@ -35,6 +36,8 @@ internal sealed class OpenFindingRow
 
     public string? CvssVector { get; set; }
 
+    public string? RiskJson { get; set; }
+
     public DateTimeOffset FirstSeenAt { get; set; }
 
     public DateTimeOffset LastSeenAt { get; set; }
@@ -55,5 +58,6 @@ internal sealed class OpenFindingRow
     {
         Scope = ComponentFacts.ScopeOf(Scope),
         Relation = ComponentFacts.RelationOf(Relation),
+        Risk = RiskJson is null ? null : StorageJson.Deserialize<RiskAssessment>(RiskJson),
     };
 }

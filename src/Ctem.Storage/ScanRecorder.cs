@@ -21,10 +21,10 @@ internal sealed class ScanRecorder
 
     private const string InsertFindingSql = """
         INSERT INTO findings (product_id, finding_key, component_purl, ecosystem, package_name, version, vulnerability_id,
-            aliases_json, advisory_ids_json, summary, severity, fixed_versions_json, scope, relation, cvss_vector, status,
+            aliases_json, advisory_ids_json, summary, severity, fixed_versions_json, scope, relation, cvss_vector, risk_score, priority, risk_json, status,
             first_seen_at, last_seen_at, resolved_at, first_run_id, last_run_id)
         VALUES (@ProductId, @FindingKey, @ComponentPurl, @Ecosystem, @PackageName, @Version, @VulnerabilityId,
-            @AliasesJson, @AdvisoryIdsJson, @Summary, @Severity, @FixedVersionsJson, @Scope, @Relation, @CvssVector, 'open',
+            @AliasesJson, @AdvisoryIdsJson, @Summary, @Severity, @FixedVersionsJson, @Scope, @Relation, @CvssVector, @RiskScore, @Priority, @RiskJson, 'open',
             @At, @At, NULL, @RunId, @RunId)
         RETURNING id
         """;
@@ -33,7 +33,8 @@ internal sealed class ScanRecorder
         UPDATE findings SET finding_key = @FindingKey, component_purl = @ComponentPurl, ecosystem = @Ecosystem, package_name = @PackageName,
             version = @Version, vulnerability_id = @VulnerabilityId, aliases_json = @AliasesJson,
             advisory_ids_json = @AdvisoryIdsJson, summary = @Summary, severity = @Severity,
-            fixed_versions_json = @FixedVersionsJson, scope = @Scope, relation = @Relation, cvss_vector = @CvssVector, status = 'open', last_seen_at = @At, resolved_at = NULL,
+            fixed_versions_json = @FixedVersionsJson, scope = @Scope, relation = @Relation, cvss_vector = @CvssVector,
+            risk_score = @RiskScore, priority = @Priority, risk_json = @RiskJson, status = 'open', last_seen_at = @At, resolved_at = NULL,
             last_run_id = @RunId
         WHERE id = @Id
         """;
@@ -77,6 +78,13 @@ internal sealed class ScanRecorder
         }
 
         var productId = await UpsertProductAsync(scan.Product.Name, cancellationToken);
+        if (scan.RiskSettings is { } settings)
+        {
+            await ExecuteAsync(
+                "UPDATE products SET risk_settings_json = @Json WHERE id = @ProductId",
+                new { Json = StorageJson.Serialize(settings), ProductId = productId }, cancellationToken);
+        }
+
         var runId = await ScalarAsync(InsertRunSql, new
         {
             ProductId = productId,
@@ -91,13 +99,14 @@ internal sealed class ScanRecorder
 
         var observed = ObservedFindingMerger.Merge(scan.Findings);
         var knownRows = (await _connection.QueryAsync<KnownFinding>(Command(
-                "SELECT id AS Id, finding_key AS FindingKey, status AS Status, component_purl AS ComponentPurl, "
+                "SELECT id AS Id, finding_key AS FindingKey, status AS Status, component_purl AS ComponentPurl, first_seen_at AS FirstSeenAt, "
                 + "vulnerability_id AS VulnerabilityId, aliases_json AS AliasesJson FROM findings WHERE product_id = @ProductId",
                 new { ProductId = productId }, cancellationToken))).ToList();
         var known = knownRows.ToDictionary(f => f.FindingKey, StringComparer.Ordinal);
         var byAnyId = KnownFinding.IndexByAnyId(knownRows);
 
         int created = 0, reopened = 0, stillOpen = 0;
+        var recorded = new Dictionary<string, RecordedFinding>(StringComparer.Ordinal);
         foreach (var finding in observed)
         {
             var row = FindingRow.From(finding, productId, runId, scan.FinishedAt);
@@ -109,6 +118,7 @@ internal sealed class ScanRecorder
                 existing.FindingKey = finding.Key;
                 known[finding.Key] = existing;
                 id = existing.Id;
+                recorded[finding.Key] = new RecordedFinding(id, existing.FirstSeenAt);
                 await ExecuteAsync(UpdateFindingSql, row with { Id = id }, cancellationToken);
                 if (existing.Status == FindingStates.Resolved)
                 {
@@ -123,6 +133,7 @@ internal sealed class ScanRecorder
             else
             {
                 id = await ScalarAsync(InsertFindingSql, row, cancellationToken);
+                recorded[finding.Key] = new RecordedFinding(id, scan.FinishedAt);
                 await AddEventAsync(id, runId, scan.FinishedAt, FindingStates.Opened, cancellationToken);
                 created++;
             }
@@ -140,7 +151,7 @@ internal sealed class ScanRecorder
             Reopened = reopened,
             Resolved = resolved,
         }, cancellationToken);
-        return new RunOutcome(runId, created, reopened, stillOpen, resolved);
+        return new RunOutcome(runId, created, reopened, stillOpen, resolved) { Findings = recorded };
     }
 
     private async Task<long> UpsertProductAsync(string name, CancellationToken cancellationToken)
@@ -207,6 +218,8 @@ internal sealed class ScanRecorder
         public string VulnerabilityId { get; set; } = string.Empty;
 
         public string AliasesJson { get; set; } = "[]";
+
+        public DateTimeOffset FirstSeenAt { get; set; }
 
         public static Dictionary<(string Purl, string Id), KnownFinding> IndexByAnyId(IEnumerable<KnownFinding> rows)
         {

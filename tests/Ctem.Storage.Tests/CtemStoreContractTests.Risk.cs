@@ -1,0 +1,50 @@
+using Ctem.Core.Model;
+using Ctem.Core.Scoping;
+using Ctem.Core.Scoring.Risk;
+using Ctem.Core.Scoring.Ssvc;
+using Ctem.Core.Stores;
+using Xunit;
+
+namespace Ctem.Storage.Tests;
+
+public abstract partial class CtemStoreContractTests
+{
+    private static readonly ProductRiskSettings ShopSettings = new(
+        new ProductRiskContext("shop", true, Criticality.High, DataSensitivity.Confidential, false, Exposure.InternetFacingProduction, ["eu"]),
+        new RiskPolicy(RiskWeights.Default with { NonRuntimeScope = 0.25 }, new PriorityThresholds(80, 60, 30), new RemediationSla(1, 2, 3, 4)));
+
+    private static RiskAssessment Risk(double score, Priority priority) => new(
+        score, priority, 30, SsvcOutcome.Attend, [new RiskFactor("cvss", "9.8 CRITICAL", "CVSS 3.1 vector …", 0.98, 0.3, 29.4)], StoreData.T0);
+
+    [SkippableFact]
+    public async Task RecordScanAsync_WithRisk_StoresAssessmentSettingsAndIds()
+    {
+        var store = await OpenStoreAsync();
+        var low = StoreData.Finding(Lodash, "CVE-1") with { Risk = Risk(20.5, Priority.Low) };
+        var high = StoreData.Finding(Minimist, "CVE-2") with { Risk = Risk(65, Priority.High) };
+
+        var outcome = await store.RecordScanAsync(StoreData.Scan("shop", StoreData.T0, [low, high]) with { RiskSettings = ShopSettings }, Ct);
+        var current = await store.GetCurrentFindingsAsync("shop", Ct);
+        var settings = await store.GetProductRiskSettingsAsync(Ct);
+
+        Assert.Equal(["CVE-2", "CVE-1"], current.Select(f => f.Vulnerability.Id));
+        Assert.Equivalent(high.Risk, current[0].Risk, strict: true);
+        Assert.Equal(current[0].FirstSeenAt.AddDays(30), current[0].DueAt);
+        Assert.Equal(current.Select(f => f.Id).Order(), outcome.Findings.Values.Select(r => r.Id).Order());
+        Assert.Equivalent(ShopSettings, settings["shop"], strict: true);
+        Assert.Equal([("high", 65.0)], await QueryAsync<(string, double)>(store, "SELECT priority, risk_score FROM findings WHERE vulnerability_id = 'CVE-2'"));
+    }
+
+    [SkippableFact]
+    public async Task UpdateRiskAsync_ReplacesAssessmentsInOneGo()
+    {
+        var store = await OpenStoreAsync();
+        await store.RecordScanAsync(StoreData.Scan("shop", StoreData.T0, [StoreData.Finding(Lodash, "CVE-1") with { Risk = Risk(20, Priority.Low) }]), Ct);
+        var id = (await store.GetCurrentFindingsAsync("shop", Ct))[0].Id;
+
+        await store.UpdateRiskAsync([(id, Risk(90, Priority.Critical)), (id + 1000, Risk(1, Priority.Low))], Ct);
+
+        var updated = Assert.Single(await store.GetCurrentFindingsAsync("shop", Ct));
+        Assert.Equal((90.0, Priority.Critical), (updated.Risk!.Score, updated.Risk.Priority));
+    }
+}
