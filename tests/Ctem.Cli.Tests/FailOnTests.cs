@@ -14,13 +14,20 @@ public sealed class FailOnTests
 
     public static TheoryData<string, int, string> Conditions => new()
     {
-        { "kev", ExitCodes.PolicyFailure, "1 finding(s) meet 'kev' (CVE-2021-44228 in pkg:npm/left-pad@1.0.0)" },
+        { "kev", ExitCodes.PolicyFailure, "1 finding(s) meet 'kev' (CVE-2021-44228 in pkg:npm/left-pad@1.0.0 [medium 49.0, SSVC Track])" },
         { "cvss>=5", ExitCodes.PolicyFailure, "meet 'cvss>=5'" },
         { "cvss>=6", ExitCodes.Ok, "" },
         { "severity>=medium", ExitCodes.PolicyFailure, "meet 'severity>=medium'" },
         { "severity>=high", ExitCodes.Ok, "" },
         { "epss>=0.5", ExitCodes.Ok, "" },
         { "epss>=0.5,kev", ExitCodes.PolicyFailure, "meet 'kev'" },
+        { "priority>=medium", ExitCodes.PolicyFailure, "1 finding(s) meet 'priority>=medium'" },
+        { "priority>=high", ExitCodes.Ok, "" },
+        { "risk>=49", ExitCodes.PolicyFailure, "meet 'risk>=49'" },
+        { "risk>=49.1", ExitCodes.Ok, "" },
+        { "ssvc=track", ExitCodes.PolicyFailure, "meet 'ssvc=track'" },
+        { "ssvc=act", ExitCodes.Ok, "" },
+        { "ssvc>=track*", ExitCodes.Ok, "" },
     };
 
     [Theory]
@@ -42,9 +49,9 @@ public sealed class FailOnTests
     public async Task Scan_FailOnUnknownCondition_IsUsageErrorBeforeAnyWork()
     {
         using var fixture = new CliFixture();
-        var result = await fixture.RunAsync("scan", CliFixture.DemoSbom, "--fail-on", "priority>=high");
+        var result = await fixture.RunAsync("scan", CliFixture.DemoSbom, "--fail-on", "priority>=urgent");
         Assert.Equal(ExitCodes.Usage, result.ExitCode);
-        Assert.Contains("'priority>=high' is not a --fail-on condition", result.Stderr, StringComparison.Ordinal);
+        Assert.Contains("'priority>=urgent' is not a --fail-on condition", result.Stderr, StringComparison.Ordinal);
         Assert.Equal("", result.Stdout);
     }
 

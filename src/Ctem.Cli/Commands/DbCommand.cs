@@ -1,6 +1,8 @@
 using System.CommandLine;
 using Ctem.Cli.Rendering;
+using Ctem.Core.Stores;
 using Ctem.Engine.Knowledge;
+using Ctem.Engine.Prioritization;
 using Ctem.Plugins;
 using Spectre.Console;
 
@@ -23,11 +25,18 @@ public static class DbCommand
             var importer = context.Importer(store);
             var report = await LiveStatus.RunAsync(context.Host, "importing…", progress =>
                 importer.ImportAsync(parseResult.GetValue(paths)!, progress is null ? null : new CountReporter(progress), cancellationToken));
+            report = await ReassessAsync(context, store, report, cancellationToken);
             WriteImportReport(context, report, parseResult.GetValue(format)!);
             return ScanReportWriter.ExitCodeOf(report.Status);
         }));
         return command;
     }
+
+    /// <summary>After a KEV or EPSS change, re-assesses the open findings so their priorities follow the new facts.</summary>
+    internal static async Task<ImportReport> ReassessAsync(CliContext context, ICtemStore store, ImportReport report, CancellationToken cancellationToken) =>
+        report.Status != OperationStatus.Failed && report.FeedsChanged
+            ? report with { Reprioritized = await Reprioritizer.RunAsync(store, context.Host.Time, cancellationToken) }
+            : report;
 
     internal static void WriteImportReport(CliContext context, ImportReport report, string format)
     {
@@ -57,6 +66,18 @@ public static class DbCommand
                 }
 
                 writer.WriteEndArray();
+                if (report.Reprioritized is { } reassessed)
+                {
+                    writer.WriteStartObject("reprioritized");
+                    writer.WriteNumber("assessed", reassessed.Assessed);
+                    writer.WriteNumber("priorityChanged", reassessed.PriorityChanged);
+                    writer.WriteEndObject();
+                }
+                else
+                {
+                    writer.WriteNull("reprioritized");
+                }
+
                 JsonOutput.WriteDiagnostics(writer, report.Rejected);
                 writer.WriteEndObject();
             });
@@ -74,6 +95,11 @@ public static class DbCommand
             {
                 context.Host.Stdout.WriteLine(
                     $"{feed.Source}{(feed.Version is null ? "" : " " + feed.Version)} ({Day(feed.PublishedAt)}): {feed.Records} record(s), {feed.Outcome.ToString().ToLowerInvariant()}.");
+            }
+
+            if (report.Reprioritized is { Assessed: > 0 } reassessed)
+            {
+                context.Host.Stdout.WriteLine($"Re-assessed {reassessed.Assessed} open finding(s) with the new exploitation facts: {reassessed.PriorityChanged} changed priority.");
             }
         }
 

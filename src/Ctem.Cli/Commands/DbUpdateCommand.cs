@@ -59,6 +59,11 @@ public static class DbUpdateCommand
             var updater = new KnowledgeUpdater(store, context.Importer(store), context.Http, context.Host.Time);
             var options = UpdateOptions.For(list) with { Retries = Math.Max(0, parseResult.GetValue(retries)), RetryDelay = context.RetryDelay };
             var report = await LiveStatus.RunAsync(context.Host, "updating…", progress => updater.UpdateAsync(options, progress, cancellationToken));
+            if (report.Import is { } imported)
+            {
+                report = report with { Import = await DbCommand.ReassessAsync(context, store, imported, cancellationToken) };
+            }
+
             Write(context, report, parseResult.GetValue(format)!);
             if (report.AnyFailed)
             {
@@ -98,6 +103,8 @@ public static class DbUpdateCommand
                     writer.WriteNumber("updated", import.Updated);
                     writer.WriteNumber("unchanged", import.Unchanged);
                     writer.WriteNumber("rejected", import.Rejected.Count);
+                    writer.WriteNumber("reprioritized", import.Reprioritized?.Assessed ?? 0);
+                    writer.WriteNumber("priorityChanged", import.Reprioritized?.PriorityChanged ?? 0);
                 }
 
                 writer.WriteEndObject();

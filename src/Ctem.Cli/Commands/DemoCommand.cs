@@ -2,6 +2,7 @@ using System.CommandLine;
 using Ctem.Cli.Rendering;
 using Ctem.Engine.Prioritization;
 using Ctem.Engine.Discovery;
+using Ctem.Engine.Scoping;
 using Ctem.Engine.Knowledge;
 using Ctem.Plugins;
 
@@ -21,9 +22,10 @@ public static class DemoCommand
         {
             var samples = Path.Combine(AppContext.BaseDirectory, "samples", "demo");
             var sbom = Path.Combine(samples, "sbom", "harp-darwin-amd64.sbom.json");
+            var scope = Path.Combine(samples, ScopeFile.DefaultFileName);
             var advisories = Path.Combine(samples, "advisories");
             var feeds = Path.Combine(samples, "feeds");
-            if (!File.Exists(sbom) || !Directory.Exists(advisories) || !Directory.Exists(feeds))
+            if (!File.Exists(sbom) || !File.Exists(scope) || !Directory.Exists(advisories) || !Directory.Exists(feeds))
             {
                 await context.Host.Stderr.WriteLineAsync($"ctem: the demo's sample data is missing under {samples}; rebuild ctem");
                 return ExitCodes.InternalError;
@@ -32,7 +34,7 @@ public static class DemoCommand
             var directory = Directory.CreateTempSubdirectory("ctem-demo-");
             try
             {
-                return await RunAsync(context, sbom, [advisories, feeds], Path.Combine(directory.FullName, "demo.db"), parseResult.GetValue(format)!, cancellationToken);
+                return await RunAsync(context, sbom, scope, [advisories, feeds], Path.Combine(directory.FullName, "demo.db"), parseResult.GetValue(format)!, cancellationToken);
             }
             finally
             {
@@ -42,7 +44,7 @@ public static class DemoCommand
         return command;
     }
 
-    private static async Task<int> RunAsync(CliContext context, string sbom, string[] knowledge, string database, string format, CancellationToken cancellationToken)
+    private static async Task<int> RunAsync(CliContext context, string sbom, string scopeFile, string[] knowledge, string database, string format, CancellationToken cancellationToken)
     {
         await using var store = await context.OpenStoreAsync(database, cancellationToken);
         var import = await context.Importer(store).ImportAsync(knowledge, null, cancellationToken);
@@ -55,13 +57,17 @@ public static class DemoCommand
         if (format == OutputFormat.Table)
         {
             await context.Host.Stdout.WriteLineAsync($"Demo: imported {import.Imported} OSV advisories from the Go vulnerability database and {import.Feeds.Sum(f => f.Records)} EPSS scores into a temporary SQLite database,");
-            await context.Host.Stdout.WriteLineAsync("then scanned the CycloneDX SBOM of elastic/harp v0.2.10 (samples/demo; see its NOTICE for sources and licences).");
+            await context.Host.Stdout.WriteLineAsync("then scanned the CycloneDX SBOM of elastic/harp v0.2.10 (samples/demo; see its NOTICE for sources and licences)");
+            await context.Host.Stdout.WriteLineAsync("with the scope file samples/demo/ctem.yaml, which declares harp a crown jewel. Most urgent first; 'ctem findings --explain ID' says why.");
             await context.Host.Stdout.WriteLineAsync();
         }
 
+        // The sample scope file is part of the build: if it does not load, the build is broken, not the input.
+        var scope = ScopeFile.Load(scopeFile, await File.ReadAllTextAsync(scopeFile, cancellationToken)).Document
+            ?? throw new InvalidOperationException($"the demo scope file {scopeFile} is invalid");
         var runner = context.Scanner(store);
-        var report = await runner.ScanAsync(new ScanRequest([sbom], null), null, cancellationToken);
-        ScanReportWriter.Write(context.Host, report, await ExploitationLookup.ForAsync(store, report.Findings.Select(f => f.Vulnerability), cancellationToken), format);
+        var report = await runner.ScanAsync(new ScanRequest([sbom], null) { Scope = scope }, null, cancellationToken);
+        ScanReportWriter.Write(context.Host, report, format);
         return ScanReportWriter.ExitCodeOf(report.Status);
     }
 }

@@ -30,15 +30,19 @@ public sealed class FailOnOption
     /// <summary>Exit code 1 when the policy is breached (with why on stderr), else <paramref name="otherwise"/>.</summary>
     public static int Gate(CliContext context, FailOnPolicy policy, IEnumerable<FindingView> findings, int otherwise)
     {
-        var breaches = policy.Breaches(findings.Select(f => new GateFinding(f.Purl, f.Vulnerability, f.Exploitation)).ToList());
+        var breaches = policy.Breaches(findings.Select(f => new GateFinding(f.Purl, f.Vulnerability, f.Exploitation) { Risk = f.Risk }).ToList());
         if (breaches.Count == 0)
         {
             return otherwise;
         }
 
         var parts = breaches.Select(b =>
-            $"{b.Findings.Count} finding(s) meet '{b.Condition}' ({string.Join(", ", b.Findings.Take(3).Select(f => $"{f.Vulnerability.Id} in {f.Component}"))}{(b.Findings.Count > 3 ? ", …" : "")})");
+            $"{b.Findings.Count} finding(s) meet '{b.Condition}' ({string.Join(", ", b.Findings.Take(3).Select(Describe))}{(b.Findings.Count > 3 ? ", …" : "")})");
         context.Host.Stderr.WriteLine($"ctem: --fail-on breached: {string.Join("; ", parts)}");
         return ExitCodes.PolicyFailure;
     }
+
+    private static string Describe(GateFinding finding) =>
+        $"{finding.Vulnerability.Id} in {finding.Component}"
+        + (finding.Risk is { } risk ? $" [{risk.Priority.ToString().ToLowerInvariant()} {risk.Score.ToString("0.0", System.Globalization.CultureInfo.InvariantCulture)}, SSVC {Ctem.Core.Scoring.Ssvc.CisaSsvc.NameOf(risk.Ssvc)}]" : "");
 }

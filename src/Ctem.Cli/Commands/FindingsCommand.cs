@@ -1,18 +1,24 @@
 using System.CommandLine;
+using System.Globalization;
 using Ctem.Cli.Rendering;
 using Ctem.Engine.Prioritization;
+using Spectre.Console;
 
 namespace Ctem.Cli.Commands;
 
-/// <summary><c>ctem findings [--product P]</c>: what the latest scans found and nothing has resolved since.</summary>
+/// <summary><c>ctem findings [--product P] [--explain ID]</c>: what the latest scans found and nothing has resolved since, most urgent first.</summary>
 public static class FindingsCommand
 {
     public static Command Create(CliContext context)
     {
         var product = new Option<string?>("--product") { Description = "Only this product's findings" };
+        var explain = new Option<string?>("--explain")
+        {
+            Description = "Explain the priority of one finding (its ID), or of every open finding of a vulnerability (an id or alias such as CVE-2021-44228)",
+        };
         var format = CliContext.FormatOption();
         var failOn = new FailOnOption();
-        var command = new Command("findings", "List the current (open) findings of every product, or of one") { product, format };
+        var command = new Command("findings", "List the current (open) findings of every product, or of one, most urgent first") { product, explain, format };
         failOn.AddTo(command);
         command.SetAction((parseResult, cancellationToken) => CommandRunner.RunAsync(context, async () =>
         {
@@ -31,22 +37,16 @@ public static class FindingsCommand
 
             var stored = await store.GetCurrentFindingsAsync(name, cancellationToken);
             var exploitation = await ExploitationLookup.ForAsync(store, stored.Select(f => f.Vulnerability), cancellationToken);
-            var findings = stored.Select(f => FindingView.From(f).With(exploitation)).ToList();
+            var findings = FindingView.ByPriority(stored.Select(f => FindingView.From(f).With(exploitation)));
             var chosen = parseResult.GetValue(format)!;
+            if (parseResult.GetValue(explain) is { } id)
+            {
+                return Explain(context, findings, id, chosen);
+            }
+
             if (chosen == OutputFormat.Json)
             {
-                JsonOutput.Write(context.Host.Stdout, writer =>
-                {
-                    writer.WriteStartObject();
-                    writer.WriteStartArray("findings");
-                    foreach (var finding in findings)
-                    {
-                        JsonOutput.WriteFinding(writer, finding);
-                    }
-
-                    writer.WriteEndArray();
-                    writer.WriteEndObject();
-                });
+                WriteJson(context, findings);
             }
             else if (!OutputFormat.TryWriteList(context.Host.Stdout, chosen, findings))
             {
@@ -57,4 +57,49 @@ public static class FindingsCommand
         }));
         return command;
     }
+
+    private static int Explain(CliContext context, IReadOnlyList<FindingView> findings, string id, string format)
+    {
+        var chosen = long.TryParse(id, NumberStyles.None, CultureInfo.InvariantCulture, out var number)
+            ? findings.Where(f => f.Id == number).ToList()
+            : findings.Where(f => f.Vulnerability.Aliases.Prepend(f.Vulnerability.Id).Contains(id, StringComparer.OrdinalIgnoreCase)).ToList();
+        if (chosen.Count == 0)
+        {
+            context.Host.Stderr.WriteLine($"ctem: no open finding has the ID or vulnerability '{id}' (see 'ctem findings' for the IDs)");
+            return ExitCodes.Usage;
+        }
+
+        if (format == OutputFormat.Json)
+        {
+            WriteJson(context, chosen);
+            return ExitCodes.Ok;
+        }
+
+        var console = Consoles.Stdout(context.Host);
+        for (var i = 0; i < chosen.Count; i++)
+        {
+            if (i > 0)
+            {
+                console.WriteLine();
+            }
+
+            RiskExplanation.Write(console, chosen[i]);
+        }
+
+        return ExitCodes.Ok;
+    }
+
+    private static void WriteJson(CliContext context, IReadOnlyList<FindingView> findings) =>
+        JsonOutput.Write(context.Host.Stdout, writer =>
+        {
+            writer.WriteStartObject();
+            writer.WriteStartArray("findings");
+            foreach (var finding in findings)
+            {
+                JsonOutput.WriteFinding(writer, finding);
+            }
+
+            writer.WriteEndArray();
+            writer.WriteEndObject();
+        });
 }

@@ -12,13 +12,15 @@ public static class ScanCommand
     public static Command Create(CliContext context)
     {
         var paths = new Argument<string[]>("path") { Description = "SBOMs, lockfiles, package databases, or directories (source trees, root filesystems) to scan", Arity = ArgumentArity.OneOrMore };
-        var product = new Option<string?>("--product") { Description = "Product the findings belong to (default: the SBOM's metadata.component name)" };
+        var product = new Option<string?>("--product") { Description = "Product the findings belong to, as declared in the scope file (default: the SBOM's metadata.component name)" };
         var format = CliContext.FormatOption();
         var inputs = InputOptions.Create();
         var failOn = new FailOnOption();
+        var scopeOption = new ScopeOption();
         var command = new Command("scan", "Scan a product's SBOMs and lockfiles: match their components against the knowledge base and store the findings") { paths, product, format };
         inputs.AddTo(command);
         failOn.AddTo(command);
+        scopeOption.AddTo(command);
         command.SetAction((parseResult, cancellationToken) => CommandRunner.RunAsync(context, async () =>
         {
             if (failOn.Read(context, parseResult) is not { } policy)
@@ -26,11 +28,22 @@ public static class ScanCommand
                 return ExitCodes.Usage;
             }
 
+            if (scopeOption.Read(context, parseResult) is not { } scope)
+            {
+                return ExitCodes.BadInput;
+            }
+
+            if (ScopeOption.CheckProduct(scope, parseResult.GetValue(product)) is { } undeclared)
+            {
+                await context.Host.Stderr.WriteLineAsync(undeclared);
+                return ExitCodes.Usage;
+            }
+
             await using var store = await context.OpenStoreAsync(parseResult, cancellationToken);
             var runner = context.Scanner(store, inputs.Reader(context, parseResult));
-            var request = new ScanRequest(parseResult.GetValue(paths)!, parseResult.GetValue(product), inputs.FormatIn(parseResult));
+            var request = new ScanRequest(parseResult.GetValue(paths)!, parseResult.GetValue(product), inputs.FormatIn(parseResult)) { Scope = scope };
             var report = await LiveStatus.RunAsync(context.Host, "scanning…", progress => runner.ScanAsync(request, progress, cancellationToken));
-            var shown = ScanReportWriter.Write(context.Host, report, await ExploitationLookup.ForAsync(store, report.Findings.Select(f => f.Vulnerability), cancellationToken), parseResult.GetValue(format)!);
+            var shown = ScanReportWriter.Write(context.Host, report, parseResult.GetValue(format)!);
             return FailOnOption.Gate(context, policy, shown, ScanReportWriter.ExitCodeOf(report.Status));
         }));
         return command;

@@ -9,7 +9,7 @@ public static class FindingColumns
     public static readonly string[] Names =
     [
         "product", "purl", "ecosystem", "name", "version", "vulnerability", "aliases", "severity", "cvss_score", "kev_date_added",
-        "epss", "fixed_versions", "status", "relation", "scope", "location",
+        "epss", "fixed_versions", "status", "relation", "scope", "location", "id", "priority", "risk_score", "ssvc", "due_date",
     ];
 
     public static string[] Values(FindingView f)
@@ -24,6 +24,11 @@ public static class FindingColumns
             f.Exploitation?.Epss?.Score.ToString("0.#####", CultureInfo.InvariantCulture) ?? "",
             string.Join(" ", f.FixedVersions), f.Status, JsonOutput.Name(f.Relation) ?? "", JsonOutput.Name(f.Scope) ?? "",
             f.Location is { } l ? (l.Pointer is null ? l.Path : $"{l.Path}#{l.Pointer}") : "",
+            f.Id?.ToString(CultureInfo.InvariantCulture) ?? "",
+            f.Risk is { } risk ? JsonOutput.Name(risk.Priority) ?? "" : "",
+            f.Risk?.Score.ToString("0.0", CultureInfo.InvariantCulture) ?? "",
+            f.Risk is { } decided ? Ctem.Core.Scoring.Ssvc.CisaSsvc.NameOf(decided.Ssvc) : "",
+            f.DueAt?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture) ?? "",
         ];
     }
 }

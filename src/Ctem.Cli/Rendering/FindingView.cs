@@ -1,4 +1,6 @@
 using Ctem.Core.Model;
+using Ctem.Core.Scoring.Risk;
+using Ctem.Core.Stores;
 
 namespace Ctem.Cli.Rendering;
 
@@ -24,10 +26,27 @@ public sealed record FindingView(
 
     public DependencyRelation Relation { get; init; }
 
+    /// <summary>The finding's id in the store (what <c>ctem findings --explain</c> takes); null when the scan stored nothing.</summary>
+    public long? Id { get; init; }
+
+    /// <summary>The risk assessment; null for findings stored before risk scoring, until seen again.</summary>
+    public RiskAssessment? Risk { get; init; }
+
+    public DateTimeOffset? DueAt => FirstSeenAt is { } first ? Risk?.DueFrom(first) : null;
+
+    /// <summary>Most urgent first; ties in a stable, readable order.</summary>
+    public static IReadOnlyList<FindingView> ByPriority(IEnumerable<FindingView> findings) =>
+        findings
+            .OrderByDescending(f => f.Risk?.Score ?? -1)
+            .ThenBy(f => f.Product, StringComparer.Ordinal)
+            .ThenBy(f => f.Purl, StringComparer.Ordinal)
+            .ThenBy(f => f.Vulnerability.Id, StringComparer.Ordinal)
+            .ToList();
+
     public FindingView With(IReadOnlyDictionary<string, Exploitation> exploitation) =>
         this with { Exploitation = exploitation.GetValueOrDefault(Vulnerability.Id) };
 
-    public static FindingView From(string product, ObservedFinding finding, string source) => new(
+    public static FindingView From(string product, ObservedFinding finding, string source, RecordedFinding? recorded) => new(
         product,
         finding.ComponentCoordinates,
         finding.Component.Ecosystem,
@@ -37,12 +56,14 @@ public sealed record FindingView(
         finding.Vulnerability,
         finding.FixedVersions,
         "open",
-        null,
+        recorded?.FirstSeenAt,
         null,
         [source])
     {
         Scope = finding.Component.Scope,
         Relation = finding.Component.Relation,
+        Id = recorded?.Id,
+        Risk = finding.Risk,
     };
 
     public static FindingView From(StoredFinding finding) => new(
@@ -61,5 +82,7 @@ public sealed record FindingView(
     {
         Scope = finding.Scope,
         Relation = finding.Relation,
+        Id = finding.Id,
+        Risk = finding.Risk,
     };
 }

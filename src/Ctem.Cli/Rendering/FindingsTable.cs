@@ -16,7 +16,19 @@ public static class FindingsTable
         }
 
         var showProduct = findings.Select(f => f.Product).Distinct(StringComparer.Ordinal).Skip(1).Any();
+        var showId = findings.Any(f => f.Id is not null);
+        var showPriority = findings.Any(f => f.Risk is not null);
         var table = new Table().Border(TableBorder.Rounded);
+        if (showId)
+        {
+            table.AddColumn(new TableColumn("ID").RightAligned());
+        }
+
+        if (showPriority)
+        {
+            table.AddColumn(new TableColumn("Priority").NoWrap());
+        }
+
         if (showProduct)
         {
             table.AddColumn(new TableColumn("Product").NoWrap());
@@ -48,6 +60,16 @@ public static class FindingsTable
         foreach (var finding in findings)
         {
             var cells = new List<string>();
+            if (showId)
+            {
+                cells.Add(finding.Id?.ToString(System.Globalization.CultureInfo.InvariantCulture) ?? "");
+            }
+
+            if (showPriority)
+            {
+                cells.Add(finding.Risk is { } risk ? $"{risk.Priority.ToString().ToUpperInvariant()} {risk.Score.ToString("0.0", System.Globalization.CultureInfo.InvariantCulture)}" : "");
+            }
+
             if (showProduct)
             {
                 cells.Add(finding.Product);

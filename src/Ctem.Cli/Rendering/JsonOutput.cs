@@ -28,6 +28,15 @@ public static class JsonOutput
     public static void WriteFinding(Utf8JsonWriter writer, FindingView finding)
     {
         writer.WriteStartObject();
+        if (finding.Id is { } id)
+        {
+            writer.WriteNumber("id", id);
+        }
+        else
+        {
+            writer.WriteNull("id");
+        }
+
         writer.WriteString("product", finding.Product);
         writer.WriteStartObject("component");
         writer.WriteString("purl", finding.Purl);
@@ -60,6 +69,39 @@ public static class JsonOutput
         WriteTime(writer, "firstSeenAt", finding.FirstSeenAt);
         WriteTime(writer, "lastSeenAt", finding.LastSeenAt);
         WriteStrings(writer, "sources", finding.Sources);
+        WriteRisk(writer, finding);
+        writer.WriteEndObject();
+    }
+
+    private static void WriteRisk(Utf8JsonWriter writer, FindingView finding)
+    {
+        if (finding.Risk is not { } risk)
+        {
+            writer.WriteNull("risk");
+            return;
+        }
+
+        writer.WriteStartObject("risk");
+        writer.WriteNumber("score", risk.Score);
+        writer.WriteString("priority", Name(risk.Priority));
+        writer.WriteString("ssvc", Ctem.Core.Scoring.Ssvc.CisaSsvc.NameOf(risk.Ssvc));
+        writer.WriteNumber("slaDays", risk.SlaDays);
+        WriteTime(writer, "dueAt", finding.DueAt);
+        WriteTime(writer, "assessedAt", risk.AssessedAt);
+        writer.WriteStartArray("factors");
+        foreach (var factor in risk.Factors)
+        {
+            writer.WriteStartObject();
+            writer.WriteString("name", factor.Name);
+            writer.WriteString("value", factor.Value);
+            writer.WriteString("source", factor.Source);
+            writer.WriteNumber("level", Math.Round(factor.Level, 4));
+            writer.WriteNumber("weight", factor.Weight);
+            writer.WriteNumber("contribution", Math.Round(factor.Contribution, 2));
+            writer.WriteEndObject();
+        }
+
+        writer.WriteEndArray();
         writer.WriteEndObject();
     }
 

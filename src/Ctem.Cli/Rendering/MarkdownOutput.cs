@@ -3,7 +3,7 @@ namespace Ctem.Cli.Rendering;
 /// <summary>Findings as a Markdown table, for pull-request comments, tickets and reports.</summary>
 public static class MarkdownOutput
 {
-    private static readonly string[] Shown = ["product", "name", "version", "vulnerability", "severity", "cvss_score", "kev_date_added", "epss", "fixed_versions", "relation"];
+    private static readonly string[] Shown = ["id", "priority", "risk_score", "product", "name", "version", "vulnerability", "ssvc", "severity", "cvss_score", "kev_date_added", "epss", "fixed_versions", "relation", "due_date"];
 
     public static void Write(TextWriter output, IReadOnlyList<FindingView> findings)
     {

@@ -3,6 +3,8 @@ using System.Security.Cryptography;
 using System.Text;
 using System.Text.Json;
 using Ctem.Core.Scoring;
+using Ctem.Core.Scoring.Risk;
+using Ctem.Core.Scoring.Ssvc;
 
 namespace Ctem.Cli.Rendering;
 
@@ -90,7 +92,7 @@ public static class SarifOutput
         writer.WriteStartObject();
         writer.WriteString("ruleId", finding.Vulnerability.Id);
         writer.WriteNumber("ruleIndex", ruleIndex);
-        writer.WriteString("level", Level(finding));
+        writer.WriteString("level", ResultLevel(finding));
         writer.WriteStartObject("message");
         writer.WriteString("text", $"{finding.Name} {finding.Version} ({finding.Ecosystem}) is affected by {finding.Vulnerability.Id}; {fixedIn}.");
         writer.WriteEndObject();
@@ -116,6 +118,15 @@ public static class SarifOutput
         writer.WriteEndArray();
         writer.WriteEndObject();
         writer.WriteEndArray();
+        if (finding.Risk is { } risk)
+        {
+            writer.WriteStartObject("properties");
+            writer.WriteString("priority", JsonOutput.Name(risk.Priority));
+            writer.WriteNumber("riskScore", risk.Score);
+            writer.WriteString("ssvc", CisaSsvc.NameOf(risk.Ssvc));
+            writer.WriteEndObject();
+        }
+
         writer.WriteStartObject("partialFingerprints");
         writer.WriteString("ctemFinding/v1", Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes($"{finding.Product}|{finding.Purl}|{finding.Vulnerability.Id}")))[..32]);
         writer.WriteEndObject();
@@ -131,6 +142,15 @@ public static class SarifOutput
 
     private static CvssScore? Score(FindingView finding) =>
         finding.Vulnerability.Cvss is { } vector && Cvss.Parse(vector) is { Success: true, Value: var score } ? score : null;
+
+    // A result's level follows its priority in this product; the rule's default level follows CVSS, as it is shared by products.
+    private static string ResultLevel(FindingView finding) => finding.Risk?.Priority switch
+    {
+        Priority.Critical or Priority.High => "error",
+        Priority.Medium => "warning",
+        Priority.Low => "note",
+        _ => Level(finding),
+    };
 
     private static string Level(FindingView finding) => Score(finding)?.Severity switch
     {

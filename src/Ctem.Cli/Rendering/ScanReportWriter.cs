@@ -10,9 +10,10 @@ namespace Ctem.Cli.Rendering;
 public static class ScanReportWriter
 {
     /// <summary>Writes the report and returns the findings as shown, for gating.</summary>
-    public static IReadOnlyList<FindingView> Write(CliHost host, ScanReport report, IReadOnlyDictionary<string, Exploitation> exploitation, string format)
+    public static IReadOnlyList<FindingView> Write(CliHost host, ScanReport report, string format)
     {
-        var findings = report.Findings.Select(f => FindingView.From(report.Product?.Name ?? "", f, ScanRunner.SourceName).With(exploitation)).ToList();
+        var findings = FindingView.ByPriority(report.Findings.Select(f =>
+            FindingView.From(report.Product?.Name ?? "", f, ScanRunner.SourceName, report.Run?.Findings.GetValueOrDefault(f.Key)).With(report.Exploitation)));
         if (format == OutputFormat.Json)
         {
             WriteJson(host.Stdout, report, findings);
@@ -49,7 +50,7 @@ public static class ScanReportWriter
         _ => ExitCodes.BadInput,
     };
 
-    private static void WriteJson(TextWriter stdout, ScanReport report, List<FindingView> findings) =>
+    private static void WriteJson(TextWriter stdout, ScanReport report, IReadOnlyList<FindingView> findings) =>
         JsonOutput.Write(stdout, writer =>
         {
             writer.WriteStartObject();

@@ -1,12 +1,17 @@
 using Ctem.Core.Diagnostics;
 using Ctem.Core.Model;
+using Ctem.Core.Scoping;
 using Ctem.Core.Stores;
 using Ctem.Engine.Knowledge;
 
 namespace Ctem.Engine.Discovery;
 
 /// <param name="FormatIn">A parser name that reads the named files instead of format detection (<c>--format-in</c>).</param>
-public sealed record ScanRequest(IReadOnlyList<string> Paths, string? Product, string? FormatIn = null);
+public sealed record ScanRequest(IReadOnlyList<string> Paths, string? Product, string? FormatIn = null)
+{
+    /// <summary>The scope file's content: the product's business context and the risk policy come from it.</summary>
+    public ScopeDocument Scope { get; init; } = ScopeDocument.Empty;
+}
 
 /// <summary>What one scan found and stored. <see cref="Run"/> is null when nothing was stored.</summary>
 public sealed record ScanReport(
@@ -23,4 +28,7 @@ public sealed record ScanReport(
 {
     /// <summary>Every component read, in input order, with where it was found.</summary>
     public IReadOnlyList<Component> Inventory { get; init; } = [];
+
+    /// <summary>KEV and EPSS facts of the findings' vulnerabilities, by vulnerability id, as the assessment used them.</summary>
+    public IReadOnlyDictionary<string, Exploitation> Exploitation { get; init; } = new Dictionary<string, Exploitation>();
 }

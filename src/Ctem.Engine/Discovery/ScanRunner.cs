@@ -1,11 +1,13 @@
 using Ctem.Core.Diagnostics;
 using Ctem.Core.Extensibility;
 using Ctem.Core.Model;
+using Ctem.Core.Scoping;
 using Ctem.Core.Stores;
 using Ctem.Core.Versioning;
 using Ctem.Engine.Discovery.Matching;
 using Ctem.Engine.Inputs;
 using Ctem.Engine.Knowledge;
+using Ctem.Engine.Prioritization;
 
 namespace Ctem.Engine.Discovery;
 
@@ -46,18 +48,42 @@ public sealed class ScanRunner(
         var keys = components.Select(c => c.PackageKey).OfType<PackageKey>().Distinct().ToList();
         var candidates = await store.FindAdvisoriesAsync(keys, cancellationToken);
         var match = AdvisoryMatcher.Match(components, candidates, schemes);
+        var settings = RiskSettingsFor(request.Scope, product, diagnostics);
+        var exploitation = await ExploitationLookup.ForAsync(store, match.Findings.Select(f => f.Vulnerability), cancellationToken);
+        var findings = await FindingAssessor.AssessAsync(store, ObservedFindingMerger.Merge(match.Findings), settings, exploitation, time.GetUtcNow(), cancellationToken);
 
         var finishedAt = time.GetUtcNow();
         var status = diagnostics.Any(d => d.IsError) ? OperationStatus.Partial : OperationStatus.Succeeded;
-        var record = new ScanRecord(product, SourceName, startedAt, finishedAt, inputs, components, match.Findings)
+        var record = new ScanRecord(product, SourceName, startedAt, finishedAt, inputs, components, findings)
         {
             Complete = status == OperationStatus.Succeeded,
+            RiskSettings = settings,
         };
         var run = await store.RecordScanAsync(record, cancellationToken);
-        return new ScanReport(status, product, run, startedAt, finishedAt, inputs, components.Count, match.Findings, match.Undetermined, diagnostics)
+        return new ScanReport(status, product, run, startedAt, finishedAt, inputs, components.Count, findings, match.Undetermined, diagnostics)
         {
             Inventory = components,
+            Exploitation = exploitation,
         };
+    }
+
+    /// <summary>The product's context from the scope file; a product the file does not declare gets the defaults, with a warning when the file declares others.</summary>
+    private static ProductRiskSettings RiskSettingsFor(ScopeDocument scope, ProductRef product, List<Diagnostic> diagnostics)
+    {
+        if (scope.FindProduct(product.Name) is { } declared)
+        {
+            return new ProductRiskSettings(ProductRiskContext.From(declared), scope.Policy);
+        }
+
+        if (scope.Products.Count > 0)
+        {
+            diagnostics.Add(Diagnostic.Warning(
+                DiagnosticCodes.UndeclaredProduct,
+                product.Name,
+                $"product '{product.Name}' is not declared in the scope file (declared: {string.Join(", ", scope.Products.Select(p => p.Name))}); its findings are prioritized with default criticality and exposure"));
+        }
+
+        return new ProductRiskSettings(ProductRiskContext.Undeclared(product.Name), scope.Policy);
     }
 
     private static ProductRef ResolveProduct(ScanRequest request, ProductRef? declared)

@@ -28,6 +28,12 @@ public sealed record ImportReport(
 {
     /// <summary>The snapshot feeds (KEV, EPSS) this import replaced or found unchanged.</summary>
     public IReadOnlyList<FeedImport> Feeds { get; init; } = [];
+
+    /// <summary>True when a KEV or EPSS snapshot was replaced: open findings' exploitation facts may have changed.</summary>
+    public bool FeedsChanged => Feeds.Any(f => f.Outcome is UpsertOutcome.Inserted or UpsertOutcome.Updated);
+
+    /// <summary>The re-assessment of open findings that followed a feed change; null when none was needed.</summary>
+    public Prioritization.ReprioritizeOutcome? Reprioritized { get; init; }
 }
 
 public sealed record FeedImport(string Source, string? Version, DateTimeOffset? PublishedAt, int Records, UpsertOutcome Outcome);

@@ -11,13 +11,14 @@ namespace Ctem.Engine.Scoping;
 /// </summary>
 internal sealed class ScopeReader(string path)
 {
-    private static readonly string[] RootKeys = ["products", "sla", "riskWeights"];
+    private static readonly string[] RootKeys = ["products", "sla", "priorities", "riskWeights"];
     private static readonly string[] ProductKeys = ["name", "description", "owner", "criticality", "dataSensitivity", "crownJewel", "releases", "deployments"];
     private static readonly string[] OwnerKeys = ["team", "contact"];
     private static readonly string[] ReleaseKeys = ["version", "status"];
     private static readonly string[] DeploymentKeys = ["name", "environment", "internetFacing", "customers"];
     private static readonly string[] SlaKeys = ["critical", "high", "medium", "low"];
-    private static readonly string[] WeightKeys = ["cvss", "epss", "kev", "ssvc", "criticality", "exposure", "dependency"];
+    private static readonly string[] WeightKeys = ["cvss", "epss", "kev", "ssvc", "criticality", "exposure", "dependency", "nonRuntimeScope"];
+    private static readonly string[] PriorityKeys = ["critical", "high", "medium"];
 
     private static readonly Dictionary<string, Criticality> Criticalities = new(StringComparer.Ordinal)
     {
@@ -81,7 +82,7 @@ internal sealed class ScopeReader(string path)
             products.Add(product);
         }
 
-        return new ScopeDocument(products, Sla(fields), Weights(fields));
+        return new ScopeDocument(products, Sla(fields), Weights(fields)) { Priorities = Priorities(fields) };
     }
 
     private ScopeProduct? Product(YamlNode node, string context)
@@ -186,16 +187,48 @@ internal sealed class ScopeReader(string path)
     private RiskWeights Weights(Fields root)
     {
         var defaults = RiskWeights.Default;
-        return root.Value("riskWeights") is { } node && Fields(node, "riskWeights", WeightKeys) is { } fields
-            ? new RiskWeights(
-                Weight(fields, "cvss") ?? defaults.Cvss,
-                Weight(fields, "epss") ?? defaults.Epss,
-                Weight(fields, "kev") ?? defaults.Kev,
-                Weight(fields, "ssvc") ?? defaults.Ssvc,
-                Weight(fields, "criticality") ?? defaults.Criticality,
-                Weight(fields, "exposure") ?? defaults.Exposure,
-                Weight(fields, "dependency") ?? defaults.Dependency)
-            : defaults;
+        if (root.Value("riskWeights") is not { } node || Fields(node, "riskWeights", WeightKeys) is not { } fields)
+        {
+            return defaults;
+        }
+
+        var weights = new RiskWeights(
+            Weight(fields, "cvss") ?? defaults.Cvss,
+            Weight(fields, "epss") ?? defaults.Epss,
+            Weight(fields, "kev") ?? defaults.Kev,
+            Weight(fields, "ssvc") ?? defaults.Ssvc,
+            Weight(fields, "criticality") ?? defaults.Criticality,
+            Weight(fields, "exposure") ?? defaults.Exposure,
+            Weight(fields, "dependency") ?? defaults.Dependency)
+        {
+            NonRuntimeScope = Weight(fields, "nonRuntimeScope", max: 1) ?? defaults.NonRuntimeScope,
+        };
+        if (weights.Total <= 0)
+        {
+            Error(node, "riskWeights: every factor weight is 0, so no score can be computed; give at least one factor a weight above 0");
+        }
+
+        return weights;
+    }
+
+    private PriorityThresholds Priorities(Fields root)
+    {
+        var defaults = PriorityThresholds.Default;
+        if (root.Value("priorities") is not { } node || Fields(node, "priorities", PriorityKeys) is not { } fields)
+        {
+            return defaults;
+        }
+
+        var thresholds = new PriorityThresholds(
+            Weight(fields, "critical", max: 100) ?? defaults.Critical,
+            Weight(fields, "high", max: 100) ?? defaults.High,
+            Weight(fields, "medium", max: 100) ?? defaults.Medium);
+        if (!(thresholds.Critical >= thresholds.High && thresholds.High >= thresholds.Medium))
+        {
+            Error(node, $"priorities: thresholds must not rise from critical to medium, found critical {thresholds.Critical}, high {thresholds.High}, medium {thresholds.Medium}");
+        }
+
+        return thresholds;
     }
 
     /// <summary>The known keys of a mapping; unknown keys are reported with the nearest known one. Null (and reported) when not a mapping; a null value is an empty mapping.</summary>
@@ -355,7 +388,8 @@ internal sealed class ScopeReader(string path)
         return days;
     }
 
-    private double? Weight(Fields fields, string key)
+    /// <summary>A finite number from 0 to <paramref name="max"/>: a weight, a multiplier or a score threshold.</summary>
+    private double? Weight(Fields fields, string key, double max = double.PositiveInfinity)
     {
         var node = fields.Value(key);
         if (node is null)
@@ -370,9 +404,10 @@ internal sealed class ScopeReader(string path)
             return null;
         }
 
-        if (!double.IsFinite(weight) || weight < 0)
+        if (!double.IsFinite(weight) || weight < 0 || weight > max)
         {
-            Error(node, $"{fields.Name(key)}: {scalar.Value} is not a weight; a weight is a finite number, 0 or more");
+            var range = double.IsPositiveInfinity(max) ? "a finite number, 0 or more" : $"a number from 0 to {max.ToString(CultureInfo.InvariantCulture)}";
+            Error(node, $"{fields.Name(key)}: {scalar.Value} is out of range; expected {range}");
             return null;
         }
 

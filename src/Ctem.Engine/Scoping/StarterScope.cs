@@ -58,6 +58,13 @@ public static class StarterScope
           medium: 90
           low: 180
 
+        # priorities (optional): the lowest risk score (0-100) of each priority; below medium a finding is low.
+        # The risk score and its factors: docs/cli.md, "Risk score and priority". Defaults shown here.
+        priorities:
+          critical: 70
+          high: 50
+          medium: 25
+
         # riskWeights (optional): the relative weight (a number, 0 or more) of each factor in a finding's risk score.
         # A key left out keeps its default, shown here; the defaults sum to 1.
         riskWeights:
@@ -75,6 +82,9 @@ public static class StarterScope
           exposure: 0.05
           # dependency: a direct rather than a transitive dependency.
           dependency: 0.05
+          # nonRuntimeScope: not a weight but a multiplier (0 to 1) of the whole score when the dependency only
+          # serves development or tests and does not ship with the product.
+          nonRuntimeScope: 0.5
 
         """;
 }

@@ -1,7 +1,7 @@
 namespace Ctem.Engine.Scoping;
 
 /// <summary>"Did you mean …?": the known word nearest a misspelt one, by edit distance ignoring case.</summary>
-internal static class Suggestions
+public static class Suggestions
 {
     /// <summary>The nearest of <paramref name="known"/>, or null when none is close (within a third of the word, at least one edit).</summary>
     public static string? Nearest(string word, IEnumerable<string> known)

@@ -19,11 +19,11 @@ public sealed class ScopeFileTests
     public static TheoryData<string, string, string> InvalidDocuments => new()
     {
         { "prodcts: []", "1:1", "unknown key 'prodcts'; did you mean 'products'?" },
-        { "products: []\nfoo: 1", "2:1", "unknown key 'foo'; known keys: products, sla, riskWeights" },
+        { "products: []\nfoo: 1", "2:1", "unknown key 'foo'; known keys: products, sla, priorities, riskWeights" },
         { "sla: {}", "1:1", "missing required key 'products' (the list of products in scope)" },
         { "products:", "1:10", "products: has no value (the list of products in scope)" },
         { "products: shop", "1:11", "products: expected a list, found string 'shop'" },
-        { "- shop", "1:1", "expected a mapping of products, sla, riskWeights, found a list" },
+        { "- shop", "1:1", "expected a mapping of products, sla, priorities, riskWeights, found a list" },
         { "products:\n  - description: x", "2:5", "products[0]: missing required key 'name'" },
         { "products:\n  - name: \"\"", "2:11", "products[0].name: must not be empty" },
         { "products:\n  - name: 2048", "2:11", "products[0].name: expected a string, found the number 2048; quote it (\"2048\") to mean the text" },
@@ -51,9 +51,14 @@ public sealed class ScopeFileTests
         { "products: []\nsla: 30", "2:6", "sla: expected a mapping of critical, high, medium, low, found number 30" },
         { "products: []\nriskWeights:\n  cvss: high", "3:9", "riskWeights.cvss: expected a number, found string 'high'" },
         { "products: []\nriskWeights:\n  epss: \"0.2\"", "3:9", "riskWeights.epss: expected a number, found string '0.2'" },
-        { "products: []\nriskWeights:\n  kev: -0.1", "3:8", "riskWeights.kev: -0.1 is not a weight; a weight is a finite number, 0 or more" },
-        { "products: []\nriskWeights:\n  kev: .inf", "3:8", "riskWeights.kev: .inf is not a weight; a weight is a finite number, 0 or more" },
+        { "products: []\nriskWeights:\n  kev: -0.1", "3:8", "riskWeights.kev: -0.1 is out of range; expected a finite number, 0 or more" },
+        { "products: []\nriskWeights:\n  kev: .inf", "3:8", "riskWeights.kev: .inf is out of range; expected a finite number, 0 or more" },
         { "products: []\nriskWeights:\n  cvs: 1", "3:3", "riskWeights: unknown key 'cvs'; did you mean 'cvss'?" },
+        { "products: []\nriskWeights:\n  nonRuntimeScope: 1.5", "3:20", "riskWeights.nonRuntimeScope: 1.5 is out of range; expected a number from 0 to 1" },
+        { "products: []\nriskWeights: {cvss: 0, epss: 0, kev: 0, ssvc: 0, criticality: 0, exposure: 0, dependency: 0}", "2:14", "riskWeights: every factor weight is 0, so no score can be computed; give at least one factor a weight above 0" },
+        { "products: []\npriorities:\n  high: 101", "3:9", "priorities.high: 101 is out of range; expected a number from 0 to 100" },
+        { "products: []\npriorities: {critical: 40, high: 50}", "2:13", "priorities: thresholds must not rise from critical to medium, found critical 40, high 50, medium 25" },
+        { "products: []\npriorities: {low: 10}", "2:14", "priorities: unknown key 'low'; known keys: critical, high, medium" },
         { "products: [", "2:1", "invalid YAML: While parsing a node, did not find expected node content." },
         { "products: []\nproducts: []", "2:1", "invalid YAML: Duplicate key products" },
         { "products: []\n---\nproducts: []", "3:1", "expected one YAML document, found 2" },
@@ -78,8 +83,10 @@ public sealed class ScopeFileTests
     public void Schema_InvalidDocument_IsRejectedWhereExpressible(string yaml, string location, string message)
     {
         _ = location;
-        // The schema cannot express uniqueness of names within lists, and cannot see what YAML itself rejects.
+        // The schema cannot express uniqueness of names within lists, relations between values (thresholds in order, not
+        // every weight 0), and cannot see what YAML itself rejects.
         if (message.StartsWith("invalid YAML", StringComparison.Ordinal) || message.Contains("duplicate", StringComparison.Ordinal)
+            || message.StartsWith("priorities: thresholds", StringComparison.Ordinal) || message.StartsWith("riskWeights: every factor", StringComparison.Ordinal)
             || message.StartsWith("expected one YAML document", StringComparison.Ordinal) || message.StartsWith("the scope file is empty", StringComparison.Ordinal))
         {
             return;
@@ -116,8 +123,8 @@ public sealed class ScopeFileTests
                 "ctem.yaml:8:13: sla.high: -5 days is negative; an SLA is 0 days or more",
                 "ctem.yaml:8:22: sla.low: expected a whole number of days, found string 'x'",
                 "ctem.yaml:9:21: riskWeights.cvss: expected a number, found string 'a'",
-                "ctem.yaml:9:24: riskWeights: unknown key 'colour'; known keys: cvss, epss, kev, ssvc, criticality, exposure, dependency",
-                "ctem.yaml:10:1: unknown key 'extra'; known keys: products, sla, riskWeights",
+                "ctem.yaml:9:24: riskWeights: unknown key 'colour'; known keys: cvss, epss, kev, ssvc, criticality, exposure, dependency, nonRuntimeScope",
+                "ctem.yaml:10:1: unknown key 'extra'; known keys: products, sla, priorities, riskWeights",
             ],
             result.Diagnostics.Select(d => d.ToString()));
     }
@@ -166,6 +173,7 @@ public sealed class ScopeFileTests
         { "products: []\nsla:\nriskWeights: ~", new ScopeDocument([], RemediationSla.Default, RiskWeights.Default) },
         { "products: []\nsla: {critical: 0, low: 365}", new ScopeDocument([], new RemediationSla(Critical: 0, Low: 365), RiskWeights.Default) },
         { "products: []\nriskWeights: {cvss: 1, epss: 0.5e0, kev: 0, dependency: 2}", new ScopeDocument([], RemediationSla.Default, new RiskWeights(Cvss: 1, Epss: 0.5, Kev: 0, Dependency: 2)) },
+        { "products: []\nriskWeights: {nonRuntimeScope: 0}\npriorities: {critical: 90, medium: 10}", new ScopeDocument([], RemediationSla.Default, RiskWeights.Default with { NonRuntimeScope = 0 }) { Priorities = new PriorityThresholds(Critical: 90, Medium: 10) } },
         {
             "products:\n  - name: \"2048\"\n    criticality: \"critical\"\n    crownJewel: False\n    releases: [{version: \"1.10\"}, {version: v2, status: ~}]",
             new ScopeDocument([Product("2048") with { Criticality = Criticality.Critical, Releases = [new("1.10", null), new("v2", null)] }], RemediationSla.Default, RiskWeights.Default)

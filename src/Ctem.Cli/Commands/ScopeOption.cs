@@ -1,0 +1,66 @@
+using System.CommandLine;
+using Ctem.Cli.Rendering;
+using Ctem.Core.Scoping;
+using Ctem.Engine.Scoping;
+
+namespace Ctem.Cli.Commands;
+
+/// <summary>
+/// <c>--scope FILE</c>: the scope file the command prioritizes with. Without it, <c>$CTEM_SCOPE</c>, else <c>ctem.yaml</c>
+/// in the current directory when there is one, else no scope (every product gets the default business context).
+/// </summary>
+public sealed class ScopeOption
+{
+    private readonly Option<string?> _option = new("--scope")
+    {
+        Description = $"The scope file (default: $CTEM_SCOPE, else {ScopeFile.DefaultFileName} in the current directory if present)",
+    };
+
+    public void AddTo(Command command) => command.Options.Add(_option);
+
+    /// <summary>The scope, <see cref="ScopeDocument.Empty"/> when there is no file; null after printing why the file cannot be used.</summary>
+    public ScopeDocument? Read(CliContext context, ParseResult parseResult)
+    {
+        var named = parseResult.GetValue(_option) ?? context.Host.Environment("CTEM_SCOPE");
+        var path = named is { Length: > 0 } ? named : File.Exists(ScopeFile.DefaultFileName) ? ScopeFile.DefaultFileName : null;
+        if (path is null)
+        {
+            return ScopeDocument.Empty;
+        }
+
+        string text;
+        try
+        {
+            text = File.ReadAllText(path);
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+        {
+            context.Host.Stderr.WriteLine($"ctem: cannot read the scope file {path}: {ex.Message}");
+            return null;
+        }
+
+        var loaded = ScopeFile.Load(path, text);
+        if (!loaded.Success)
+        {
+            DiagnosticsPrinter.Write(context.Host.Stderr, loaded.Diagnostics);
+            context.Host.Stderr.WriteLine($"ctem: the scope file {path} is not valid (see above); nothing was scanned");
+            return null;
+        }
+
+        return loaded.Document;
+    }
+
+    /// <summary>Null when <paramref name="product"/> may be used with the scope; else the error to print (a name the file does not declare).</summary>
+    public static string? CheckProduct(ScopeDocument scope, string? product)
+    {
+        ArgumentNullException.ThrowIfNull(scope);
+        if (product is null || scope.Products.Count == 0 || scope.FindProduct(product) is not null)
+        {
+            return null;
+        }
+
+        var names = scope.Products.Select(p => p.Name).ToList();
+        var nearest = Suggestions.Nearest(product, names);
+        return $"ctem: --product '{product}' is not declared in the scope file{(nearest is null ? "" : $"; did you mean '{nearest}'?")} (declared: {string.Join(", ", names)})";
+    }
+}

@@ -1,0 +1,52 @@
+using System.Globalization;
+using Ctem.Core.Scoring.Ssvc;
+using Spectre.Console;
+
+namespace Ctem.Cli.Rendering;
+
+/// <summary><c>ctem findings --explain</c>: why a finding has its priority, factor by factor, with where each fact comes from.</summary>
+public static class RiskExplanation
+{
+    public static void Write(IAnsiConsole console, FindingView finding)
+    {
+        ArgumentNullException.ThrowIfNull(console);
+        ArgumentNullException.ThrowIfNull(finding);
+        var names = finding.Vulnerability.Aliases.Count == 0 ? "" : $" ({string.Join(", ", finding.Vulnerability.Aliases)})";
+        console.WriteLine($"Finding {finding.Id}: {finding.Vulnerability.Id}{names} in {finding.Name} {finding.Version} ({finding.Purl})");
+        console.WriteLine($"Product {finding.Product}; {finding.Status} since {Day(finding.FirstSeenAt)}, last seen {Day(finding.LastSeenAt)}; sources: {string.Join(", ", finding.Sources)}");
+        if (finding.Risk is not { } risk)
+        {
+            console.WriteLine("Not assessed yet: it was stored before risk scoring; the next scan of its product assesses it.");
+            return;
+        }
+
+        console.WriteLine($"Priority {risk.Priority.ToString().ToUpperInvariant()}: risk score {Number(risk.Score, "0.0")} of 100; SLA {risk.SlaDays} days, due {Day(finding.DueAt)}");
+        console.WriteLine($"SSVC decision: {CisaSsvc.NameOf(risk.Ssvc)}; assessed {risk.AssessedAt.ToUniversalTime().ToString("yyyy-MM-dd HH:mm 'UTC'", CultureInfo.InvariantCulture)}");
+        var table = new Table().Border(TableBorder.Rounded)
+            .AddColumn("Factor")
+            .AddColumn("Value")
+            .AddColumn(new TableColumn("Level").RightAligned())
+            .AddColumn(new TableColumn("Weight").RightAligned())
+            .AddColumn(new TableColumn("Points").RightAligned())
+            .AddColumn("Source");
+        foreach (var factor in risk.Factors)
+        {
+            // The scope factor multiplies the sum instead of adding to it.
+            var weight = factor.Name == "scope" ? "×" + Number(factor.Level, "0.00") : Number(factor.Weight, "0.00");
+            table.AddRow(
+                Markup.Escape(factor.Name),
+                Markup.Escape(factor.Value),
+                factor.Name == "scope" ? "" : Number(factor.Level, "0.00"),
+                weight,
+                Number(factor.Contribution, "+0.00;-0.00;0.00"),
+                Markup.Escape(factor.Source));
+        }
+
+        table.AddRow("total", "", "", "", Number(risk.Score, "0.0"), "score = 100 × Σ(weight × level) / Σ weight, × scope");
+        console.Write(table);
+    }
+
+    private static string Number(double value, string format) => value.ToString(format, CultureInfo.InvariantCulture);
+
+    private static string Day(DateTimeOffset? time) => time?.ToUniversalTime().ToString("yyyy-MM-dd", CultureInfo.InvariantCulture) ?? "-";
+}
