@@ -67,6 +67,11 @@ public static class BuiltInPlugins
         new ApkInstalledParser(),
     ];
 
+    /// <summary>Third-party scanner report formats that <c>ctem ingest</c> reads, in detection order.</summary>
+    public static ImmutableArray<IReportParser> ReportParsers { get; } =
+    [
+    ];
+
     public static ImmutableArray<IAdvisoryParser> AdvisoryParsers { get; } =
     [
         new OsvJsonParser(),

@@ -1,0 +1,65 @@
+using System.Xml;
+using System.Xml.Linq;
+using Ctem.Core.Diagnostics;
+using Ctem.Core.Extensibility;
+
+namespace Ctem.Plugins.Reports;
+
+/// <summary>
+/// The one way XML report parsers load their input: DTDs are prohibited and nothing external is ever resolved, so
+/// entity expansion and external-entity reads (XXE) cannot happen; a refused or malformed document is a diagnostic.
+/// </summary>
+internal static class ReportXml
+{
+    private static readonly XmlReaderSettings Settings = new()
+    {
+        DtdProcessing = DtdProcessing.Prohibit,
+        XmlResolver = null,
+        IgnoreComments = true,
+        IgnoreProcessingInstructions = true,
+        CloseInput = false,
+    };
+
+    /// <summary>The document, or the diagnostic that says why it was not loaded.</summary>
+    public static async Task<(XDocument? Document, Diagnostic? Error)> LoadAsync(InputSource source, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(source);
+        using var buffer = new MemoryStream();
+        await source.Content.CopyToAsync(buffer, cancellationToken);
+        buffer.Position = 0;
+        try
+        {
+            using var reader = XmlReader.Create(buffer, Settings);
+            return (XDocument.Load(reader, LoadOptions.SetLineInfo), null);
+        }
+        catch (XmlException ex)
+        {
+            var content = buffer.GetBuffer().AsSpan(0, (int)buffer.Length);
+            var doctype = content.IndexOf("<!DOCTYPE"u8);
+            if (doctype >= 0)
+            {
+                // The reader stops at the DOCTYPE without saying where it is.
+                return (null, Diagnostic.Error(
+                    DiagnosticCodes.UnsupportedFormat,
+                    source.Path,
+                    "refused: the document has a DOCTYPE (DTD or entity declarations); Ctem never processes them, since they can read local files or expand without bound",
+                    LineColumnOf(content, doctype)));
+            }
+
+            var location = ex.LineNumber > 0 ? FormattableString.Invariant($"{ex.LineNumber}:{ex.LinePosition}") : null;
+            return (null, Diagnostic.Error(DiagnosticCodes.InvalidJson, source.Path, $"invalid XML: {ex.Message}", location));
+        }
+    }
+
+    /// <summary>"line:column" of an element as loaded (line info is kept), or null.</summary>
+    public static string? LineOf(XObject node) =>
+        node is IXmlLineInfo info && info.HasLineInfo() ? FormattableString.Invariant($"{info.LineNumber}:{info.LinePosition}") : null;
+
+    private static string LineColumnOf(ReadOnlySpan<byte> content, int offset)
+    {
+        var before = content[..offset];
+        var line = before.Count((byte)'\n') + 1;
+        var column = offset - (before.LastIndexOf((byte)'\n') + 1) + 1;
+        return FormattableString.Invariant($"{line}:{column}");
+    }
+}
