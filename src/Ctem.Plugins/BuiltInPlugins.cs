@@ -70,6 +70,7 @@ public static class BuiltInPlugins
     /// <summary>Third-party scanner report formats that <c>ctem ingest</c> reads, in detection order.</summary>
     public static ImmutableArray<IReportParser> ReportParsers { get; } =
     [
+        new Reports.Trivy.TrivyJsonParser(),
     ];
 
     public static ImmutableArray<IAdvisoryParser> AdvisoryParsers { get; } =
