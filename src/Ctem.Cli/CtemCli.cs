@@ -13,6 +13,7 @@ public static class CtemCli
         var root = new RootCommand("ctem: continuous threat exposure management for software products")
         {
             ScanCommand.Create(context),
+            IngestCommand.Create(context),
             SbomCommand.Create(context),
             FindingsCommand.Create(context),
             DbCommand.Create(context),

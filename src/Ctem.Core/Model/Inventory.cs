@@ -66,7 +66,8 @@ public sealed record Component(string Name, string? Version, PackageUrl? Purl, s
     public string? MatchVersion => (Purl is null ? null : Ecosystems.SourceVersionOf(Purl)) ?? Purl?.Version ?? Version;
 
     /// <summary>The package and version this component is: its purl without qualifiers and subpath.</summary>
-    public string Coordinates { get; } = Purl?.ToCoordinates() ?? $"{Name}@{Version}";
+    /// <remarks>Assets that are not packages (an endpoint, a URL, a file) set their own identity here.</remarks>
+    public string Coordinates { get; init; } = Purl?.ToCoordinates() ?? $"{Name}@{Version}";
 
     private static PackageKey? KeyOf(PackageUrl? purl) =>
         purl is not null && Ecosystems.FromPurl(purl) is { } ecosystem

@@ -26,6 +26,12 @@ public interface ICtemStore : IAsyncDisposable
     Task<IReadOnlyDictionary<PackageKey, IReadOnlyList<AdvisoryCandidate>>> FindAdvisoriesAsync(
         IReadOnlyCollection<PackageKey> packages, CancellationToken cancellationToken);
 
+    /// <summary>
+    /// For each id the knowledge base knows (as an advisory id or alias), every id of the same vulnerability, itself
+    /// included, sorted. Unknown ids are absent.
+    /// </summary>
+    Task<IReadOnlyDictionary<string, IReadOnlyList<string>>> GetAliasGroupsAsync(IReadOnlyCollection<string> ids, CancellationToken cancellationToken);
+
     /// <summary>Stores a scan run, its inventory and findings, and reconciles the product's findings in one transaction.</summary>
     Task<RunOutcome> RecordScanAsync(ScanRecord scan, CancellationToken cancellationToken);
 

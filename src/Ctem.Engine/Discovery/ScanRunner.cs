@@ -48,7 +48,7 @@ public sealed class ScanRunner(
         var keys = components.Select(c => c.PackageKey).OfType<PackageKey>().Distinct().ToList();
         var candidates = await store.FindAdvisoriesAsync(keys, cancellationToken);
         var match = AdvisoryMatcher.Match(components, candidates, schemes);
-        var settings = RiskSettingsFor(request.Scope, product, diagnostics);
+        var settings = FindingAssessor.SettingsFor(request.Scope, product, diagnostics);
         var exploitation = await ExploitationLookup.ForAsync(store, match.Findings.Select(f => f.Vulnerability), cancellationToken);
         var findings = await FindingAssessor.AssessAsync(store, ObservedFindingMerger.Merge(match.Findings), settings, exploitation, time.GetUtcNow(), cancellationToken);
 
@@ -65,25 +65,6 @@ public sealed class ScanRunner(
             Inventory = components,
             Exploitation = exploitation,
         };
-    }
-
-    /// <summary>The product's context from the scope file; a product the file does not declare gets the defaults, with a warning when the file declares others.</summary>
-    private static ProductRiskSettings RiskSettingsFor(ScopeDocument scope, ProductRef product, List<Diagnostic> diagnostics)
-    {
-        if (scope.FindProduct(product.Name) is { } declared)
-        {
-            return new ProductRiskSettings(ProductRiskContext.From(declared), scope.Policy);
-        }
-
-        if (scope.Products.Count > 0)
-        {
-            diagnostics.Add(Diagnostic.Warning(
-                DiagnosticCodes.UndeclaredProduct,
-                product.Name,
-                $"product '{product.Name}' is not declared in the scope file (declared: {string.Join(", ", scope.Products.Select(p => p.Name))}); its findings are prioritized with default criticality and exposure"));
-        }
-
-        return new ProductRiskSettings(ProductRiskContext.Undeclared(product.Name), scope.Policy);
     }
 
     private static ProductRef ResolveProduct(ScanRequest request, ProductRef? declared)

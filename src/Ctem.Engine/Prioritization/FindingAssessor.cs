@@ -1,4 +1,6 @@
+using Ctem.Core.Diagnostics;
 using Ctem.Core.Model;
+using Ctem.Core.Scoping;
 using Ctem.Core.Scoring.Risk;
 using Ctem.Core.Stores;
 
@@ -7,6 +9,31 @@ namespace Ctem.Engine.Prioritization;
 /// <summary>Assesses findings against a product's business context and risk policy, with the exploitation facts the store holds.</summary>
 public static class FindingAssessor
 {
+    /// <summary>
+    /// The product's context from the scope file; a product the file does not declare gets the defaults, with a
+    /// warning added to <paramref name="diagnostics"/> when the file declares others.
+    /// </summary>
+    public static ProductRiskSettings SettingsFor(ScopeDocument scope, ProductRef product, ICollection<Diagnostic> diagnostics)
+    {
+        ArgumentNullException.ThrowIfNull(scope);
+        ArgumentNullException.ThrowIfNull(product);
+        ArgumentNullException.ThrowIfNull(diagnostics);
+        if (scope.FindProduct(product.Name) is { } declared)
+        {
+            return new ProductRiskSettings(ProductRiskContext.From(declared), scope.Policy);
+        }
+
+        if (scope.Products.Count > 0)
+        {
+            diagnostics.Add(Diagnostic.Warning(
+                DiagnosticCodes.UndeclaredProduct,
+                product.Name,
+                $"product '{product.Name}' is not declared in the scope file (declared: {string.Join(", ", scope.Products.Select(p => p.Name))}); its findings are prioritized with default criticality and exposure"));
+        }
+
+        return new ProductRiskSettings(ProductRiskContext.Undeclared(product.Name), scope.Policy);
+    }
+
     /// <summary>Which KEV catalogue and EPSS scores the store holds, so explanations can name them.</summary>
     public static async Task<FeedSnapshot> FeedsAsync(ICtemStore store, CancellationToken cancellationToken)
     {

@@ -73,10 +73,10 @@ public static class RiskModel
 
     private static (string, string, string, double, double) CvssTerm(VulnerabilityRef vulnerability, double weight)
     {
-        var advisories = string.Join(", ", vulnerability.AdvisoryIds);
+        var advisories = vulnerability.AdvisoryIds.Count == 0 ? "the scanner report" : "advisories " + string.Join(", ", vulnerability.AdvisoryIds);
         if (vulnerability.Cvss is { } vector && Cvss.Parse(vector) is { Success: true, Value: var score })
         {
-            return ("cvss", $"{Number(score.Score)} {score.Severity.ToString().ToUpperInvariant()}", $"CVSS {score.Version} vector {vector} (advisories {advisories})", score.Score / 10, weight);
+            return ("cvss", $"{Number(score.Score)} {score.Severity.ToString().ToUpperInvariant()}", $"CVSS {score.Version} vector {vector} ({advisories})", score.Score / 10, weight);
         }
 
         // Without a vector the advisory's own label is the best evidence: the middle of the label's CVSS v3 band.
@@ -86,11 +86,12 @@ public static class RiskModel
             "HIGH" => 0.8,
             "MODERATE" or "MEDIUM" => 0.55,
             "LOW" => 0.25,
+            "INFO" => 0.05,
             _ => (double?)null,
         };
         return level is { } known
-            ? ("cvss", $"{vulnerability.Severity} (no vector)", $"severity label of advisories {advisories}, scored as {Number(known * 10)}", known, weight)
-            : ("cvss", "unknown", $"advisories {advisories} give no CVSS vector or severity: medium (5.0) assumed", 0.5, weight);
+            ? ("cvss", $"{vulnerability.Severity} (no vector)", $"severity label of {advisories}, scored as {Number(known * 10)}", known, weight)
+            : ("cvss", "unknown", $"{advisories}: no CVSS vector or severity; medium (5.0) assumed", 0.5, weight);
     }
 
     private static (string, string, string, double, double) EpssTerm(VulnerabilityRef vulnerability, Exploitation? exploitation, FeedSnapshot feeds, double weight)

@@ -1,0 +1,125 @@
+using System.CommandLine;
+using Ctem.Cli.Rendering;
+using Ctem.Engine.Discovery;
+using Ctem.Engine.Discovery.Reports;
+using Ctem.Engine.Knowledge;
+using Ctem.Plugins;
+using Spectre.Console;
+
+namespace Ctem.Cli.Commands;
+
+/// <summary><c>ctem ingest FILE... [--format NAME] [--product P]</c>: third-party scanner reports into the product's findings.</summary>
+public static class IngestCommand
+{
+    public static Command Create(CliContext context)
+    {
+        var paths = new Argument<string[]>("file") { Description = "Scanner reports (Trivy, Grype, SARIF, …), or directories of them", Arity = ArgumentArity.OneOrMore };
+        var format = new Option<string?>("--format")
+        {
+            Description = "Read every file as this report format instead of detecting it: " + string.Join(", ", BuiltInPlugins.ReportParsers.Select(p => p.Name)),
+        };
+        var product = new Option<string?>("--product") { Description = "Product the findings belong to (default: the report's target, else the file name)" };
+        var output = new Option<string>("--output-format")
+        {
+            Description = "Output format: table or json",
+            DefaultValueFactory = _ => OutputFormat.Table,
+        }.AcceptOnlyFromAmong(OutputFormat.Table, OutputFormat.Json);
+        var scopeOption = new ScopeOption();
+        var command = new Command("ingest", "Import third-party scanner reports into the findings store: deduplicated across tools and with Ctem's own scans") { paths, format, product, output };
+        scopeOption.AddTo(command);
+        command.SetAction((parseResult, cancellationToken) => CommandRunner.RunAsync(context, async () =>
+        {
+            if (scopeOption.Read(context, parseResult) is not { } scope)
+            {
+                return ExitCodes.BadInput;
+            }
+
+            if (ScopeOption.CheckProduct(scope, parseResult.GetValue(product)) is { } undeclared)
+            {
+                await context.Host.Stderr.WriteLineAsync(undeclared);
+                return ExitCodes.Usage;
+            }
+
+            await using var store = await context.OpenStoreAsync(parseResult, cancellationToken);
+            var ingester = new ReportIngester(store, BuiltInPlugins.ReportParsers, context.Reader, context.Host.Time);
+            var request = new IngestRequest(parseResult.GetValue(paths)!, parseResult.GetValue(product), parseResult.GetValue(format)) { Scope = scope };
+            var report = await ingester.IngestAsync(request, cancellationToken);
+            Write(context, report, parseResult.GetValue(output)!);
+            return report.Status == OperationStatus.Succeeded ? ExitCodes.Ok : ExitCodes.BadInput;
+        }));
+        return command;
+    }
+
+    private static void Write(CliContext context, IngestReport report, string format)
+    {
+        var findings = FindingView.ByPriority(report.Runs.SelectMany(run => run.Findings.Select(f =>
+            FindingView.From(report.Product?.Name ?? "", f, run.Source, run.Outcome.Findings.GetValueOrDefault(f.Key)).With(report.Exploitation))));
+        if (format == OutputFormat.Json)
+        {
+            JsonOutput.Write(context.Host.Stdout, writer =>
+            {
+                writer.WriteStartObject();
+                writer.WriteString("status", report.Status.ToString().ToLowerInvariant());
+                writer.WriteString("product", report.Product?.Name);
+                writer.WriteStartArray("reports");
+                foreach (var file in report.Files)
+                {
+                    writer.WriteStartObject();
+                    writer.WriteString("path", file.Path);
+                    writer.WriteString("format", file.Format);
+                    writer.WriteString("tool", file.Tool);
+                    writer.WriteString("target", file.Target);
+                    writer.WriteNumber("findings", file.Findings);
+                    writer.WriteEndObject();
+                }
+
+                writer.WriteEndArray();
+                writer.WriteStartArray("runs");
+                foreach (var run in report.Runs)
+                {
+                    writer.WriteStartObject();
+                    writer.WriteString("source", run.Source);
+                    writer.WriteNumber("id", run.Outcome.RunId);
+                    writer.WriteNumber("findings", run.Findings.Count);
+                    writer.WriteNumber("new", run.Outcome.New);
+                    writer.WriteNumber("reopened", run.Outcome.Reopened);
+                    writer.WriteNumber("resolved", run.Outcome.Resolved);
+                    writer.WriteEndObject();
+                }
+
+                writer.WriteEndArray();
+                writer.WriteStartArray("findings");
+                foreach (var finding in findings)
+                {
+                    JsonOutput.WriteFinding(writer, finding);
+                }
+
+                writer.WriteEndArray();
+                JsonOutput.WriteDiagnostics(writer, report.Diagnostics);
+                writer.WriteEndObject();
+            });
+        }
+        else if (report.Status == OperationStatus.Succeeded)
+        {
+            var console = Consoles.Stdout(context.Host);
+            foreach (var file in report.Files)
+            {
+                console.WriteLine($"{file.Path}: {file.Format}, {file.Tool}{(file.Target is null ? "" : " on " + file.Target)}, {file.Findings} finding(s)");
+            }
+
+            console.WriteLine($"Product {report.Product?.Name}:");
+            FindingsTable.Write(console, findings);
+            foreach (var run in report.Runs)
+            {
+                console.WriteLine($"{run.Source}: {run.Findings.Count} finding(s), {run.Outcome.New} new, {run.Outcome.Reopened} reopened, {run.Outcome.Resolved} resolved since its previous report (run {run.Outcome.RunId}).");
+            }
+        }
+
+        if (report.Status == OperationStatus.Failed)
+        {
+            context.Host.Stderr.WriteLine("ctem: nothing was ingested (see below); the findings store is unchanged.");
+        }
+
+        DiagnosticsPrinter.Write(context.Host.Stderr, report.Diagnostics);
+    }
+}

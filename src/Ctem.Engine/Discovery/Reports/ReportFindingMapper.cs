@@ -1,0 +1,70 @@
+using Ctem.Core.Model;
+
+namespace Ctem.Engine.Discovery.Reports;
+
+/// <summary>
+/// Turns a scanner's findings into the same model as Ctem's own scan findings, with one identity per exposure:
+/// the asset's key (plus, for code and web findings, where in it), and the weakness — the vulnerability under its
+/// preferred id across the knowledge base's alias groups, else the tool's rule (scoped by tool: rule ids of two tools
+/// never merge).
+/// </summary>
+public static class ReportFindingMapper
+{
+    public static ObservedFinding ToObserved(
+        ScannerReport report, ReportedFinding finding, string reportPath, IReadOnlyDictionary<string, IReadOnlyList<string>> aliasGroups)
+    {
+        ArgumentNullException.ThrowIfNull(report);
+        ArgumentNullException.ThrowIfNull(finding);
+        ArgumentNullException.ThrowIfNull(aliasGroups);
+        var asset = finding.Asset;
+        var component = new Component(asset.Name, asset.Version, asset.Purl, null, new SourceLocation(reportPath, finding.ReportPointer))
+        {
+            Coordinates = Coordinates(finding),
+        };
+        return new ObservedFinding(component, Weakness(report, finding, aliasGroups), finding.FixedVersions);
+    }
+
+    /// <summary>The tool's name as a finding source: lower-case, no spaces ("Trivy" → "trivy", "OWASP ZAP" → "owasp-zap").</summary>
+    public static string SourceOf(ScannerReport report)
+    {
+        ArgumentNullException.ThrowIfNull(report);
+        return report.Tool.Trim().ToLowerInvariant().Replace(' ', '-');
+    }
+
+    // A file holds many results of one rule, a URL many parameters: there the place is part of the exposure's identity.
+    private static string Coordinates(ReportedFinding finding)
+    {
+        var place = finding.Asset.Kind switch
+        {
+            AssetKind.File => finding.ToolFingerprint ?? finding.Location?.Pointer,
+            AssetKind.Url => finding.Location?.Pointer,
+            _ => null,
+        };
+        return place is null ? finding.Asset.Key : $"{finding.Asset.Key}#{place}";
+    }
+
+    private static VulnerabilityRef Weakness(ScannerReport report, ReportedFinding finding, IReadOnlyDictionary<string, IReadOnlyList<string>> aliasGroups)
+    {
+        var severity = finding.Severity?.ToUpperInvariant();
+        if (finding.VulnerabilityIds.Count == 0)
+        {
+            var rule = $"{SourceOf(report)}:{finding.RuleId ?? finding.Title}";
+            // CWEs are not names of this weakness: two rules with one CWE on one asset are two findings.
+            return new VulnerabilityRef(rule, [], finding.Title, severity, []) { Cvss = finding.CvssVector };
+        }
+
+        var names = new SortedSet<string>(StringComparer.Ordinal);
+        foreach (var id in finding.VulnerabilityIds)
+        {
+            names.Add(id);
+            if (aliasGroups.TryGetValue(id, out var group))
+            {
+                names.UnionWith(group);
+            }
+        }
+
+        var preferred = VulnerabilityIdentity.PreferredId(names);
+        names.Remove(preferred);
+        return new VulnerabilityRef(preferred, [.. names], finding.Title, severity, []) { Cvss = finding.CvssVector };
+    }
+}

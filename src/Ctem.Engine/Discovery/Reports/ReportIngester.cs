@@ -1,0 +1,159 @@
+using System.Security.Cryptography;
+using Ctem.Core.Diagnostics;
+using Ctem.Core.Extensibility;
+using Ctem.Core.Model;
+using Ctem.Core.Scoping;
+using Ctem.Core.Stores;
+using Ctem.Engine.Inputs;
+using Ctem.Engine.Knowledge;
+using Ctem.Engine.Prioritization;
+
+namespace Ctem.Engine.Discovery.Reports;
+
+/// <param name="Format">A report parser name that reads every file instead of detection (<c>--format</c>).</param>
+public sealed record IngestRequest(IReadOnlyList<string> Paths, string? Product, string? Format)
+{
+    public ScopeDocument Scope { get; init; } = ScopeDocument.Empty;
+}
+
+/// <summary>One report read: its file, the parser that read it, the tool, and how many findings it holds.</summary>
+public sealed record IngestedFile(string Path, string Format, string Tool, string? Target, int Findings);
+
+/// <summary>One tool's findings stored as a run of the product, with the run's outcome.</summary>
+public sealed record IngestedRun(string Source, RunOutcome Outcome, IReadOnlyList<ObservedFinding> Findings);
+
+public sealed record IngestReport(
+    OperationStatus Status, ProductRef? Product, IReadOnlyList<IngestedFile> Files, IReadOnlyList<IngestedRun> Runs, IReadOnlyList<Diagnostic> Diagnostics)
+{
+    public IReadOnlyDictionary<string, Exploitation> Exploitation { get; init; } = new Dictionary<string, Exploitation>();
+}
+
+/// <summary>
+/// <c>ctem ingest</c>: reads third-party scanner reports and stores their findings in the product's findings, one run
+/// per tool. Every report is read before anything is written: one malformed report and nothing is stored. Each tool is
+/// a finding source: a finding a tool stops reporting is resolved by that tool, and stays open while another source
+/// still reports it.
+/// </summary>
+public sealed class ReportIngester(ICtemStore store, IReadOnlyList<IReportParser> parsers, InputReader reader, TimeProvider time)
+{
+    public async Task<IngestReport> IngestAsync(IngestRequest request, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        var startedAt = time.GetUtcNow();
+        var diagnostics = new List<Diagnostic>(InputReader.CheckExist(request.Paths));
+        var forced = request.Format is null ? null : parsers.FirstOrDefault(p => p.Name == request.Format);
+        if (request.Format is not null && forced is null)
+        {
+            diagnostics.Add(Diagnostic.Error(DiagnosticCodes.UnsupportedFormat, request.Format, $"unknown report format; known: {string.Join(", ", parsers.Select(p => p.Name))}"));
+        }
+
+        if (diagnostics.Count > 0)
+        {
+            return Failed(diagnostics);
+        }
+
+        var read = new List<(IngestedFile File, ScannerReport Report, ScanInput Input)>();
+        foreach (var path in request.Paths)
+        {
+            foreach (var item in reader.Read(path, IsLikelyReport, openArchivesInWalk: false))
+            {
+                var (report, found, format) = await ParseAsync(item, forced, cancellationToken);
+                diagnostics.AddRange(found);
+                if (report is not null)
+                {
+                    read.Add((new IngestedFile(item.Path, format!, report.Tool, report.Target, report.Findings.Count), report,
+                        new ScanInput(item.Path, Convert.ToHexStringLower(SHA256.HashData(item.Content!)), format!)));
+                }
+            }
+        }
+
+        if (diagnostics.Any(d => d.IsError) || read.Count == 0)
+        {
+            if (!diagnostics.Any(d => d.IsError))
+            {
+                diagnostics.Add(Diagnostic.Error(DiagnosticCodes.NoComponents, string.Join(", ", request.Paths), "no scanner report found"));
+            }
+
+            return Failed(diagnostics) with { Files = [.. read.Select(r => r.File)] };
+        }
+
+        var product = new ProductRef(
+            request.Product is { Length: > 0 } named ? named
+            : read.Select(r => r.Report.Target).FirstOrDefault(t => t is { Length: > 0 }) ?? Path.GetFileNameWithoutExtension(read[0].File.Path),
+            null);
+        var settings = FindingAssessor.SettingsFor(request.Scope, product, diagnostics);
+        var ids = read.SelectMany(r => r.Report.Findings).SelectMany(f => f.VulnerabilityIds).Distinct(StringComparer.Ordinal).ToList();
+        var aliasGroups = await store.GetAliasGroupsAsync(ids, cancellationToken);
+
+        var runs = new List<IngestedRun>();
+        var exploitation = new Dictionary<string, Exploitation>(StringComparer.Ordinal);
+        foreach (var tool in read.GroupBy(r => ReportFindingMapper.SourceOf(r.Report), StringComparer.Ordinal))
+        {
+            var observed = ObservedFindingMerger.Merge(tool.SelectMany(r => r.Report.Findings.Select(f => ReportFindingMapper.ToObserved(r.Report, f, r.File.Path, aliasGroups))));
+            var facts = await ExploitationLookup.ForAsync(store, observed.Select(f => f.Vulnerability), cancellationToken);
+            foreach (var (id, fact) in facts)
+            {
+                exploitation[id] = fact;
+            }
+
+            var assessed = await FindingAssessor.AssessAsync(store, observed, settings, facts, time.GetUtcNow(), cancellationToken);
+            var packages = assessed.Select(f => f.Component).Where(c => c.Purl is not null).DistinctBy(c => c.Coordinates).ToList();
+            var record = new ScanRecord(product, tool.Key, startedAt, time.GetUtcNow(), [.. tool.Select(r => r.Input)], packages, assessed)
+            {
+                RiskSettings = settings,
+            };
+            runs.Add(new IngestedRun(tool.Key, await store.RecordScanAsync(record, cancellationToken), assessed));
+        }
+
+        return new IngestReport(OperationStatus.Succeeded, product, [.. read.Select(r => r.File)], runs, diagnostics) { Exploitation = exploitation };
+    }
+
+    private async Task<(ScannerReport? Report, IReadOnlyList<Diagnostic> Diagnostics, string? Format)> ParseAsync(
+        InputItem item, IReportParser? forced, CancellationToken cancellationToken)
+    {
+        if (item.Error is not null)
+        {
+            return (null, [item.Error], null);
+        }
+
+        var parser = forced ?? Detect(item.Path, item.Content!);
+        if (parser is null)
+        {
+            return (null, [Diagnostic.Error(DiagnosticCodes.UnsupportedFormat, item.Path, $"not a scanner report Ctem reads (supported: {string.Join(", ", parsers.Select(p => p.Name))}); SBOMs and lockfiles go to 'ctem scan'")], null);
+        }
+
+        using var stream = new MemoryStream(item.Content!, writable: false);
+        try
+        {
+            var result = await parser.ParseAsync(new InputSource(item.Path, stream), cancellationToken);
+            return (result.Report, result.Diagnostics, parser.Name);
+        }
+#pragma warning disable CA1031 // Isolation of plugins: a failing parser is reported as bad input for its file, not a crash.
+        catch (Exception ex) when (ex is not OperationCanceledException)
+#pragma warning restore CA1031
+        {
+            return (null, [Diagnostic.Error(DiagnosticCodes.UnsupportedFormat, item.Path, $"{parser.Name} failed on this file ({ex.GetType().Name}: {ex.Message}); please report it")], parser.Name);
+        }
+    }
+
+    private IReportParser? Detect(string path, byte[] content)
+    {
+        var head = content.AsSpan(0, Math.Min(content.Length, 4096));
+        foreach (var parser in parsers)
+        {
+            if (parser.CanParse(path, head))
+            {
+                return parser;
+            }
+        }
+
+        return null;
+    }
+
+    private static bool IsLikelyReport(string path) =>
+        path.EndsWith(".json", StringComparison.OrdinalIgnoreCase) || path.EndsWith(".jsonl", StringComparison.OrdinalIgnoreCase)
+        || path.EndsWith(".sarif", StringComparison.OrdinalIgnoreCase) || path.EndsWith(".xml", StringComparison.OrdinalIgnoreCase);
+
+    private IngestReport Failed(IReadOnlyList<Diagnostic> diagnostics) =>
+        new(OperationStatus.Failed, null, [], [], diagnostics);
+}
