@@ -117,6 +117,12 @@ internal abstract class DbCtemStore : ICtemStore
         return await FindingQueries.RiskSettingsAsync(connection, cancellationToken);
     }
 
+    public async Task<IReadOnlyList<FindingSource>> GetFindingSourcesAsync(long findingId, CancellationToken cancellationToken)
+    {
+        await using var connection = await OpenAsync(cancellationToken);
+        return await FindingQueries.SourcesAsync(connection, findingId, cancellationToken);
+    }
+
     public async Task<IReadOnlyList<ProductSummary>> ListProductsAsync(CancellationToken cancellationToken)
     {
         await using var connection = await OpenAsync(cancellationToken);

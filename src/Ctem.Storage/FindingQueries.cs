@@ -54,6 +54,15 @@ internal static class FindingQueries
             .ToList();
     }
 
+    public static async Task<IReadOnlyList<FindingSource>> SourcesAsync(DbConnection connection, long findingId, CancellationToken cancellationToken)
+    {
+        var rows = await connection.QueryAsync<(string Source, string? ReportedAsJson, long FirstRunId, long LastRunId, bool Active)>(new CommandDefinition(
+            "SELECT source, reported_as_json, first_run_id, last_run_id, active FROM finding_sources WHERE finding_id = @FindingId ORDER BY first_run_id, source",
+            new { FindingId = findingId },
+            cancellationToken: cancellationToken));
+        return rows.Select(r => new FindingSource(r.Source, r.ReportedAsJson is null ? [] : StorageJson.Strings(r.ReportedAsJson), r.FirstRunId, r.LastRunId, r.Active)).ToList();
+    }
+
     public static async Task<IReadOnlyDictionary<string, ProductRiskSettings>> RiskSettingsAsync(DbConnection connection, CancellationToken cancellationToken)
     {
         var rows = await connection.QueryAsync<(string Name, string Json)>(new CommandDefinition(

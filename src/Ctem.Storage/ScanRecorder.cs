@@ -40,9 +40,9 @@ internal sealed class ScanRecorder
         """;
 
     private const string UpsertSourceSql = """
-        INSERT INTO finding_sources (finding_id, source, first_run_id, last_run_id, active)
-        VALUES (@FindingId, @Source, @RunId, @RunId, TRUE)
-        ON CONFLICT (finding_id, source) DO UPDATE SET last_run_id = excluded.last_run_id, active = TRUE
+        INSERT INTO finding_sources (finding_id, source, first_run_id, last_run_id, active, reported_as_json)
+        VALUES (@FindingId, @Source, @RunId, @RunId, TRUE, @ReportedAsJson)
+        ON CONFLICT (finding_id, source) DO UPDATE SET last_run_id = excluded.last_run_id, active = TRUE, reported_as_json = excluded.reported_as_json
         """;
 
     private const string UnseenSql = """
@@ -138,7 +138,8 @@ internal sealed class ScanRecorder
                 created++;
             }
 
-            await ExecuteAsync(UpsertSourceSql, new { FindingId = id, scan.Source, RunId = runId }, cancellationToken);
+            var reportedAs = finding.ReportedAs.Count > 0 ? finding.ReportedAs : finding.Vulnerability.AdvisoryIds;
+            await ExecuteAsync(UpsertSourceSql, new { FindingId = id, scan.Source, RunId = runId, ReportedAsJson = StorageJson.Serialize(reportedAs) }, cancellationToken);
         }
 
         // A scan that could not read all its inputs has not seen the whole product: absence proves nothing then.

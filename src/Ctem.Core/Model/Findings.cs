@@ -27,12 +27,21 @@ public sealed record ObservedFinding(Component Component, VulnerabilityRef Vulne
 
     /// <summary>The risk assessment made when the scan saw it; null until prioritized.</summary>
     public RiskAssessment? Risk { get; init; }
+
+    /// <summary>
+    /// The names the source itself gave the weakness (a tool's vulnerability ids or rule); empty means the advisories
+    /// Ctem matched (<see cref="VulnerabilityRef.AdvisoryIds"/>).
+    /// </summary>
+    public IReadOnlyList<string> ReportedAs { get; init; } = [];
 }
 
 public static class FindingKey
 {
     public static string Of(string componentCoordinates, string vulnerabilityId) => $"{componentCoordinates}|{vulnerabilityId}";
 }
+
+/// <summary>One source of a finding: who reports it, under which names, since and until which run, and whether it still does.</summary>
+public sealed record FindingSource(string Source, IReadOnlyList<string> ReportedAs, long FirstRunId, long LastRunId, bool Active);
 
 public enum FindingStatus
 {

@@ -44,7 +44,13 @@ public static class ObservedFindingMerger
             Relation = Riskier(first.Component.Relation, second.Component.Relation),
             Scope = Riskier(first.Component.Scope, second.Component.Scope),
         };
-        return first with { Component = component, Vulnerability = vulnerability, FixedVersions = Union(first.FixedVersions, second.FixedVersions) };
+        return first with
+        {
+            Component = component,
+            Vulnerability = vulnerability,
+            FixedVersions = Union(first.FixedVersions, second.FixedVersions),
+            ReportedAs = Union(first.ReportedAs, second.ReportedAs),
+        };
     }
 
     private static DependencyRelation Riskier(DependencyRelation a, DependencyRelation b) =>

@@ -47,6 +47,9 @@ public interface ICtemStore : IAsyncDisposable
     /// <summary>Open findings of one product, or of every product when <paramref name="product"/> is null.</summary>
     Task<IReadOnlyList<StoredFinding>> GetCurrentFindingsAsync(string? product, CancellationToken cancellationToken);
 
+    /// <summary>Every source that has reported the finding, active or not, in the order they first reported it.</summary>
+    Task<IReadOnlyList<FindingSource>> GetFindingSourcesAsync(long findingId, CancellationToken cancellationToken);
+
     Task<IReadOnlyList<ProductSummary>> ListProductsAsync(CancellationToken cancellationToken);
 
     /// <summary>What was last downloaded from a URL (its ETag and Last-Modified), for conditional requests.</summary>

@@ -21,7 +21,10 @@ public static class ReportFindingMapper
         {
             Coordinates = Coordinates(finding),
         };
-        return new ObservedFinding(component, Weakness(report, finding, aliasGroups), finding.FixedVersions);
+        return new ObservedFinding(component, Weakness(report, finding, aliasGroups), finding.FixedVersions)
+        {
+            ReportedAs = finding.VulnerabilityIds.Count > 0 ? finding.VulnerabilityIds : [finding.RuleId ?? finding.Title],
+        };
     }
 
     /// <summary>The tool's name as a finding source: lower-case, no spaces ("Trivy" → "trivy", "OWASP ZAP" → "owasp-zap").</summary>
