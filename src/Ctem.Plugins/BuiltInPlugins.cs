@@ -71,6 +71,12 @@ public static class BuiltInPlugins
     public static ImmutableArray<IReportParser> ReportParsers { get; } =
     [
         new Reports.Trivy.TrivyJsonParser(),
+        new Reports.Sarif.SarifParser(),
+        new Reports.Nuclei.NucleiParser(),
+        new Reports.Nmap.NmapXmlParser(),
+        new Reports.Zap.ZapXmlParser(),
+        new Reports.Zap.ZapJsonParser(),
+        new Reports.Testssl.TestsslJsonParser(),
     ];
 
     public static ImmutableArray<IAdvisoryParser> AdvisoryParsers { get; } =
