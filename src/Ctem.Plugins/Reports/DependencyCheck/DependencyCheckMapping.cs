@@ -37,7 +37,7 @@ internal static partial class DependencyCheckMapping
                 continue;
             }
 
-            var asset = AssetOf(path, dependency.Purl, dependency.FileName!, null, dependency.Pointer, diagnostics);
+            var asset = AssetOf(path, dependency.Purl, dependency.FileName, null, dependency.Pointer, diagnostics);
             foreach (var vulnerability in dependency.Vulnerabilities)
             {
                 if (string.IsNullOrWhiteSpace(vulnerability.Name))
@@ -50,7 +50,7 @@ internal static partial class DependencyCheckMapping
                 foreach (var related in dependency.Related)
                 {
                     var relatedAsset = related.Purl is not null || dependency.Purl is null
-                        ? AssetOf(path, related.Purl, related.FileName ?? FileNameOf(related.FilePath) ?? dependency.FileName!, asset, dependency.Pointer, diagnostics)
+                        ? AssetOf(path, related.Purl, related.FileName ?? FileNameOf(related.FilePath) ?? dependency.FileName, asset, dependency.Pointer, diagnostics)
                         : asset;
                     findings.Add(Finding(path, relatedAsset, related.FilePath, vulnerability));
                 }
@@ -60,7 +60,7 @@ internal static partial class DependencyCheckMapping
         return findings;
     }
 
-    private static ReportedAsset AssetOf(string path, string? purl, string fileName, ReportedAsset? fallback, string pointer, List<Diagnostic> diagnostics)
+    private static ReportedAsset AssetOf(string path, string? purl, string? fileName, ReportedAsset? fallback, string pointer, List<Diagnostic> diagnostics)
     {
         if (purl is not null)
         {
@@ -73,7 +73,7 @@ internal static partial class DependencyCheckMapping
             diagnostics.Add(Diagnostic.Warning(DiagnosticCodes.InvalidPurl, path, $"package id '{purl}': {parsed.Error}; the file name is used instead", pointer));
         }
 
-        return fallback ?? ReportedAsset.Package(null, fileName.Trim(), null);
+        return fallback ?? ReportedAsset.Package(null, (fileName ?? purl ?? "").Trim(), null);
     }
 
     private static string? FileNameOf(string? filePath) =>

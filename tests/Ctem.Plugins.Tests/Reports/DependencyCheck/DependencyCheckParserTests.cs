@@ -187,6 +187,17 @@ public sealed class DependencyCheckParserTests
         Assert.Equal(["CWE-79"], finding.Cwes);
     }
 
+    [Fact]
+    public async Task ParseJson_InvalidPurlWithoutFileName_WarnsAndKeepsTheFinding()
+    {
+        const string report = """{"scanInfo": {}, "dependencies": [{"packages": [{"id": "pkg:"}], "vulnerabilities": [{"name": "CVE-2024-0001"}]}]}""";
+
+        var result = await ParseText(Json, "/r/report.json", report);
+
+        Assert.Equal("pkg:@", Assert.Single(result.Report!.Findings).Asset.Key);
+        Assert.Equal((DiagnosticCodes.InvalidPurl, "/dependencies/0"), (Assert.Single(result.Diagnostics).Code, result.Diagnostics[0].Location));
+    }
+
     public static TheoryData<string, string, string, string?> Invalid => new()
     {
         { "xml", "<analysis><dependencies><dependency>", DiagnosticCodes.InvalidJson, "1:37" },
