@@ -77,6 +77,10 @@ public static class BuiltInPlugins
         new Reports.Zap.ZapXmlParser(),
         new Reports.Zap.ZapJsonParser(),
         new Reports.Testssl.TestsslJsonParser(),
+        new Reports.DependencyCheck.DependencyCheckXmlParser(),
+        new Reports.DependencyCheck.DependencyCheckJsonParser(),
+        new Reports.CycloneDxVdr.CycloneDxVdrJsonParser(),
+        new Reports.CycloneDxVdr.CycloneDxVdrXmlParser(),
     ];
 
     public static ImmutableArray<IAdvisoryParser> AdvisoryParsers { get; } =

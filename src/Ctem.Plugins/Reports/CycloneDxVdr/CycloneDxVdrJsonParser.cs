@@ -18,8 +18,8 @@ public sealed class CycloneDxVdrJsonParser : IReportParser
     public bool CanParse(string path, ReadOnlySpan<byte> head) =>
         path.EndsWith(".json", StringComparison.OrdinalIgnoreCase)
         && head.IndexOf("\"bomFormat\""u8) >= 0
-        && head.IndexOf("\"CycloneDX\""u8) >= 0
-        && (head.IndexOf("\"vulnerabilities\""u8) >= 0 || VdrDetection.NameHintsVulnerabilities(path));
+        && head.IndexOf("\"CycloneDX\""u8) >= 0;
+
 
     public Task<ReportResult> ParseAsync(InputSource source, CancellationToken cancellationToken)
     {

@@ -19,8 +19,8 @@ public sealed class CycloneDxVdrXmlParser : IReportParser
 
     public bool CanParse(string path, ReadOnlySpan<byte> head) =>
         path.EndsWith(".xml", StringComparison.OrdinalIgnoreCase)
-        && head.IndexOf("cyclonedx.org/schema/bom"u8) >= 0
-        && (head.IndexOf("vulnerabilities"u8) >= 0 || VdrDetection.NameHintsVulnerabilities(path));
+        && head.IndexOf("cyclonedx.org/schema/bom"u8) >= 0;
+
 
     public async Task<ReportResult> ParseAsync(InputSource source, CancellationToken cancellationToken)
     {
