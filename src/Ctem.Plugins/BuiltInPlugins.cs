@@ -81,6 +81,9 @@ public static class BuiltInPlugins
         new Reports.DependencyCheck.DependencyCheckJsonParser(),
         new Reports.CycloneDxVdr.CycloneDxVdrJsonParser(),
         new Reports.CycloneDxVdr.CycloneDxVdrXmlParser(),
+        new Reports.NpmAudit.NpmAuditParser(),
+        new Reports.DotnetListPackage.DotnetVulnerableParser(),
+        new Reports.Dependabot.DependabotAlertsParser(),
     ];
 
     public static ImmutableArray<IAdvisoryParser> AdvisoryParsers { get; } =

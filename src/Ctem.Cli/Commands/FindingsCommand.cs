@@ -41,7 +41,7 @@ public static class FindingsCommand
             var chosen = parseResult.GetValue(format)!;
             if (parseResult.GetValue(explain) is { } id)
             {
-                return Explain(context, findings, id, chosen);
+                return await ExplainAsync(context, store, findings, id, chosen, cancellationToken);
             }
 
             if (chosen == OutputFormat.Json)
@@ -58,7 +58,7 @@ public static class FindingsCommand
         return command;
     }
 
-    private static int Explain(CliContext context, IReadOnlyList<FindingView> findings, string id, string format)
+    private static async Task<int> ExplainAsync(CliContext context, Core.Stores.ICtemStore store, IReadOnlyList<FindingView> findings, string id, string format, CancellationToken cancellationToken)
     {
         var chosen = long.TryParse(id, NumberStyles.None, CultureInfo.InvariantCulture, out var number)
             ? findings.Where(f => f.Id == number).ToList()
@@ -83,7 +83,7 @@ public static class FindingsCommand
                 console.WriteLine();
             }
 
-            RiskExplanation.Write(console, chosen[i]);
+            RiskExplanation.Write(console, chosen[i], await store.GetFindingSourcesAsync(chosen[i].Id!.Value, cancellationToken));
         }
 
         return ExitCodes.Ok;

@@ -7,13 +7,15 @@ namespace Ctem.Cli.Rendering;
 /// <summary><c>ctem findings --explain</c>: why a finding has its priority, factor by factor, with where each fact comes from.</summary>
 public static class RiskExplanation
 {
-    public static void Write(IAnsiConsole console, FindingView finding)
+    public static void Write(IAnsiConsole console, FindingView finding, IReadOnlyList<Core.Model.FindingSource> sources)
     {
+        ArgumentNullException.ThrowIfNull(sources);
         ArgumentNullException.ThrowIfNull(console);
         ArgumentNullException.ThrowIfNull(finding);
         var names = finding.Vulnerability.Aliases.Count == 0 ? "" : $" ({string.Join(", ", finding.Vulnerability.Aliases)})";
         console.WriteLine($"Finding {finding.Id}: {finding.Vulnerability.Id}{names} in {finding.Name} {finding.Version} ({finding.Purl})");
         console.WriteLine($"Product {finding.Product}; {finding.Status} since {Day(finding.FirstSeenAt)}, last seen {Day(finding.LastSeenAt)}; sources: {string.Join(", ", finding.Sources)}");
+        WriteSources(console, finding, sources);
         if (finding.Risk is not { } risk)
         {
             console.WriteLine("Not assessed yet: it was stored before risk scoring; the next scan of its product assesses it.");
@@ -45,6 +47,30 @@ public static class RiskExplanation
         table.AddRow("total", "", "", "", Number(risk.Score, "0.0"), "score = 100 × Σ(weight × level) / Σ weight, × scope");
         console.Write(table);
     }
+
+    /// <summary>Who reports the finding and under which names: why several tools' results are this one finding.</summary>
+    private static void WriteSources(IAnsiConsole console, FindingView finding, IReadOnlyList<Core.Model.FindingSource> sources)
+    {
+        foreach (var source in sources)
+        {
+            var names = source.ReportedAs.Count == 0 ? "" : $" as {string.Join(", ", source.ReportedAs)}";
+            var state = source.Active ? $"reporting it since run {source.FirstRunId}" : $"stopped reporting it after run {source.LastRunId}";
+            console.WriteLine($"  source {source.Source}{names}: {state}");
+        }
+
+        if (sources.Count(s => s.Active) > 1)
+        {
+            var names = finding.Vulnerability.Aliases.Prepend(finding.Vulnerability.Id);
+            console.WriteLine($"  Merged: the sources name the same vulnerability (one alias group: {string.Join(", ", names)}) on the same {AssetWord(finding.Purl)} {finding.Purl}.");
+        }
+    }
+
+    private static string AssetWord(string coordinates) =>
+        coordinates.StartsWith("pkg:", StringComparison.Ordinal) ? "package"
+        : coordinates.StartsWith("file:", StringComparison.Ordinal) ? "file location"
+        : coordinates.StartsWith("http", StringComparison.Ordinal) ? "URL"
+        : coordinates.Contains("://", StringComparison.Ordinal) ? "endpoint"
+        : "asset";
 
     private static string Number(double value, string format) => value.ToString(format, CultureInfo.InvariantCulture);
 
