@@ -17,6 +17,8 @@ using Ctem.Plugins.Parsers.PyPI;
 using Ctem.Plugins.Parsers.RubyGems;
 using Ctem.Plugins.Parsers.Spdx;
 using Ctem.Plugins.Parsers.Spdx3;
+using Ctem.Plugins.Reports.Grype;
+using Ctem.Plugins.Reports.OsvScanner;
 using Ctem.Plugins.VersionSchemes.Alpine;
 using Ctem.Plugins.Writers.CycloneDx;
 using Ctem.Plugins.Writers.Spdx;
@@ -70,6 +72,8 @@ public static class BuiltInPlugins
     /// <summary>Third-party scanner report formats that <c>ctem ingest</c> reads, in detection order.</summary>
     public static ImmutableArray<IReportParser> ReportParsers { get; } =
     [
+        new GrypeJsonParser(),
+        new OsvScannerJsonParser(),
     ];
 
     public static ImmutableArray<IAdvisoryParser> AdvisoryParsers { get; } =
