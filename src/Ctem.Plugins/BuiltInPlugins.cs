@@ -84,6 +84,8 @@ public static class BuiltInPlugins
         new Reports.NpmAudit.NpmAuditParser(),
         new Reports.DotnetListPackage.DotnetVulnerableParser(),
         new Reports.Dependabot.DependabotAlertsParser(),
+        new Reports.Grype.GrypeJsonParser(),
+        new Reports.OsvScanner.OsvScannerJsonParser(),
     ];
 
     public static ImmutableArray<IAdvisoryParser> AdvisoryParsers { get; } =

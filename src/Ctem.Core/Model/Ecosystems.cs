@@ -45,6 +45,72 @@ public static partial class Ecosystems
         _ => ByPurlType.GetValueOrDefault(purl.Type),
     };
 
+    private static readonly FrozenDictionary<string, string> PurlTypeByEcosystem =
+        ByPurlType.ToFrozenDictionary(pair => pair.Value, pair => pair.Key, StringComparer.Ordinal);
+
+    /// <summary>
+    /// The purl of a package as an OSV ecosystem names it, the inverse of <see cref="FromPurl"/>: "Debian:12" gives
+    /// <c>pkg:deb/debian/name@version?distro=debian-12</c>, "Alpine:v3.20" <c>distro=alpine-3.20</c>, Maven's
+    /// "group:artifact" and npm's "@scope/name" a namespace and a name. Null where the ecosystem has no purl type we map
+    /// (Red Hat, Linux, GIT, …) or the name does not fit its type: a purl given here always maps back to the same
+    /// ecosystem and name.
+    /// </summary>
+    public static PackageUrl? PurlOf(string ecosystem, string name, string? version)
+    {
+        ArgumentNullException.ThrowIfNull(ecosystem);
+        ArgumentNullException.ThrowIfNull(name);
+        var normalized = NormalizeEcosystem(ecosystem.Trim());
+        var family = BaseOf(normalized);
+        var release = normalized.Length > family.Length ? normalized[(family.Length + 1)..] : null;
+        var qualifiers = new Dictionary<string, string>(StringComparer.Ordinal);
+        string type;
+        string? purlNamespace;
+        var purlName = name.Trim();
+        switch (family)
+        {
+            case "Debian" or "Ubuntu" or "Alpine":
+                type = family == "Alpine" ? "apk" : "deb";
+                purlNamespace = family.ToLowerInvariant();
+                if (release is not null)
+                {
+                    qualifiers["distro"] = $"{purlNamespace}-{(family == "Alpine" ? release.TrimStart('v') : release)}";
+                }
+
+                break;
+            case "Wolfi" or "Chainguard" when release is null:
+                (type, purlNamespace) = ("apk", family.ToLowerInvariant());
+                break;
+            default:
+                if (release is not null || !PurlTypeByEcosystem.TryGetValue(family, out var mapped))
+                {
+                    return null;
+                }
+
+                type = mapped;
+                (purlNamespace, purlName) = SplitName(type, purlName);
+                break;
+        }
+
+        // Go's standard library ("stdlib") and single-element module paths have no namespace; see PackageUrlTypes.
+        var created = PackageUrl.Create(type, purlNamespace, purlName, version, qualifiers, null, strict: type != "golang");
+        return created.Success
+            && FromPurl(created.Value) == normalized
+            && NormalizeName(normalized, PackageNameOf(created.Value)) == NormalizeName(normalized, name)
+                ? created.Value
+                : null;
+    }
+
+    private static (string? Namespace, string Name) SplitName(string type, string name)
+    {
+        if (PackageUrlTypes.Known.GetValueOrDefault(type)?.Namespace == NamespaceRule.Prohibited)
+        {
+            return (null, name);
+        }
+
+        var cut = type == "maven" ? name.IndexOf(':') : name.LastIndexOf('/');
+        return cut > 0 ? (name[..cut], name[(cut + 1)..]) : (null, name);
+    }
+
     /// <summary>The source package's version from an <c>upstream=name@version</c> qualifier, if it gives one.</summary>
     public static string? SourceVersionOf(PackageUrl purl)
     {
