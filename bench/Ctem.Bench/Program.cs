@@ -26,6 +26,12 @@ try
     var reader = new InputReader(InputLimits.Default);
     var importer = new KnowledgeImporter(store, BuiltInPlugins.AdvisoryParsers, BuiltInPlugins.FeedParsers, BuiltInPlugins.VersionSchemes, reader);
 
+    if (Environment.GetEnvironmentVariable("CTEM_BENCH_ONLY") == "ingest")
+    {
+        await IngestThroughput.RunAsync(store, reader, work.FullName);
+        return 0;
+    }
+
     // Warm up both paths (JIT, SQLite) on a separate database, so the first row is not charged for it.
     await using (var warmStore = await CtemStoreFactory.OpenAsync(Path.Combine(work.FullName, "warm-up.db"), TimeProvider.System, CancellationToken.None))
     {
@@ -62,6 +68,9 @@ try
 
     Console.WriteLine();
     await MatchingThroughput.RunAsync(store, BuiltInPlugins.VersionSchemes, osv);
+
+    Console.WriteLine();
+    await IngestThroughput.RunAsync(store, reader, work.FullName);
     return 0;
 }
 finally

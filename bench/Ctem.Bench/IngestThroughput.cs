@@ -1,0 +1,70 @@
+using System.Text;
+using Ctem.Core.Stores;
+using Ctem.Engine.Discovery.Reports;
+using Ctem.Engine.Inputs;
+using Ctem.Plugins;
+
+namespace Ctem.Bench;
+
+/// <summary>
+/// <c>ctem ingest</c> of a generated Trivy report with 100,000 findings (20,000 npm packages × 5 vulnerabilities): into
+/// an empty product, again (every finding deduplicated against the store), and with a tenth of the findings replaced.
+/// </summary>
+internal static class IngestThroughput
+{
+    private const int Packages = 20_000;
+    private const int PerPackage = 5;
+
+    public static async Task RunAsync(ICtemStore store, InputReader reader, string directory)
+    {
+        var first = Path.Combine(directory, "trivy-100k.json");
+        var changed = Path.Combine(directory, "trivy-100k-changed.json");
+        await File.WriteAllTextAsync(first, Report(shift: 0));
+        await File.WriteAllTextAsync(changed, Report(shift: Packages / 10));
+        var ingester = new ReportIngester(store, BuiltInPlugins.ReportParsers, reader, TimeProvider.System);
+        var request = new IngestRequest([first], "bench-ingest", null);
+
+        Console.WriteLine($"ctem ingest of a generated Trivy report, {Packages * PerPackage:N0} findings ({new FileInfo(first).Length / 1_048_576.0:F1} MiB), SQLite unless CTEM_BENCH_DB:");
+        Console.WriteLine("| run | new | still open | resolved | time | findings/s |");
+        Console.WriteLine("|---|---:|---:|---:|---:|---:|");
+        await RowAsync("into an empty product", ingester, request);
+        await RowAsync("same report again (all deduplicated)", ingester, request);
+        await RowAsync("10% replaced", ingester, request with { Paths = [changed] });
+    }
+
+    private static async Task RowAsync(string name, ReportIngester ingester, IngestRequest request)
+    {
+        var timed = await Measure.TimeAsync(() => ingester.IngestAsync(request, CancellationToken.None));
+        var run = timed.Result.Runs.Single().Outcome;
+        var findings = timed.Result.Runs.Single().Findings.Count;
+        Console.WriteLine($"| {name} | {run.New:N0} | {run.StillOpen:N0} | {run.Resolved:N0} | {timed.Elapsed.TotalSeconds:F2} s | {findings / timed.Elapsed.TotalSeconds:N0} |");
+    }
+
+    private static string Report(int shift)
+    {
+        var text = new StringBuilder(40_000_000);
+        text.Append("""{"SchemaVersion": 2, "ArtifactName": "bench-ingest", "Results": [{"Target": "package-lock.json", "Class": "lang-pkgs", "Type": "npm", "Vulnerabilities": [""");
+        for (var p = 0; p < Packages; p++)
+        {
+            var package = p + shift;
+            for (var v = 0; v < PerPackage; v++)
+            {
+                if (p > 0 || v > 0)
+                {
+                    text.Append(',');
+                }
+
+                var id = FormattableString.Invariant($"CVE-2099-{package * PerPackage + v + 10000}");
+                var version = FormattableString.Invariant($"1.0.{v}");
+                var name = FormattableString.Invariant($"bench-{package}");
+                text.Append("{\"VulnerabilityID\": \"").Append(id).Append("\", \"PkgName\": \"").Append(name)
+                    .Append("\", \"PkgIdentifier\": {\"PURL\": \"pkg:npm/").Append(name).Append('@').Append(version)
+                    .Append("\"}, \"InstalledVersion\": \"").Append(version)
+                    .Append("\", \"FixedVersion\": \"2.0.0\", \"Severity\": \"HIGH\", \"Title\": \"generated ").Append(id)
+                    .Append("\", \"CVSS\": {\"nvd\": {\"V3Vector\": \"CVSS:3.1/AV:N/AC:L/PR:N/UI:N/S:U/C:H/I:H/A:H\"}}}");
+            }
+        }
+
+        return text.Append("]}]}").ToString();
+    }
+}
