@@ -25,7 +25,8 @@ internal sealed class AdvisoryLookup
 
     internal string Sql => $"""
         SELECT p.name AS Name, p.ordinal AS Ordinal, p.affected_json AS AffectedJson, a.id AS AdvisoryId, a.aliases_json AS AliasesJson,
-            a.summary AS Summary, a.severity AS Severity, a.severity_json AS SeverityJson
+            a.summary AS Summary, a.severity AS Severity, a.severity_json AS SeverityJson,
+            a.exploit_refs_json AS ExploitReferencesJson
         FROM advisory_packages p
         JOIN advisories a ON a.id = p.advisory_id
         WHERE p.ecosystem = @Ecosystem AND {_dialect.InList("p.name", "Names")} AND a.withdrawn IS NULL
@@ -70,6 +71,7 @@ internal sealed class AdvisoryLookup
         AffectedJson.Read(row.AffectedJson))
     {
         Scores = StorageJson.Deserialize<List<SeverityScore>>(row.SeverityJson),
+        ExploitReferences = row.ExploitReferencesJson is null ? [] : StorageJson.Strings(row.ExploitReferencesJson),
     };
 
     private sealed class CandidateRow
@@ -89,5 +91,7 @@ internal sealed class AdvisoryLookup
         public string? Severity { get; set; }
 
         public string SeverityJson { get; set; } = "[]";
+
+        public string? ExploitReferencesJson { get; set; }
     }
 }

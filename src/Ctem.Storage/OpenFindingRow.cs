@@ -38,6 +38,8 @@ internal sealed class OpenFindingRow
 
     public string? RiskJson { get; set; }
 
+    public string? ExploitReferencesJson { get; set; }
+
     public DateTimeOffset FirstSeenAt { get; set; }
 
     public DateTimeOffset LastSeenAt { get; set; }
@@ -49,7 +51,7 @@ internal sealed class OpenFindingRow
         Ecosystem,
         PackageName,
         Version,
-        new VulnerabilityRef(VulnerabilityId, StorageJson.Strings(AliasesJson), Summary, Severity, StorageJson.Strings(AdvisoryIdsJson)) { Cvss = CvssVector },
+        new VulnerabilityRef(VulnerabilityId, StorageJson.Strings(AliasesJson), Summary, Severity, StorageJson.Strings(AdvisoryIdsJson)) { Cvss = CvssVector, ExploitReferences = ExploitReferencesJson is null ? [] : StorageJson.Strings(ExploitReferencesJson) },
         StorageJson.Strings(FixedVersionsJson),
         FindingStatus.Open,
         FirstSeenAt,

@@ -17,6 +17,7 @@ internal sealed class PreparedAdvisory
         AliasesJson = StorageJson.Serialize(advisory.Aliases);
         RelatedJson = StorageJson.Serialize(advisory.Related);
         SeverityJson = StorageJson.Serialize(advisory.Severity);
+        ExploitReferencesJson = advisory.ExploitReferences.Count == 0 ? null : StorageJson.Serialize(advisory.ExploitReferences);
         AffectedJson = advisory.Affected.Select(Storage.AffectedJson.Write).ToList();
 
         using var hash = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
@@ -39,6 +40,9 @@ internal sealed class PreparedAdvisory
 
     public IReadOnlyList<string> AffectedJson { get; }
 
+    /// <summary>Null when there are none, so records without exploit references keep the digest they always had.</summary>
+    public string? ExploitReferencesJson { get; }
+
     public string Digest { get; }
 
     private IEnumerable<string?> Parts()
@@ -52,6 +56,10 @@ internal sealed class PreparedAdvisory
         yield return AliasesJson;
         yield return RelatedJson;
         yield return SeverityJson;
+        if (ExploitReferencesJson is not null)
+        {
+            yield return ExploitReferencesJson;
+        }
         foreach (var affected in AffectedJson)
         {
             yield return affected;

@@ -36,6 +36,22 @@ public abstract partial class CtemStoreContractTests
     }
 
     [SkippableFact]
+    public async Task ExploitReferences_RoundTripThroughAdvisoriesAndFindings()
+    {
+        var store = await OpenStoreAsync();
+        string[] references = ["https://www.exploit-db.com/exploits/1"];
+        await ImportAsync(store, StoreData.Advisory("GHSA-x", StoreData.T0, [StoreData.Npm("lodash")]) with { ExploitReferences = references });
+        var finding = StoreData.Finding(Lodash, "CVE-1");
+        await store.RecordScanAsync(StoreData.Scan("shop", StoreData.T0, [finding with { Vulnerability = finding.Vulnerability with { ExploitReferences = references } }]), Ct);
+
+        var candidate = Assert.Single((await store.FindAdvisoriesAsync([new PackageKey("npm", "lodash")], Ct))[new PackageKey("npm", "lodash")]);
+        var stored = Assert.Single(await store.GetCurrentFindingsAsync("shop", Ct));
+
+        Assert.Equal(references, candidate.ExploitReferences);
+        Assert.Equal(references, stored.Vulnerability.ExploitReferences);
+    }
+
+    [SkippableFact]
     public async Task UpdateRiskAsync_ReplacesAssessmentsInOneGo()
     {
         var store = await OpenStoreAsync();

@@ -61,6 +61,7 @@ public static class JsonOutput
         writer.WriteString("summary", finding.Vulnerability.Summary);
         writer.WriteString("severity", finding.Vulnerability.Severity);
         WriteCvss(writer, finding.Vulnerability.Cvss);
+        WriteStrings(writer, "exploitReferences", finding.Vulnerability.ExploitReferences);
         WriteKev(writer, finding.Exploitation);
         WriteEpss(writer, finding.Exploitation);
         writer.WriteEndObject();

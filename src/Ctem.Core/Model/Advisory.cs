@@ -57,6 +57,9 @@ public sealed record Advisory(
     string? DatabaseSeverity,
     IReadOnlyList<AffectedPackage> Affected)
 {
+    /// <summary>URLs of references that evidence a public exploit or proof of concept (SSVC's "public PoC").</summary>
+    public IReadOnlyList<string> ExploitReferences { get; init; } = [];
+
     /// <summary>The database the record comes from, from its id prefix: GHSA, GO, PYSEC, RUSTSEC, CVE, …</summary>
     public string Source => SourceOf(Id);
 

@@ -15,6 +15,9 @@ public sealed record VulnerabilityRef(
 {
     /// <summary>The most recent CVSS vector the advisories give (v4.0, else v3.x, else v2.0), or null.</summary>
     public string? Cvss { get; init; }
+
+    /// <summary>References evidencing a public exploit or proof of concept, from any of its advisories.</summary>
+    public IReadOnlyList<string> ExploitReferences { get; init; } = [];
 }
 
 /// <summary>What one scan saw: a component of the product that a vulnerability affects.</summary>

@@ -37,6 +37,7 @@ public static class ObservedFindingMerger
             Summary = a.Summary ?? b.Summary,
             Severity = a.Severity ?? b.Severity,
             Cvss = a.Cvss ?? b.Cvss,
+            ExploitReferences = Union(a.ExploitReferences, b.ExploitReferences),
             AdvisoryIds = Union(a.AdvisoryIds, b.AdvisoryIds),
         };
         var component = first.Component with

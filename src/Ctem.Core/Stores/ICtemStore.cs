@@ -106,6 +106,9 @@ public sealed record AdvisoryCandidate(
 {
     /// <summary>The advisory's severity scores (CVSS vectors), as the record gives them.</summary>
     public IReadOnlyList<SeverityScore> Scores { get; init; } = [];
+
+    /// <summary>The advisory's references that evidence a public exploit.</summary>
+    public IReadOnlyList<string> ExploitReferences { get; init; } = [];
 }
 
 /// <summary>A scan as it is to be stored.</summary>

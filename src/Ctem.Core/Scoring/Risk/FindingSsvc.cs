@@ -22,10 +22,12 @@ public static class FindingSsvc
         ArgumentNullException.ThrowIfNull(product);
         var inKev = exploitation?.Kev is not null;
         var highEpss = exploitation?.Epss?.Score >= PublicExploitEpss;
-        var exploitationValue = SsvcDerivations.ExploitationFrom(inKev, highEpss);
+        var exploitReference = vulnerability.ExploitReferences.FirstOrDefault();
+        var exploitationValue = SsvcDerivations.ExploitationFrom(inKev, highEpss || exploitReference is not null);
         var exploitationReason = inKev ? "listed in CISA KEV"
+            : exploitReference is not null ? $"public exploit reference {exploitReference}"
             : highEpss ? $"EPSS {exploitation!.Epss!.Score.ToString("0.###", System.Globalization.CultureInfo.InvariantCulture)} >= {PublicExploitEpss.ToString(System.Globalization.CultureInfo.InvariantCulture)}"
-            : "not in KEV, EPSS below " + PublicExploitEpss.ToString(System.Globalization.CultureInfo.InvariantCulture);
+            : "not in KEV, no exploit reference, EPSS below " + PublicExploitEpss.ToString(System.Globalization.CultureInfo.InvariantCulture);
 
         var vector = vulnerability.Cvss is { } text && Cvss.ParseVector(text) is { Success: true } parsed ? parsed.Value : null;
         var automatable = vector is null ? null : SsvcDerivations.AutomatableFrom(vector);

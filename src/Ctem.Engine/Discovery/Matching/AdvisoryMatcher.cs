@@ -105,6 +105,7 @@ public static class AdvisoryMatcher
             advisoryIds)
         {
             Cvss = CvssChoice.Best(group.OrderBy(c => c.AdvisoryId, StringComparer.Ordinal).SelectMany(c => c.Scores)),
+            ExploitReferences = group.SelectMany(c => c.ExploitReferences).Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal).ToList(),
         };
         var fixedVersions = group.SelectMany(c => c.Affected.FixedVersions).Distinct(StringComparer.Ordinal).ToList();
         return (vulnerability, SortVersions(fixedVersions, scheme));

@@ -26,8 +26,17 @@ internal sealed class OsvRecord
 
     public List<OsvAffected>? Affected { get; set; }
 
+    public List<OsvReference>? References { get; set; }
+
     [JsonPropertyName("database_specific")]
     public JsonElement DatabaseSpecific { get; set; }
+}
+
+internal sealed class OsvReference
+{
+    public string? Type { get; set; }
+
+    public string? Url { get; set; }
 }
 
 internal sealed class OsvSeverity

@@ -114,7 +114,10 @@ public sealed partial class OsvJsonParser : IAdvisoryParser
             record.Related ?? [],
             record.Severity?.Where(s => s.Type is not null && s.Score is not null).Select(s => new SeverityScore(s.Type!, s.Score!)).ToList() ?? [],
             DatabaseSeverity(record.DatabaseSpecific),
-            affected));
+            affected)
+        {
+            ExploitReferences = OsvExploitReferences.Of(record.References),
+        });
     }
 
     // JSON null inside OSV arrays deserialises to null elements; the schema allows none of them.

@@ -23,6 +23,17 @@ public sealed class FindingSsvcTests
         Assert.Equal(expected, FindingSsvc.MissionAndWellbeing(product).Value);
     }
 
+    [Fact]
+    public void Decide_ExploitReference_IsPublicPocAndSaysWhich()
+    {
+        var vulnerability = new Core.Model.VulnerabilityRef("CVE-1", [], null, null, []) { ExploitReferences = ["https://www.exploit-db.com/exploits/1"] };
+
+        var (decision, reasons) = FindingSsvc.Decide(vulnerability, null, ProductRiskContext.Undeclared("p"));
+
+        Assert.Equal(SsvcExploitation.PublicPoc, decision.Inputs.Exploitation);
+        Assert.Contains("public exploit reference https://www.exploit-db.com/exploits/1", reasons, StringComparison.Ordinal);
+    }
+
     [Theory]
     [InlineData(true, 0.0, SsvcExploitation.Active)]
     [InlineData(false, 0.1, SsvcExploitation.PublicPoc)]

@@ -130,6 +130,25 @@ public sealed class OsvJsonParserTests
         Assert.Equal(archive.Entries.Count, parsed);
     }
 
+    [Fact]
+    public void Parse_References_KeepsThoseEvidencingAnExploit()
+    {
+        const string record = """
+            {"id": "PYSEC-1", "modified": "2024-01-01T00:00:00Z", "references": [
+              {"type": "EVIDENCE", "url": "https://example.org/poc.py"},
+              {"type": "WEB", "url": "https://www.exploit-db.com/exploits/51234"},
+              {"type": "ADVISORY", "url": "http://packetstormsecurity.com/files/170000/x.html"},
+              {"type": "WEB", "url": "https://example.org/exploit-db.com"},
+              {"type": "FIX", "url": "https://github.com/o/r/commit/abc"}, null]}
+            """;
+
+        var result = Parser.Parse("PYSEC-1.json", System.Text.Encoding.UTF8.GetBytes(record));
+
+        Assert.Equal(
+            ["https://example.org/poc.py", "https://www.exploit-db.com/exploits/51234", "http://packetstormsecurity.com/files/170000/x.html"],
+            Assert.IsType<Advisory>(result.Advisory).ExploitReferences);
+    }
+
     private static Advisory ParseOk(string file)
     {
         var result = Parser.Parse(file, File.ReadAllBytes(TestData(file)));
