@@ -49,11 +49,42 @@ internal static class ReportJson
             ? value.GetString()
             : null;
 
+    /// <summary>A string, or a number as written (tools write ids and codes either way); null otherwise.</summary>
+    public static string? Scalar(JsonElement element, string name) =>
+        element.ValueKind == JsonValueKind.Object && element.TryGetProperty(name, out var value)
+            ? value.ValueKind switch
+            {
+                JsonValueKind.String => value.GetString(),
+                JsonValueKind.Number => value.GetRawText(),
+                _ => null,
+            }
+            : null;
+
+    /// <summary>The strings of a property that is a string or an array of strings; empty otherwise.</summary>
+    public static List<string> Strings(JsonElement? element, string name)
+    {
+        if (element is not { ValueKind: JsonValueKind.Object } e || !e.TryGetProperty(name, out var value))
+        {
+            return [];
+        }
+
+        return value.ValueKind switch
+        {
+            JsonValueKind.String => [value.GetString()!],
+            JsonValueKind.Array => [.. value.EnumerateArray().Where(v => v.ValueKind == JsonValueKind.String).Select(v => v.GetString()!)],
+            _ => [],
+        };
+    }
+
     /// <summary>The array items of <paramref name="name"/>; empty when absent or not an array.</summary>
     public static IEnumerable<JsonElement> Array(JsonElement element, string name) =>
+        ArrayElement(element, name) is { } array ? array.EnumerateArray() : [];
+
+    /// <summary>The array <paramref name="name"/> itself, or null when absent or not an array (a report's required list).</summary>
+    public static JsonElement? ArrayElement(JsonElement element, string name) =>
         element.ValueKind == JsonValueKind.Object && element.TryGetProperty(name, out var value) && value.ValueKind == JsonValueKind.Array
-            ? value.EnumerateArray()
-            : [];
+            ? value
+            : null;
 
     /// <summary>The object <paramref name="name"/>, or null when absent or not an object.</summary>
     public static JsonElement? Object(JsonElement element, string name) =>

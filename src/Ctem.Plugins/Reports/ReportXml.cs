@@ -51,6 +51,37 @@ internal static class ReportXml
         }
     }
 
+    /// <summary>
+    /// Loads the input and hands the root to <paramref name="read"/> when it is the format's: formats told apart by the
+    /// root's local name alone.
+    /// </summary>
+    public static Task<ReportResult> ReadAsync(InputSource source, string rootName, string format, Func<XElement, ReportResult> read, CancellationToken cancellationToken) =>
+        ReadAsync(
+            source,
+            DiagnosticCodes.UnsupportedFormat,
+            root => root.Name.LocalName == rootName ? null : $"not {format}: the root element is <{root.Name.LocalName}>, expected <{rootName}>",
+            read,
+            cancellationToken);
+
+    /// <summary>
+    /// Loads the input and hands the root to <paramref name="read"/>, unless <paramref name="refusal"/> says why the root
+    /// is not the format's: then that is the error, with <paramref name="refusalCode"/>, placed at the root.
+    /// </summary>
+    public static async Task<ReportResult> ReadAsync(InputSource source, string refusalCode, Func<XElement, string?> refusal, Func<XElement, ReportResult> read, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(refusal);
+        ArgumentNullException.ThrowIfNull(read);
+        var (document, error) = await LoadAsync(source, cancellationToken);
+        if (document?.Root is not { } root)
+        {
+            return ReportResult.Failed(error!);
+        }
+
+        return refusal(root) is { } message
+            ? ReportResult.Failed(Diagnostic.Error(refusalCode, source.Path, message, LineOf(root)))
+            : read(root);
+    }
+
     /// <summary>"line:column" of an element as loaded (line info is kept), or null.</summary>
     public static string? LineOf(XObject node) =>
         node is IXmlLineInfo info && info.HasLineInfo() ? FormattableString.Invariant($"{info.LineNumber}:{info.LinePosition}") : null;

@@ -34,7 +34,7 @@ public sealed class CycloneDxVdrJsonParser : IReportParser
             return ReportResult.Failed(Diagnostic.Error(DiagnosticCodes.NotCycloneDx, path, "not a CycloneDX BOM: expected an object with \"bomFormat\": \"CycloneDX\""));
         }
 
-        if (!root.TryGetProperty("vulnerabilities", out var vulnerabilities) || vulnerabilities.ValueKind != JsonValueKind.Array)
+        if (ReportJson.ArrayElement(root, "vulnerabilities") is not { } vulnerabilities)
         {
             return ReportResult.Failed(Diagnostic.Error(DiagnosticCodes.UnsupportedFormat, path, VdrMapping.NoVulnerabilities));
         }

@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Xml.Linq;
 using Ctem.Core.Diagnostics;
 using Ctem.Core.Extensibility;
+using static Ctem.Plugins.Reports.ReportXmlLocalNames;
 
 namespace Ctem.Plugins.Reports.CycloneDxVdr;
 
@@ -21,25 +22,23 @@ public sealed class CycloneDxVdrXmlParser : IReportParser
         path.EndsWith(".xml", StringComparison.OrdinalIgnoreCase)
         && head.IndexOf("cyclonedx.org/schema/bom"u8) >= 0;
 
-
-    public async Task<ReportResult> ParseAsync(InputSource source, CancellationToken cancellationToken)
+    public Task<ReportResult> ParseAsync(InputSource source, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(source);
-        var (document, error) = await ReportXml.LoadAsync(source, cancellationToken);
-        if (document?.Root is not { } root)
-        {
-            return ReportResult.Failed(error!);
-        }
+        return ReportXml.ReadAsync(source, DiagnosticCodes.NotCycloneDx, Refusal, root => Read(source.Path, root), cancellationToken);
+    }
 
-        if (root.Name.LocalName != "bom" || !root.Name.NamespaceName.StartsWith("http://cyclonedx.org/schema/bom", StringComparison.Ordinal))
-        {
-            return ReportResult.Failed(Diagnostic.Error(DiagnosticCodes.NotCycloneDx, source.Path, $"not a CycloneDX BOM: expected a <bom> root in a http://cyclonedx.org/schema/bom namespace, found <{root.Name.LocalName}>", ReportXml.LineOf(root)));
-        }
+    private static string? Refusal(XElement root) =>
+        root.Name.LocalName == "bom" && root.Name.NamespaceName.StartsWith("http://cyclonedx.org/schema/bom", StringComparison.Ordinal)
+            ? null
+            : $"not a CycloneDX BOM: expected a <bom> root in a http://cyclonedx.org/schema/bom namespace, found <{root.Name.LocalName}>";
 
+    private ReportResult Read(string path, XElement root)
+    {
         var vulnerabilities = root.Descendants().Where(e => e.Name.LocalName == "vulnerability" && e.Parent?.Name.LocalName == "vulnerabilities").ToList();
         if (!root.Descendants().Any(e => e.Name.LocalName == "vulnerabilities"))
         {
-            return ReportResult.Failed(Diagnostic.Error(DiagnosticCodes.UnsupportedFormat, source.Path, VdrMapping.NoVulnerabilities));
+            return ReportResult.Failed(Diagnostic.Error(DiagnosticCodes.UnsupportedFormat, path, VdrMapping.NoVulnerabilities));
         }
 
         var components = root.Descendants()
@@ -50,7 +49,7 @@ public sealed class CycloneDxVdrXmlParser : IReportParser
         var tools = Child(metadata, "tools");
         var tool = Child(tools, "tool") ?? Child(Child(tools, "components"), "component");
         var bom = new VdrDocument(Text(tool, "name"), Text(tool, "version"), Text(Child(metadata, "component"), "name"), components, vulnerabilities.Select(Vulnerability).ToList());
-        return VdrMapping.Report(Name, source.Path, bom, []);
+        return VdrMapping.Report(Name, path, bom, []);
     }
 
     private static VdrVulnerability Vulnerability(XElement vulnerability)
@@ -101,13 +100,4 @@ public sealed class CycloneDxVdrXmlParser : IReportParser
         var text = Text(score, "base") ?? score?.Value.Trim();
         return double.TryParse(text, NumberStyles.Float, CultureInfo.InvariantCulture, out var value) ? value : null;
     }
-
-    private static XElement? Child(XElement? parent, string localName) =>
-        parent?.Elements().FirstOrDefault(e => e.Name.LocalName == localName);
-
-    private static IEnumerable<XElement> Children(XElement? parent, string localName) =>
-        parent?.Elements().Where(e => e.Name.LocalName == localName) ?? [];
-
-    private static string? Text(XElement? parent, string localName) =>
-        Child(parent, localName)?.Value.Trim() is { Length: > 0 } text ? text : null;
 }

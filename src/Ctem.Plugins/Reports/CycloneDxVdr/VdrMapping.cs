@@ -141,15 +141,7 @@ internal static class VdrMapping
         var score = ratings.Where(r => r.Method?.StartsWith("CVSSv3", StringComparison.OrdinalIgnoreCase) == true || string.Equals(r.Method, "CVSSv4", StringComparison.OrdinalIgnoreCase))
             .Select(r => r.Score)
             .Max();
-        return score switch
-        {
-            null => null,
-            >= 9.0 => "critical",
-            >= 7.0 => "high",
-            >= 4.0 => "medium",
-            > 0.0 => "low",
-            _ => "info",
-        };
+        return score is { } value ? ReportSeverity.FromCvssScore(value) : null;
     }
 
     private static string? Vector(IReadOnlyList<VdrRating> ratings)

@@ -30,7 +30,7 @@ public sealed class DependencyCheckJsonParser : IReportParser
 
     private ReportResult Read(string path, JsonElement root)
     {
-        if (root.ValueKind != JsonValueKind.Object || !root.TryGetProperty("dependencies", out var dependencies) || dependencies.ValueKind != JsonValueKind.Array
+        if (ReportJson.ArrayElement(root, "dependencies") is not { } dependencies
             || ReportJson.Object(root, "scanInfo") is not { } scanInfo)
         {
             return ReportResult.Failed(Diagnostic.Error(DiagnosticCodes.UnsupportedFormat, path, "not a Dependency-Check JSON report: expected an object with \"scanInfo\" and a \"dependencies\" array"));

@@ -2,6 +2,7 @@ using System.Xml.Linq;
 using Ctem.Core.Diagnostics;
 using Ctem.Core.Extensibility;
 using Ctem.Core.Model;
+using static Ctem.Plugins.Reports.ReportXmlLocalNames;
 
 namespace Ctem.Plugins.Reports.DependencyCheck;
 
@@ -22,27 +23,22 @@ public sealed class DependencyCheckXmlParser : IReportParser
         && head.IndexOf("<analysis"u8) >= 0
         && head.IndexOf("DependencyCheck/dependency-check"u8) >= 0;
 
-    public async Task<ReportResult> ParseAsync(InputSource source, CancellationToken cancellationToken)
+    public Task<ReportResult> ParseAsync(InputSource source, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(source);
-        var (document, error) = await ReportXml.LoadAsync(source, cancellationToken);
-        if (document?.Root is not { } root)
-        {
-            return ReportResult.Failed(error!);
-        }
+        return ReportXml.ReadAsync(source, DiagnosticCodes.UnsupportedFormat, Refusal, root => Read(source.Path, root), cancellationToken);
+    }
 
-        if (root.Name.LocalName != "analysis" || Child(root, "dependencies") is not { } dependencies)
-        {
-            return ReportResult.Failed(Diagnostic.Error(
-                DiagnosticCodes.UnsupportedFormat,
-                source.Path,
-                $"not a Dependency-Check XML report: expected an <analysis> root with <dependencies>, found <{root.Name.LocalName}>",
-                ReportXml.LineOf(root)));
-        }
+    private static string? Refusal(XElement root) =>
+        root.Name.LocalName == "analysis" && Child(root, "dependencies") is not null
+            ? null
+            : $"not a Dependency-Check XML report: expected an <analysis> root with <dependencies>, found <{root.Name.LocalName}>";
 
+    private ReportResult Read(string path, XElement root)
+    {
         var diagnostics = new List<Diagnostic>();
-        var records = Children(dependencies, "dependency").Select(Dependency);
-        var findings = DependencyCheckMapping.Findings(source.Path, records, diagnostics);
+        var records = Children(Child(root, "dependencies"), "dependency").Select(Dependency);
+        var findings = DependencyCheckMapping.Findings(path, records, diagnostics);
         var engineVersion = Text(Child(root, "scanInfo"), "engineVersion");
         var project = Text(Child(root, "projectInfo"), "name");
         return ReportResult.Ok(new ScannerReport(Name, DependencyCheckMapping.Tool, engineVersion, project, findings), diagnostics);
@@ -116,13 +112,4 @@ public sealed class DependencyCheckXmlParser : IReportParser
         var purl = PackageUrl.Create("maven", coordinates[0], coordinates[1], coordinates[2], null, null);
         return purl.Success ? purl.Value.ToString() : null;
     }
-
-    private static XElement? Child(XElement? parent, string localName) =>
-        parent?.Elements().FirstOrDefault(e => e.Name.LocalName == localName);
-
-    private static IEnumerable<XElement> Children(XElement? parent, string localName) =>
-        parent?.Elements().Where(e => e.Name.LocalName == localName) ?? [];
-
-    private static string? Text(XElement? parent, string localName) =>
-        Child(parent, localName)?.Value.Trim() is { Length: > 0 } text ? text : null;
 }

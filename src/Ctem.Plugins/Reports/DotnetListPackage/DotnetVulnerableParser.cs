@@ -32,7 +32,7 @@ public sealed class DotnetVulnerableParser : IReportParser
 
     private ReportResult Read(string path, JsonElement root)
     {
-        if (root.ValueKind != JsonValueKind.Object || !root.TryGetProperty("projects", out var projects) || projects.ValueKind != JsonValueKind.Array)
+        if (ReportJson.ArrayElement(root, "projects") is not { } projects)
         {
             return ReportResult.Failed(Diagnostic.Error(DiagnosticCodes.UnsupportedFormat, path, "not a 'dotnet list package --format json' report: expected an object with a \"projects\" array"));
         }

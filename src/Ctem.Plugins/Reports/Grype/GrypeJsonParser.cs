@@ -35,7 +35,7 @@ public sealed class GrypeJsonParser : IReportParser
 
     private ReportResult Read(string path, JsonElement root)
     {
-        if (root.ValueKind != JsonValueKind.Object || !root.TryGetProperty("matches", out var matches) || matches.ValueKind != JsonValueKind.Array)
+        if (ReportJson.ArrayElement(root, "matches") is not { } matches)
         {
             return ReportResult.Failed(Diagnostic.Error(DiagnosticCodes.UnsupportedFormat, path, "not a Grype JSON report: 'matches' is missing or not an array", "/matches"));
         }

@@ -54,7 +54,7 @@ internal static partial class NmapScripts
     }
 
     private static ReportedFinding VulnersFinding(string id, string? cvss, string? product, string? exploit, ReportedAsset asset, string where, string? pointer) =>
-        new(asset, [id], "nmap:" + Vulners, product is null ? $"{id} on {where}" : $"{id} in {product} on {where}", CvssScore.Severity(cvss), null)
+        new(asset, [id], "nmap:" + Vulners, product is null ? $"{id} on {where}" : $"{id} in {product} on {where}", ReportSeverity.FromCvssScore(cvss), null)
         {
             Description = $"vulners: CVSS {cvss ?? "not given"}{(exploit == "true" ? ", a public exploit exists" : "")}",
             ReportPointer = pointer,
@@ -66,7 +66,7 @@ internal static partial class NmapScripts
         var risk = RiskFactor().Match(output);
         var score = CvssMention().Match(output);
         var severity = risk.Success ? ReportSeverity.Normalize(risk.Groups[1].Value) : null;
-        severity ??= score.Success ? CvssScore.Severity(score.Groups[1].Value) : null;
+        severity ??= score.Success ? ReportSeverity.FromCvssScore(score.Groups[1].Value) : null;
         return new ReportedFinding(asset, ids, "nmap:" + id, $"{TitleOf(output) ?? id} on {where}", severity, null)
         {
             Description = output.Trim(),

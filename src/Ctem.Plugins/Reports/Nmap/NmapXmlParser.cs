@@ -28,24 +28,17 @@ public sealed class NmapXmlParser : IReportParser
         await source.Content.CopyToAsync(buffer, cancellationToken);
         NmapDoctype.BlankBareDoctype(buffer.GetBuffer().AsSpan(0, (int)buffer.Length));
         buffer.Position = 0;
-        var (document, error) = await ReportXml.LoadAsync(source with { Content = buffer }, cancellationToken);
-        if (error is not null)
-        {
-            return ReportResult.Failed(error);
-        }
+        return await ReportXml.ReadAsync(source with { Content = buffer }, "nmaprun", "an Nmap XML report", root => Read(source.Path, root), cancellationToken);
+    }
 
-        var root = document!.Root!;
-        if (root.Name.LocalName != "nmaprun")
-        {
-            return ReportResult.Failed(Diagnostic.Error(DiagnosticCodes.UnsupportedFormat, source.Path, $"not an Nmap XML report: the root element is <{root.Name.LocalName}>, expected <nmaprun>", ReportXml.LineOf(root)));
-        }
-
+    private ReportResult Read(string path, XElement root)
+    {
         var diagnostics = new List<Diagnostic>();
         var assets = new List<ReportedAsset>();
         var findings = new List<ReportedFinding>();
         foreach (var host in root.Elements("host").Where(h => (string?)h.Element("status")?.Attribute("state") != "down"))
         {
-            ReadHost(source.Path, host, assets, findings, diagnostics);
+            ReadHost(path, host, assets, findings, diagnostics);
         }
 
         var report = new ScannerReport(Name, "Nmap", (string?)root.Attribute("version"), (string?)root.Attribute("args"), findings)

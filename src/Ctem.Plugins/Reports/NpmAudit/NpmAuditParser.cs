@@ -107,7 +107,7 @@ public sealed class NpmAuditParser : IReportParser
     private static ReportedFinding? FromVia(string name, JsonElement advisory, JsonElement package)
     {
         var url = ReportJson.String(advisory, "url");
-        var source = Scalar(advisory, "source");
+        var source = ReportJson.Scalar(advisory, "source");
         if (url is null && source is null)
         {
             return null;
@@ -215,7 +215,7 @@ public sealed class NpmAuditParser : IReportParser
         ids.AddRange(ReportJson.Array(advisory, "cves").Where(c => c.ValueKind == JsonValueKind.String).Select(c => c.GetString()!).Where(c => !ids.Contains(c)));
         var patched = ReportJson.String(advisory, "patched_versions")?.Trim();
         var cvss = ReportJson.Object(advisory, "cvss") is { } score ? ReportJson.String(score, "vectorString") : null;
-        var id = Scalar(advisory, "id") ?? key;
+        var id = ReportJson.Scalar(advisory, "id") ?? key;
         return new ReportedFinding(
             asset,
             ids,
@@ -261,16 +261,6 @@ public sealed class NpmAuditParser : IReportParser
         var last = url?.TrimEnd('/').Split('/')[^1];
         return last is not null && last.StartsWith("GHSA-", StringComparison.OrdinalIgnoreCase) ? last : null;
     }
-
-    private static string? Scalar(JsonElement element, string name) =>
-        element.ValueKind == JsonValueKind.Object && element.TryGetProperty(name, out var value)
-            ? value.ValueKind switch
-            {
-                JsonValueKind.String => value.GetString(),
-                JsonValueKind.Number => value.GetRawText(),
-                _ => null,
-            }
-            : null;
 
     private static string? NamespaceOf(string module) =>
         module.StartsWith('@') && module.IndexOf('/', StringComparison.Ordinal) is > 0 and var slash ? module[..slash] : null;

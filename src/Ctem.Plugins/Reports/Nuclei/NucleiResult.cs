@@ -20,7 +20,7 @@ internal static partial class NucleiResult
         // nuclei reports each matcher of one template as its own result.
         var ruleId = ReportJson.String(item, "matcher-name") is { Length: > 0 } matcher ? $"{templateId}:{matcher}" : templateId;
         var classification = ReportJson.Object(info, "classification");
-        var ids = Strings(classification, "cve-id").Select(id => id.Trim().ToUpperInvariant()).Where(id => CveId().IsMatch(id)).ToList();
+        var ids = ReportJson.Strings(classification, "cve-id").Select(id => id.Trim().ToUpperInvariant()).Where(id => CveId().IsMatch(id)).ToList();
         if (ids.Count == 0 && CveId().IsMatch(templateId.ToUpperInvariant()))
         {
             ids.Add(templateId.ToUpperInvariant());
@@ -34,7 +34,7 @@ internal static partial class NucleiResult
             ReportSeverity.Normalize(ReportJson.String(info, "severity")),
             null)
         {
-            Cwes = [.. Strings(classification, "cwe-id")
+            Cwes = [.. ReportJson.Strings(classification, "cwe-id")
                 .Select(c => CweId().Match(c.Trim()))
                 .Where(m => m.Success)
                 .Select(m => "CWE-" + int.Parse(m.Groups[1].Value, CultureInfo.InvariantCulture).ToString(CultureInfo.InvariantCulture))
@@ -85,21 +85,6 @@ internal static partial class NucleiResult
 
         var trimmed = text.Trim();
         return Uri.TryCreate(trimmed, UriKind.Absolute, out var uri) && uri.Host.Length > 0 ? uri.Host : trimmed;
-    }
-
-    private static List<string> Strings(JsonElement? parent, string name)
-    {
-        if (parent is not { ValueKind: JsonValueKind.Object } p || !p.TryGetProperty(name, out var value))
-        {
-            return [];
-        }
-
-        return value.ValueKind switch
-        {
-            JsonValueKind.String => [value.GetString()!],
-            JsonValueKind.Array => [.. value.EnumerateArray().Where(v => v.ValueKind == JsonValueKind.String).Select(v => v.GetString()!)],
-            _ => [],
-        };
     }
 
     [GeneratedRegex(@"^CVE-\d{4}-\d{4,}$", RegexOptions.CultureInvariant)]

@@ -1,4 +1,3 @@
-using System.Globalization;
 using System.Text.Json;
 using Ctem.Core.Diagnostics;
 using Ctem.Core.Extensibility;
@@ -36,7 +35,7 @@ public sealed class OsvScannerJsonParser : IReportParser
 
     private ReportResult Read(string path, JsonElement root)
     {
-        if (root.ValueKind != JsonValueKind.Object || !root.TryGetProperty("results", out var results) || results.ValueKind != JsonValueKind.Array)
+        if (ReportJson.ArrayElement(root, "results") is not { } results)
         {
             return ReportResult.Failed(Diagnostic.Error(DiagnosticCodes.UnsupportedFormat, path, "not an osv-scanner JSON report: 'results' is missing or not an array", "/results"));
         }
@@ -155,16 +154,7 @@ public sealed class OsvScannerJsonParser : IReportParser
             return words.MaxBy(Rank);
         }
 
-        return double.TryParse(maxSeverity, NumberStyles.Float, CultureInfo.InvariantCulture, out var score) && score is >= 0 and <= 10
-            ? score switch
-            {
-                0.0 => "info",
-                < 4.0 => "low",
-                < 7.0 => "medium",
-                < 9.0 => "high",
-                _ => "critical",
-            }
-            : null;
+        return ReportSeverity.FromCvssScore(maxSeverity);
     }
 
     private static int Rank(string severity) => severity switch

@@ -31,25 +31,9 @@ internal static class SarifJson
         };
     }
 
-    /// <summary>The strings of a property that is a string or an array of strings.</summary>
-    public static IEnumerable<string> Strings(JsonElement? bag, string name)
-    {
-        if (bag is not { ValueKind: JsonValueKind.Object } b || !b.TryGetProperty(name, out var value))
-        {
-            return [];
-        }
-
-        return value.ValueKind switch
-        {
-            JsonValueKind.String => [value.GetString()!],
-            JsonValueKind.Array => value.EnumerateArray().Where(v => v.ValueKind == JsonValueKind.String).Select(v => v.GetString()!).ToList(),
-            _ => [],
-        };
-    }
-
     /// <summary>Every string value directly in a property bag, including strings inside arrays.</summary>
     public static IEnumerable<string> AllStrings(JsonElement? bag) =>
         bag is { ValueKind: JsonValueKind.Object } b
-            ? b.EnumerateObject().SelectMany(p => Strings(b, p.Name)).ToList()
+            ? b.EnumerateObject().SelectMany(p => ReportJson.Strings(b, p.Name)).ToList()
             : [];
 }

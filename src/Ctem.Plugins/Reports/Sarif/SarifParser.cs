@@ -33,7 +33,7 @@ public sealed class SarifParser : IReportParser
 
     private ReportResult Read(string path, JsonElement root)
     {
-        if (root.ValueKind != JsonValueKind.Object || !root.TryGetProperty("runs", out var runs) || runs.ValueKind != JsonValueKind.Array)
+        if (ReportJson.ArrayElement(root, "runs") is not { } runs)
         {
             return ReportResult.Failed(Diagnostic.Error(DiagnosticCodes.UnsupportedFormat, path, "not a SARIF log: expected an object with a \"runs\" array"));
         }

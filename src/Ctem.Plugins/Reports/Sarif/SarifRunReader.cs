@@ -111,7 +111,7 @@ internal sealed class SarifRunReader(string path, JsonElement run, JsonElement t
     // Only one purl names the package unambiguously; Grype lists the matched package's purl on each rule.
     private PackageUrl? OnlyPurl(JsonElement? properties, string pointer)
     {
-        var purls = SarifJson.Strings(properties, "purls").Concat(SarifJson.Strings(properties, "purl")).Distinct(StringComparer.Ordinal).ToList();
+        var purls = ReportJson.Strings(properties, "purls").Concat(ReportJson.Strings(properties, "purl")).Distinct(StringComparer.Ordinal).ToList();
         if (purls.Count != 1)
         {
             return null;

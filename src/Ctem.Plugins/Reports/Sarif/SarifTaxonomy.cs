@@ -37,8 +37,8 @@ internal static partial class SarifTaxonomy
         var texts = new List<string>();
         foreach (var bag in new[] { ruleProperties, resultProperties })
         {
-            texts.AddRange(SarifJson.Strings(bag, "tags"));
-            texts.AddRange(SarifJson.Strings(bag, "cwe"));
+            texts.AddRange(ReportJson.Strings(bag, "tags"));
+            texts.AddRange(ReportJson.Strings(bag, "cwe"));
         }
 
         if (rule is { } r)
@@ -80,14 +80,7 @@ internal static partial class SarifTaxonomy
         {
             if (double.TryParse(securitySeverity, NumberStyles.Float, CultureInfo.InvariantCulture, out var score))
             {
-                return score switch
-                {
-                    >= 9 => "critical",
-                    >= 7 => "high",
-                    >= 4 => "medium",
-                    > 0 => "low",
-                    _ => "info",
-                };
+                return ReportSeverity.FromCvssScore(score);
             }
 
             if (ReportSeverity.Normalize(securitySeverity) is { } word)

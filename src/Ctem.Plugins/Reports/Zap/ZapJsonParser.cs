@@ -49,27 +49,17 @@ public sealed class ZapJsonParser : IReportParser
 
     private static ZapAlert Alert(JsonElement alert, string pointer) =>
         new(
-            Scalar(alert, "pluginid"),
-            Scalar(alert, "alertRef"),
-            Scalar(alert, "alert") ?? Scalar(alert, "name"),
-            Scalar(alert, "riskcode"),
-            Scalar(alert, "confidence"),
-            Scalar(alert, "cweid"),
-            Scalar(alert, "desc"),
-            Scalar(alert, "solution"),
+            ReportJson.Scalar(alert, "pluginid"),
+            ReportJson.Scalar(alert, "alertRef"),
+            ReportJson.Scalar(alert, "alert") ?? ReportJson.Scalar(alert, "name"),
+            ReportJson.Scalar(alert, "riskcode"),
+            ReportJson.Scalar(alert, "confidence"),
+            ReportJson.Scalar(alert, "cweid"),
+            ReportJson.Scalar(alert, "desc"),
+            ReportJson.Scalar(alert, "solution"),
             ReportJson.Array(alert, "instances").Select((instance, i) => Instance(instance, $"{pointer}/instances/{i}")).ToList(),
             pointer);
 
     private static ZapInstance Instance(JsonElement instance, string pointer) =>
-        new(Scalar(instance, "uri"), Scalar(instance, "method"), Scalar(instance, "param"), Scalar(instance, "evidence"), pointer);
-
-    private static string? Scalar(JsonElement element, string name) =>
-        element.ValueKind == JsonValueKind.Object && element.TryGetProperty(name, out var value)
-            ? value.ValueKind switch
-            {
-                JsonValueKind.String => value.GetString(),
-                JsonValueKind.Number => value.GetRawText(),
-                _ => null,
-            }
-            : null;
+        new(ReportJson.Scalar(instance, "uri"), ReportJson.Scalar(instance, "method"), ReportJson.Scalar(instance, "param"), ReportJson.Scalar(instance, "evidence"), pointer);
 }

@@ -16,20 +16,14 @@ public sealed class ZapXmlParser : IReportParser
 
     public bool CanParse(string path, ReadOnlySpan<byte> head) => head.IndexOf("<OWASPZAPReport"u8) >= 0;
 
-    public async Task<ReportResult> ParseAsync(InputSource source, CancellationToken cancellationToken)
+    public Task<ReportResult> ParseAsync(InputSource source, CancellationToken cancellationToken)
     {
-        var (document, error) = await ReportXml.LoadAsync(source, cancellationToken);
-        if (error is not null)
-        {
-            return ReportResult.Failed(error);
-        }
+        ArgumentNullException.ThrowIfNull(source);
+        return ReportXml.ReadAsync(source, "OWASPZAPReport", "a ZAP XML report", root => Read(source.Path, root), cancellationToken);
+    }
 
-        var root = document!.Root!;
-        if (root.Name.LocalName != "OWASPZAPReport")
-        {
-            return ReportResult.Failed(Diagnostic.Error(DiagnosticCodes.UnsupportedFormat, source.Path, $"not a ZAP XML report: the root element is <{root.Name.LocalName}>, expected <OWASPZAPReport>", ReportXml.LineOf(root)));
-        }
-
+    private ReportResult Read(string path, XElement root)
+    {
         var sites = root.Elements("site").ToList();
         var header = new ZapReportHeader(
             (string?)root.Attribute("programName"),
@@ -37,7 +31,7 @@ public sealed class ZapXmlParser : IReportParser
             sites.Select(s => (string?)s.Attribute("name")).OfType<string>().ToList());
         var alerts = sites.SelectMany(s => s.Element("alerts")?.Elements("alertitem") ?? []).Select(Alert);
         var diagnostics = new List<Diagnostic>();
-        return ReportResult.Ok(ZapFindings.Build(Name, source.Path, header, alerts, diagnostics), diagnostics);
+        return ReportResult.Ok(ZapFindings.Build(Name, path, header, alerts, diagnostics), diagnostics);
     }
 
     private static ZapAlert Alert(XElement item)

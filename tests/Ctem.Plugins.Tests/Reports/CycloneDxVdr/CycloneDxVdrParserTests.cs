@@ -13,27 +13,7 @@ public sealed class CycloneDxVdrParserTests
     private static readonly CycloneDxVdrJsonParser Json = new();
     private static readonly CycloneDxVdrXmlParser Xml = new();
 
-    private static string TestData(string name) => Path.Combine(AppContext.BaseDirectory, "Reports", "CycloneDxVdr", "testdata", name);
-
     private static IReportParser ParserFor(string path) => path.EndsWith(".xml", StringComparison.Ordinal) ? Xml : Json;
-
-    private static async Task<ReportResult> ParseFile(string path)
-    {
-        await using var stream = File.OpenRead(path);
-        return await ParserFor(path).ParseAsync(new InputSource(path, stream), CancellationToken.None);
-    }
-
-    private static async Task<ReportResult> ParseText(string path, string text)
-    {
-        using var stream = new MemoryStream(Encoding.UTF8.GetBytes(text));
-        return await ParserFor(path).ParseAsync(new InputSource(path, stream), CancellationToken.None);
-    }
-
-    private static byte[] Head(string path)
-    {
-        var bytes = File.ReadAllBytes(path);
-        return bytes.AsSpan(0, Math.Min(bytes.Length, 4096)).ToArray();
-    }
 
     // Report parsers are only asked by 'ctem ingest', so every CycloneDX document is claimed; a plain SBOM then fails
     // in ParseAsync with "no vulnerabilities … use 'ctem scan'". "claimedAs" is the path CanParse is asked about.
@@ -57,7 +37,7 @@ public sealed class CycloneDxVdrParserTests
     {
         RepoPaths.RequireShared();
         var path = RepoPaths.SharedData("scanners", sample);
-        var head = Head(path);
+        var head = ReportParserHarness.Head(path);
         var asked = claimedAs ?? path;
 
         Assert.Equal((xml, json), (Xml.CanParse(asked, head), Json.CanParse(asked, head)));
@@ -94,7 +74,7 @@ public sealed class CycloneDxVdrParserTests
     {
         RepoPaths.RequireShared();
 
-        var result = await ParseFile(RepoPaths.SharedData("scanners", "cyclonedx-vex", name));
+        var result = await ParserFor(name).ParseSharedAsync("cyclonedx-vex", name);
 
         if (expected is null)
         {
@@ -119,7 +99,7 @@ public sealed class CycloneDxVdrParserTests
     [Fact]
     public async Task ParseJson_Fabricated_FieldsOfEachFinding()
     {
-        var result = await ParseFile(TestData("shop.vdr.json"));
+        var result = await Json.ParseTestDataAsync("CycloneDxVdr", "shop.vdr.json");
 
         var report = result.Report!;
         Assert.Equal(("cyclonedx-vdr/json", "ExampleScanner", "2.3.0", "shop"), (report.Format, report.Tool, report.ToolVersion, report.Target));
@@ -154,7 +134,7 @@ public sealed class CycloneDxVdrParserTests
     [Fact]
     public async Task ParseJson_NotAffected_IsAnInfoNotAFinding()
     {
-        var result = await ParseFile(TestData("defectdojo__valid-vulnerability-1.4.json"));
+        var result = await Json.ParseTestDataAsync("CycloneDxVdr", "defectdojo__valid-vulnerability-1.4.json");
 
         Assert.Empty(result.Report!.Findings);
         var info = Assert.Single(result.Diagnostics);
@@ -165,7 +145,7 @@ public sealed class CycloneDxVdrParserTests
     [Fact]
     public async Task ParseJson_NoSeverityAndUnknownRef_SeverityFromTheScoreAndRefAsName()
     {
-        var result = await ParseFile(TestData("defectdojo__no-severity.json"));
+        var result = await Json.ParseTestDataAsync("CycloneDxVdr", "defectdojo__no-severity.json");
 
         var finding = Assert.Single(result.Report!.Findings);
         Assert.Equal(("critical", "gerbwetbqt@", "CVSS:3.1/AV:N/AC:L/PR:N/UI:N/S:C/C:H/I:H/A:H"), (finding.Severity, finding.Asset.Key, finding.CvssVector));
@@ -175,7 +155,7 @@ public sealed class CycloneDxVdrParserTests
     [Fact]
     public async Task ParseXml_Grype14_FindingsOnComponentsByBomRef()
     {
-        var result = await ParseFile(TestData("defectdojo__log4j.xml"));
+        var result = await Xml.ParseTestDataAsync("CycloneDxVdr", "defectdojo__log4j.xml");
 
         var report = result.Report!;
         Assert.Equal(("cyclonedx-vdr/xml", "grype", "0.41.0"), (report.Format, report.Tool, report.ToolVersion));
@@ -190,7 +170,7 @@ public sealed class CycloneDxVdrParserTests
     [Fact]
     public async Task ParseXml_VulnerabilityExtension10_RefAttributeNamesTheComponent()
     {
-        var result = await ParseFile(TestData("defectdojo__spec1.xml"));
+        var result = await Xml.ParseTestDataAsync("CycloneDxVdr", "defectdojo__spec1.xml");
 
         var finding = Assert.Single(result.Report!.Findings);
         Assert.Equal(["CVE-2018-7489"], finding.VulnerabilityIds);
@@ -216,7 +196,7 @@ public sealed class CycloneDxVdrParserTests
             </bom>
             """;
 
-        var result = await ParseText("/r/bom.xml", bom);
+        var result = await Xml.ParseTextAsync("/r/bom.xml", bom);
 
         var finding = Assert.Single(result.Report!.Findings);
         Assert.Equal(("pkg:npm/lodash@4.17.20", "high", "6:10"), (finding.Asset.Key, finding.Severity, finding.ReportPointer));
@@ -237,7 +217,7 @@ public sealed class CycloneDxVdrParserTests
     [MemberData(nameof(Invalid))]
     public async Task Parse_Invalid_FailsWithPlaceOrReason(string path, string text, string code, string? location)
     {
-        var result = await ParseText(path, text);
+        var result = await ParserFor(path).ParseTextAsync(path, text);
 
         Assert.Null(result.Report);
         var error = Assert.Single(result.Diagnostics);

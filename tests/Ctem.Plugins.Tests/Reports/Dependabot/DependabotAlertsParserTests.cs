@@ -1,6 +1,5 @@
 using System.Text;
 using Ctem.Core.Diagnostics;
-using Ctem.Core.Extensibility;
 using Ctem.Core.Model;
 using Ctem.Plugins.Reports.Dependabot;
 using Ctem.Testing;
@@ -10,27 +9,9 @@ namespace Ctem.Plugins.Tests.Reports.Dependabot;
 
 public sealed class DependabotAlertsParserTests
 {
+    private const string TextPath = "/r/alerts.json";
+
     private static readonly DependabotAlertsParser Parser = new();
-
-    private static string TestData(string name) => Path.Combine(AppContext.BaseDirectory, "Reports", "Dependabot", "testdata", name);
-
-    private static async Task<ReportResult> ParseFile(string path)
-    {
-        await using var stream = File.OpenRead(path);
-        return await Parser.ParseAsync(new InputSource(path, stream), CancellationToken.None);
-    }
-
-    private static async Task<ReportResult> ParseText(string text)
-    {
-        using var stream = new MemoryStream(Encoding.UTF8.GetBytes(text));
-        return await Parser.ParseAsync(new InputSource("/r/alerts.json", stream), CancellationToken.None);
-    }
-
-    private static byte[] Head(string path)
-    {
-        var bytes = File.ReadAllBytes(path);
-        return bytes[..Math.Min(bytes.Length, 4096)];
-    }
 
     // Counted with python3: every node of every "vulnerabilityAlerts.nodes" under "data", minus the fixed ones
     // (state FIXED, or fixedAt set where there is no state) and those without securityVulnerability.package.name.
@@ -54,9 +35,9 @@ public sealed class DependabotAlertsParserTests
         RepoPaths.RequireShared();
         var path = RepoPaths.SharedData("scanners", "github-dependabot", file);
 
-        var result = await ParseFile(path);
+        var result = await Parser.ParseFileAsync(path);
 
-        Assert.True(Parser.CanParse(path, Head(path)));
+        Assert.True(Parser.ClaimsFile(path));
         Assert.DoesNotContain(result.Diagnostics, d => d.Severity != DiagnosticSeverity.Info);
         Assert.Equal(expected, result.Report!.Findings.Count);
     }
@@ -68,9 +49,9 @@ public sealed class DependabotAlertsParserTests
         RepoPaths.RequireShared();
         var path = RepoPaths.SharedData("scanners", "github-dependabot", "defectdojo__issue_9582.json");
 
-        var result = await ParseFile(path);
+        var result = await Parser.ParseFileAsync(path);
 
-        Assert.False(Parser.CanParse(path, Head(path)));
+        Assert.False(Parser.ClaimsFile(path));
         Assert.Null(result.Report);
         Assert.Contains("code scanning alerts, not Dependabot", Assert.Single(result.Diagnostics).Message, StringComparison.Ordinal);
     }
@@ -89,7 +70,7 @@ public sealed class DependabotAlertsParserTests
         RepoPaths.RequireShared();
         var path = RepoPaths.SharedData("scanners", file);
 
-        Assert.Equal(expected, Parser.CanParse(path, Head(path)));
+        Assert.Equal(expected, Parser.ClaimsFile(path));
     }
 
     [Theory]
@@ -104,7 +85,7 @@ public sealed class DependabotAlertsParserTests
     [Fact]
     public async Task Parse_GraphQlAlert_PurlFromEcosystemAndPinnedRequirementWithAllFields()
     {
-        var result = await ParseFile(TestData("github-vuln-version.json"));
+        var result = await Parser.ParseTestDataAsync("Dependabot", "github-vuln-version.json");
 
         var report = Assert.IsType<ScannerReport>(result.Report);
         Assert.Empty(result.Diagnostics);
@@ -127,7 +108,7 @@ public sealed class DependabotAlertsParserTests
     [Fact]
     public async Task Parse_GraphQlWithoutEcosystem_VersionlessPackageCwesAndRepositoryFromUrl()
     {
-        var result = await ParseFile(TestData("github_multi_cwe_fabricated.json"));
+        var result = await Parser.ParseTestDataAsync("Dependabot", "github_multi_cwe_fabricated.json");
 
         var report = result.Report!;
         Assert.Equal("example/repo", report.Target);
@@ -142,7 +123,7 @@ public sealed class DependabotAlertsParserTests
     [Fact]
     public async Task Parse_FixedAlert_SkippedWithInfoNote()
     {
-        var result = await ParseFile(TestData("github_shiro.json"));
+        var result = await Parser.ParseTestDataAsync("Dependabot", "github_shiro.json");
 
         Assert.Empty(result.Report!.Findings);
         var note = Assert.Single(result.Diagnostics);
@@ -153,7 +134,7 @@ public sealed class DependabotAlertsParserTests
     [Fact]
     public async Task Parse_SearchOverSeveralRepositories_DismissedAlertsKeptAndRepositoryInLocation()
     {
-        var result = await ParseFile(TestData("github_issue2984.json"));
+        var result = await Parser.ParseTestDataAsync("Dependabot", "github_issue2984.json");
 
         var report = result.Report!;
         Assert.Null(report.Target);
@@ -169,7 +150,7 @@ public sealed class DependabotAlertsParserTests
     [Fact]
     public async Task Parse_RestAlerts_AllFieldsStatesAndSkippedRecords()
     {
-        var result = await ParseFile(TestData("rest-alerts.json"));
+        var result = await Parser.ParseTestDataAsync("Dependabot", "rest-alerts.json");
 
         var report = result.Report!;
         Assert.Equal("octo-org/hello-world", report.Target);
@@ -201,7 +182,7 @@ public sealed class DependabotAlertsParserTests
     [Fact]
     public async Task Parse_GraphQlStateFromDatesAndExactVersionOnlyWhenPinned()
     {
-        var result = await ParseText("{\"data\": {\"repository\": {\"nameWithOwner\": \"o/r\", \"vulnerabilityAlerts\": {\"nodes\": ["
+        var result = await Parser.ParseTextAsync(TextPath, "{\"data\": {\"repository\": {\"nameWithOwner\": \"o/r\", \"vulnerabilityAlerts\": {\"nodes\": ["
             + "{\"id\": \"a\", \"fixedAt\": \"2024-01-01T00:00:00Z\", \"securityVulnerability\": {\"package\": {\"name\": \"x\", \"ecosystem\": \"NPM\"}}},"
             + "{\"id\": \"b\", \"vulnerableRequirements\": \">= 1.0, < 2.0\", \"securityVulnerability\": {\"severity\": \"LOW\", \"package\": {\"name\": \"y\", \"ecosystem\": \"NPM\"}}},"
             + "{\"id\": \"c\", \"vulnerableRequirements\": \"= 4.17.19\", \"securityVulnerability\": {\"package\": {\"name\": \"lodash\", \"ecosystem\": \"NPM\"}}},"
@@ -229,7 +210,7 @@ public sealed class DependabotAlertsParserTests
     [MemberData(nameof(Invalid))]
     public async Task Parse_Invalid_FailsWithPlace(string text, string? location)
     {
-        var result = await ParseText(text);
+        var result = await Parser.ParseTextAsync(TextPath, text);
 
         Assert.Null(result.Report);
         var error = Assert.Single(result.Diagnostics);

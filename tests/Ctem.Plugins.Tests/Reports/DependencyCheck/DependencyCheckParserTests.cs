@@ -1,6 +1,4 @@
-using System.Text;
 using Ctem.Core.Diagnostics;
-using Ctem.Core.Extensibility;
 using Ctem.Core.Model;
 using Ctem.Plugins.Reports.DependencyCheck;
 using Ctem.Testing;
@@ -12,26 +10,6 @@ public sealed class DependencyCheckParserTests
 {
     private static readonly DependencyCheckXmlParser Xml = new();
     private static readonly DependencyCheckJsonParser Json = new();
-
-    private static string TestData(string name) => Path.Combine(AppContext.BaseDirectory, "Reports", "DependencyCheck", "testdata", name);
-
-    private static async Task<ReportResult> ParseFile(IReportParser parser, string path)
-    {
-        await using var stream = File.OpenRead(path);
-        return await parser.ParseAsync(new InputSource(path, stream), CancellationToken.None);
-    }
-
-    private static async Task<ReportResult> ParseText(IReportParser parser, string path, string text)
-    {
-        using var stream = new MemoryStream(Encoding.UTF8.GetBytes(text));
-        return await parser.ParseAsync(new InputSource(path, stream), CancellationToken.None);
-    }
-
-    private static byte[] Head(string path)
-    {
-        var bytes = File.ReadAllBytes(path);
-        return bytes.AsSpan(0, Math.Min(bytes.Length, 4096)).ToArray();
-    }
 
     [SkippableTheory]
     [InlineData("dependency-check/defectdojo__single_vuln.xml", true, false)]
@@ -48,7 +26,7 @@ public sealed class DependencyCheckParserTests
     {
         RepoPaths.RequireShared();
         var path = RepoPaths.SharedData("scanners", sample);
-        var head = Head(path);
+        var head = ReportParserHarness.Head(path);
 
         Assert.Equal((xml, json), (Xml.CanParse(path, head), Json.CanParse(path, head)));
     }
@@ -56,11 +34,11 @@ public sealed class DependencyCheckParserTests
     [Fact]
     public void CanParse_Fixtures_EachFormatItsOwn()
     {
-        var xml = TestData("defectdojo__version-6.5.3.xml");
-        var json = TestData("dependency-check-report.json");
+        var xml = ReportParserHarness.TestDataPath("DependencyCheck", "defectdojo__version-6.5.3.xml");
+        var json = ReportParserHarness.TestDataPath("DependencyCheck", "dependency-check-report.json");
 
-        Assert.Equal((true, false), (Xml.CanParse(xml, Head(xml)), Json.CanParse(xml, Head(xml))));
-        Assert.Equal((false, true), (Xml.CanParse(json, Head(json)), Json.CanParse(json, Head(json))));
+        Assert.Equal((true, false), (Xml.ClaimsFile(xml), Json.ClaimsFile(xml)));
+        Assert.Equal((false, true), (Xml.ClaimsFile(json), Json.ClaimsFile(json)));
     }
 
     // Counted with python3's ElementTree: for each <dependency>, its <vulnerability> children of <vulnerabilities>
@@ -76,7 +54,7 @@ public sealed class DependencyCheckParserTests
     {
         RepoPaths.RequireShared();
 
-        var result = await ParseFile(Xml, RepoPaths.SharedData("scanners", "dependency-check", name));
+        var result = await Xml.ParseSharedAsync("dependency-check", name);
 
         Assert.Empty(result.Diagnostics);
         Assert.Equal(expected, result.Report!.Findings.Count);
@@ -92,7 +70,7 @@ public sealed class DependencyCheckParserTests
     [Fact]
     public async Task ParseXml_Version653_FieldsOfTheFinding()
     {
-        var result = await ParseFile(Xml, TestData("defectdojo__version-6.5.3.xml"));
+        var result = await Xml.ParseTestDataAsync("DependencyCheck", "defectdojo__version-6.5.3.xml");
 
         var report = result.Report!;
         Assert.Equal(("dependency-check/xml", "Dependency-Check", "6.5.3", (string?)null), (report.Format, report.Tool, report.ToolVersion, report.Target));
@@ -111,7 +89,7 @@ public sealed class DependencyCheckParserTests
     [Fact]
     public async Task ParseXml_RelatedDependencies_OneFindingEachAtItsOwnPath_SuppressedSkipped()
     {
-        var result = await ParseFile(Xml, TestData("defectdojo__multiple_vulnerabilities_has_multiple_findings.xml"));
+        var result = await Xml.ParseTestDataAsync("DependencyCheck", "defectdojo__multiple_vulnerabilities_has_multiple_findings.xml");
 
         var findings = result.Report!.Findings;
         Assert.Equal(15, findings.Count);
@@ -142,7 +120,7 @@ public sealed class DependencyCheckParserTests
     [Fact]
     public async Task ParseJson_Fixture_FieldsRelatedAndSkippedRecords()
     {
-        var result = await ParseFile(Json, TestData("dependency-check-report.json"));
+        var result = await Json.ParseTestDataAsync("DependencyCheck", "dependency-check-report.json");
 
         var report = result.Report!;
         Assert.Equal(("dependency-check/json", "Dependency-Check", "9.0.9", "shop-backend"), (report.Format, report.Tool, report.ToolVersion, report.Target));
@@ -180,7 +158,7 @@ public sealed class DependencyCheckParserTests
             </analysis>
             """;
 
-        var result = await ParseText(Xml, "/r/report.xml", report);
+        var result = await Xml.ParseTextAsync("/r/report.xml", report);
 
         var finding = Assert.Single(result.Report!.Findings);
         Assert.Equal(("pkg:maven/org.owasp/library@6.7.8", "medium", "7:25"), (finding.Asset.Key, finding.Severity, finding.ReportPointer));
@@ -192,7 +170,7 @@ public sealed class DependencyCheckParserTests
     {
         const string report = """{"scanInfo": {}, "dependencies": [{"packages": [{"id": "pkg:"}], "vulnerabilities": [{"name": "CVE-2024-0001"}]}]}""";
 
-        var result = await ParseText(Json, "/r/report.json", report);
+        var result = await Json.ParseTextAsync("/r/report.json", report);
 
         Assert.Equal("pkg:@", Assert.Single(result.Report!.Findings).Asset.Key);
         Assert.Equal((DiagnosticCodes.InvalidPurl, "/dependencies/0"), (Assert.Single(result.Diagnostics).Code, result.Diagnostics[0].Location));
@@ -211,7 +189,7 @@ public sealed class DependencyCheckParserTests
     [MemberData(nameof(Invalid))]
     public async Task Parse_Invalid_FailsWithPlace(string kind, string text, string code, string? location)
     {
-        var result = kind == "xml" ? await ParseText(Xml, "/r/report.xml", text) : await ParseText(Json, "/r/report.json", text);
+        var result = kind == "xml" ? await Xml.ParseTextAsync("/r/report.xml", text) : await Json.ParseTextAsync("/r/report.json", text);
 
         Assert.Null(result.Report);
         var error = Assert.Single(result.Diagnostics);

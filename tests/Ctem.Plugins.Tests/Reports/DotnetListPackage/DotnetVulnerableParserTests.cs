@@ -1,6 +1,5 @@
 using System.Text;
 using Ctem.Core.Diagnostics;
-using Ctem.Core.Extensibility;
 using Ctem.Core.Model;
 using Ctem.Plugins.Reports.DotnetListPackage;
 using Ctem.Testing;
@@ -10,27 +9,9 @@ namespace Ctem.Plugins.Tests.Reports.DotnetListPackage;
 
 public sealed class DotnetVulnerableParserTests
 {
+    private const string TextPath = "/r/vulnerable.json";
+
     private static readonly DotnetVulnerableParser Parser = new();
-
-    private static string TestData(string name) => Path.Combine(AppContext.BaseDirectory, "Reports", "DotnetListPackage", "testdata", name);
-
-    private static async Task<ReportResult> ParseFile(string path)
-    {
-        await using var stream = File.OpenRead(path);
-        return await Parser.ParseAsync(new InputSource(path, stream), CancellationToken.None);
-    }
-
-    private static async Task<ReportResult> ParseText(string text)
-    {
-        using var stream = new MemoryStream(Encoding.UTF8.GetBytes(text));
-        return await Parser.ParseAsync(new InputSource("/r/vulnerable.json", stream), CancellationToken.None);
-    }
-
-    private static byte[] Head(string path)
-    {
-        var bytes = File.ReadAllBytes(path);
-        return bytes[..Math.Min(bytes.Length, 4096)];
-    }
 
     // Counted with python3: per project, the set of (lower-cased id, resolvedVersion, advisoryurl) over all frameworks'
     // topLevelPackages and transitivePackages, summed over projects.
@@ -43,9 +24,9 @@ public sealed class DotnetVulnerableParserTests
         RepoPaths.RequireShared();
         var path = RepoPaths.SharedData("scanners", "dotnet-list-package-vulnerable", file);
 
-        var result = await ParseFile(path);
+        var result = await Parser.ParseFileAsync(path);
 
-        Assert.True(Parser.CanParse(path, Head(path)));
+        Assert.True(Parser.ClaimsFile(path));
         Assert.Empty(result.Diagnostics);
         Assert.Equal(expected, result.Report!.Findings.Count);
     }
@@ -64,7 +45,7 @@ public sealed class DotnetVulnerableParserTests
         RepoPaths.RequireShared();
         var path = RepoPaths.SharedData("scanners", file);
 
-        Assert.Equal(expected, Parser.CanParse(path, Head(path)));
+        Assert.Equal(expected, Parser.ClaimsFile(path));
     }
 
     [Theory]
@@ -78,7 +59,7 @@ public sealed class DotnetVulnerableParserTests
     [Fact]
     public async Task Parse_RealSample_NugetPurlsGhsaSeverityAndProjectLocation()
     {
-        var result = await ParseFile(TestData("many_vuln.json"));
+        var result = await Parser.ParseTestDataAsync("DotnetListPackage", "many_vuln.json");
 
         var report = Assert.IsType<ScannerReport>(result.Report);
         Assert.Equal(("dotnet-list-package/json", "dotnet", null, "/w/dotnet_both/sample.csproj"), (report.Format, report.Tool, report.ToolVersion, report.Target));
@@ -104,7 +85,7 @@ public sealed class DotnetVulnerableParserTests
     [Fact]
     public async Task Parse_SameExposureInTwoFrameworksIsOneFindingButTwoProjectsOrVersionsAreTwo()
     {
-        var result = await ParseFile(TestData("two-projects-two-frameworks.json"));
+        var result = await Parser.ParseTestDataAsync("DotnetListPackage", "two-projects-two-frameworks.json");
 
         var report = result.Report!;
         Assert.Null(report.Target);
@@ -127,7 +108,7 @@ public sealed class DotnetVulnerableParserTests
     [Fact]
     public async Task Parse_PackageWithoutResolvedVersion_SkippedWithWarning()
     {
-        var result = await ParseText("{\"parameters\": \"--vulnerable\", \"projects\": [{\"frameworks\": []}, {\"path\": \"a.csproj\", \"frameworks\": [{\"framework\": \"net8.0\", \"topLevelPackages\": [{\"id\": \"X\", \"vulnerabilities\": [{\"advisoryurl\": \"https://github.com/advisories/GHSA-1\"}]}]}]}]}");
+        var result = await Parser.ParseTextAsync(TextPath, "{\"parameters\": \"--vulnerable\", \"projects\": [{\"frameworks\": []}, {\"path\": \"a.csproj\", \"frameworks\": [{\"framework\": \"net8.0\", \"topLevelPackages\": [{\"id\": \"X\", \"vulnerabilities\": [{\"advisoryurl\": \"https://github.com/advisories/GHSA-1\"}]}]}]}]}");
 
         Assert.Empty(result.Report!.Findings);
         Assert.Equal(["/projects/0", "/projects/1/frameworks/0/topLevelPackages/0"], result.Diagnostics.Select(d => d.Location));
@@ -145,7 +126,7 @@ public sealed class DotnetVulnerableParserTests
     [MemberData(nameof(Invalid))]
     public async Task Parse_Invalid_FailsWithPlace(string text, string code, string? location)
     {
-        var result = await ParseText(text);
+        var result = await Parser.ParseTextAsync(TextPath, text);
 
         Assert.Null(result.Report);
         var error = Assert.Single(result.Diagnostics);

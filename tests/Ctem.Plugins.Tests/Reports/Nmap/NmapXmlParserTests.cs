@@ -1,6 +1,4 @@
-using System.Text;
 using Ctem.Core.Diagnostics;
-using Ctem.Core.Extensibility;
 using Ctem.Core.Model;
 using Ctem.Plugins.Reports.Nmap;
 using Ctem.Testing;
@@ -10,33 +8,15 @@ namespace Ctem.Plugins.Tests.Reports.Nmap;
 
 public sealed class NmapXmlParserTests
 {
+    private const string TextPath = "/r/scan.xml";
+
     private static readonly NmapXmlParser Parser = new();
-
-    private static string TestData(string name) => Path.Combine(AppContext.BaseDirectory, "Reports", "Nmap", "testdata", name);
-
-    private static async Task<ReportResult> ParsePath(string path)
-    {
-        await using var stream = File.OpenRead(path);
-        return await Parser.ParseAsync(new InputSource(path, stream), CancellationToken.None);
-    }
-
-    private static async Task<ReportResult> ParseText(string text)
-    {
-        using var stream = new MemoryStream(Encoding.UTF8.GetBytes(text));
-        return await Parser.ParseAsync(new InputSource("/r/scan.xml", stream), CancellationToken.None);
-    }
-
-    private static bool CanParseFile(string path)
-    {
-        var bytes = File.ReadAllBytes(path);
-        return Parser.CanParse(path, bytes.AsSpan(0, Math.Min(bytes.Length, 4096)));
-    }
 
     [Theory]
     [InlineData("nmap_script_vulners.xml", true)]
     [InlineData("1_hosts_banner_ports.xml", true)]
     [InlineData("defused_et_local_includer.xml", false)]
-    public void CanParse_Testdata(string name, bool expected) => Assert.Equal(expected, CanParseFile(TestData(name)));
+    public void CanParse_Testdata(string name, bool expected) => Assert.Equal(expected, Parser.ClaimsFile(ReportParserHarness.TestDataPath("Nmap", name)));
 
     [SkippableTheory]
     [InlineData("zap", "defectdojo__5_zap_sample_one.xml")]
@@ -50,7 +30,7 @@ public sealed class NmapXmlParserTests
         RepoPaths.RequireShared();
         var files = file is null ? Directory.GetFiles(RepoPaths.SharedData("scanners", directory)) : [RepoPaths.SharedData("scanners", directory, file)];
         Assert.NotEmpty(files);
-        Assert.All(files, f => Assert.False(CanParseFile(f), f));
+        Assert.All(files, f => Assert.False(Parser.ClaimsFile(f), f));
     }
 
     // Counted with python3 xml.etree: hosts whose <status state> is not "down" → ports with <state state="open"> (1 each)
@@ -92,9 +72,9 @@ public sealed class NmapXmlParserTests
     {
         RepoPaths.RequireShared();
         var path = RepoPaths.SharedData("scanners", "nmap", file);
-        Assert.True(CanParseFile(path));
+        Assert.True(Parser.ClaimsFile(path));
 
-        var result = await ParsePath(path);
+        var result = await Parser.ParseFileAsync(path);
 
         var report = Assert.IsType<ScannerReport>(result.Report);
         Assert.DoesNotContain(result.Diagnostics, d => d.IsError);
@@ -110,7 +90,7 @@ public sealed class NmapXmlParserTests
     public async Task Parse_SharedSamplesThatAreNotNmapXml_Fail(string file, string code, string message, string location)
     {
         RepoPaths.RequireShared();
-        var result = await ParsePath(RepoPaths.SharedData("scanners", "nmap", file));
+        var result = await Parser.ParseSharedAsync("nmap", file);
 
         Assert.Null(result.Report);
         var error = Assert.Single(result.Diagnostics);
@@ -121,7 +101,7 @@ public sealed class NmapXmlParserTests
     [Fact]
     public async Task Parse_EntityDeclaringDoctype_IsRefusedWithTheLoadersMessage()
     {
-        var result = await ParsePath(TestData("defused_et_local_includer.xml"));
+        var result = await Parser.ParseTestDataAsync("Nmap", "defused_et_local_includer.xml");
 
         Assert.Null(result.Report);
         var error = Assert.Single(result.Diagnostics);
@@ -135,7 +115,7 @@ public sealed class NmapXmlParserTests
     [InlineData("<?xml version=\"1.0\"?>\n<!DOCTYPE nmaprunx>\n<nmaprun/>")]
     public async Task Parse_DoctypeWithMoreThanTheRootName_IsRefused(string text)
     {
-        var result = await ParseText(text);
+        var result = await Parser.ParseTextAsync(TextPath, text);
 
         Assert.Null(result.Report);
         Assert.StartsWith("refused: the document has a DOCTYPE", Assert.Single(result.Diagnostics).Message, StringComparison.Ordinal);
@@ -144,7 +124,7 @@ public sealed class NmapXmlParserTests
     [Fact]
     public async Task Parse_Vulners_OneFindingPerCveWithScoreAsSeverity()
     {
-        var result = await ParsePath(TestData("nmap_script_vulners.xml"));
+        var result = await Parser.ParseTestDataAsync("Nmap", "nmap_script_vulners.xml");
 
         var report = Assert.IsType<ScannerReport>(result.Report);
         Assert.Equal(("nmap/xml", "Nmap", "7.60"), (report.Format, report.Tool, report.ToolVersion));
@@ -168,7 +148,7 @@ public sealed class NmapXmlParserTests
     [Fact]
     public async Task Parse_HostScripts_VulnerableOnesAreHostFindingsWithTheirCves()
     {
-        var result = await ParsePath(TestData("dionaea-trimmed.xml"));
+        var result = await Parser.ParseTestDataAsync("Nmap", "dionaea-trimmed.xml");
 
         var report = Assert.IsType<ScannerReport>(result.Report);
         Assert.Empty(result.Diagnostics);
@@ -195,7 +175,7 @@ public sealed class NmapXmlParserTests
     [Fact]
     public async Task Parse_ClosedPortsAndNotVulnerableScripts_AreNotFindings()
     {
-        var result = await ParseText("""
+        var result = await Parser.ParseTextAsync(TextPath, """
             <nmaprun scanner="nmap" version="7.94" args="nmap -sV h">
             <host><status state="up"/><address addr="2001:DB8::1" addrtype="ipv6"/><address addr="00:11:22:33:44:55" addrtype="mac"/>
             <ports>
@@ -218,7 +198,7 @@ public sealed class NmapXmlParserTests
     [Fact]
     public async Task Parse_HostWithoutAddressOrPortWithoutId_WarnsAndKeepsTheRest()
     {
-        var result = await ParseText("<nmaprun>\n<host><status state=\"up\"/></host>\n<host><address addr=\"10.0.0.1\" addrtype=\"ipv4\"/><ports>\n<port protocol=\"tcp\"><state state=\"open\"/></port>\n<port protocol=\"tcp\" portid=\"22\"><state state=\"open\"/></port></ports></host>\n</nmaprun>");
+        var result = await Parser.ParseTextAsync(TextPath, "<nmaprun>\n<host><status state=\"up\"/></host>\n<host><address addr=\"10.0.0.1\" addrtype=\"ipv4\"/><ports>\n<port protocol=\"tcp\"><state state=\"open\"/></port>\n<port protocol=\"tcp\" portid=\"22\"><state state=\"open\"/></port></ports></host>\n</nmaprun>");
 
         var report = Assert.IsType<ScannerReport>(result.Report);
         Assert.Equal("Open port 22/tcp", Assert.Single(report.Findings).Title);
@@ -231,7 +211,7 @@ public sealed class NmapXmlParserTests
     [InlineData("<?xml version=\"1.0\"?>\n<OWASPZAPReport version=\"2.9.0\"/>", DiagnosticCodes.UnsupportedFormat, "2:2")]
     public async Task Parse_Invalid_FailsWithPlace(string text, string code, string location)
     {
-        var result = await ParseText(text);
+        var result = await Parser.ParseTextAsync(TextPath, text);
 
         Assert.Null(result.Report);
         var error = Assert.Single(result.Diagnostics);

@@ -1,7 +1,5 @@
-using System.IO.Compression;
 using System.Text;
 using Ctem.Core.Diagnostics;
-using Ctem.Core.Extensibility;
 using Ctem.Core.Model;
 using Ctem.Plugins.Reports.NpmAudit;
 using Ctem.Testing;
@@ -11,27 +9,9 @@ namespace Ctem.Plugins.Tests.Reports.NpmAudit;
 
 public sealed class NpmAuditParserTests
 {
+    private const string TextPath = "/r/audit.json";
+
     private static readonly NpmAuditParser Parser = new();
-
-    private static string TestData(string name) => Path.Combine(AppContext.BaseDirectory, "Reports", "NpmAudit", "testdata", name);
-
-    private static async Task<ReportResult> ParseFile(string path)
-    {
-        await using var stream = File.OpenRead(path);
-        return await Parser.ParseAsync(new InputSource(path, stream), CancellationToken.None);
-    }
-
-    private static async Task<ReportResult> ParseText(string text)
-    {
-        using var stream = new MemoryStream(Encoding.UTF8.GetBytes(text));
-        return await Parser.ParseAsync(new InputSource("/r/audit.json", stream), CancellationToken.None);
-    }
-
-    private static byte[] Head(string path)
-    {
-        var bytes = File.ReadAllBytes(path);
-        return bytes[..Math.Min(bytes.Length, 4096)];
-    }
 
     // Counted with python3: v2 = sum over vulnerabilities[*].via of the entries that are objects.
     [SkippableTheory]
@@ -45,9 +25,9 @@ public sealed class NpmAuditParserTests
         RepoPaths.RequireShared();
         var path = RepoPaths.SharedData("scanners", "npm-audit", file);
 
-        var result = await ParseFile(path);
+        var result = await Parser.ParseFileAsync(path);
 
-        Assert.True(Parser.CanParse(path, Head(path)));
+        Assert.True(Parser.ClaimsFile(path));
         Assert.Empty(result.Diagnostics);
         Assert.Equal(expected, result.Report!.Findings.Count);
     }
@@ -71,16 +51,10 @@ public sealed class NpmAuditParserTests
     public async Task Parse_ZippedSamples_FindingCounts(string entryName, int expected)
     {
         RepoPaths.RequireShared();
-        using var zip = ZipFile.OpenRead(RepoPaths.SharedData("scanners", "defectdojo-unittests-scans.zip"));
-        using var content = new MemoryStream();
-        await using (var entry = zip.GetEntry(entryName)!.Open())
-        {
-            await entry.CopyToAsync(content);
-        }
+        var content = ReportParserHarness.SharedArchiveEntry(entryName);
 
-        Assert.True(Parser.CanParse(entryName, content.ToArray()[..Math.Min((int)content.Length, 4096)]));
-        content.Position = 0;
-        var result = await Parser.ParseAsync(new InputSource(entryName, content), CancellationToken.None);
+        Assert.True(Parser.Claims(entryName, content));
+        var result = await Parser.ParseAsync(entryName, content);
 
         Assert.Empty(result.Diagnostics);
         Assert.Equal(expected, result.Report!.Findings.Count);
@@ -90,10 +64,9 @@ public sealed class NpmAuditParserTests
     public async Task Parse_NpmErrorReport_FailsWithNpmsMessage()
     {
         RepoPaths.RequireShared();
-        using var zip = ZipFile.OpenRead(RepoPaths.SharedData("scanners", "defectdojo-unittests-scans.zip"));
-        await using var entry = zip.GetEntry("npm_audit/empty_with_error.json")!.Open();
+        var content = ReportParserHarness.SharedArchiveEntry("npm_audit/empty_with_error.json");
 
-        var result = await Parser.ParseAsync(new InputSource("empty_with_error.json", entry), CancellationToken.None);
+        var result = await Parser.ParseAsync("empty_with_error.json", content);
 
         Assert.Null(result.Report);
         var error = Assert.Single(result.Diagnostics);
@@ -116,7 +89,7 @@ public sealed class NpmAuditParserTests
         RepoPaths.RequireShared();
         var path = RepoPaths.SharedData("scanners", file);
 
-        Assert.Equal(expected, Parser.CanParse(path, Head(path)));
+        Assert.Equal(expected, Parser.ClaimsFile(path));
     }
 
     [Theory]
@@ -133,7 +106,7 @@ public sealed class NpmAuditParserTests
     [Fact]
     public async Task Parse_Version2_OneFindingPerAdvisoryObjectOnVersionlessPackage()
     {
-        var result = await ParseFile(TestData("npm7-one_vuln.json"));
+        var result = await Parser.ParseTestDataAsync("NpmAudit", "npm7-one_vuln.json");
 
         var report = Assert.IsType<ScannerReport>(result.Report);
         Assert.Equal(("npm-audit/json", "npm", null, null), (report.Format, report.Tool, report.ToolVersion, report.Target));
@@ -157,7 +130,7 @@ public sealed class NpmAuditParserTests
     [Fact]
     public async Task Parse_Version2_TransitivePointersAreNotFindingsAndScopedNamesAreEscapedInPointers()
     {
-        var result = await ParseFile(TestData("npm7-many_vulns.json"));
+        var result = await Parser.ParseTestDataAsync("NpmAudit", "npm7-many_vulns.json");
 
         var findings = result.Report!.Findings;
         Assert.Equal(
@@ -165,7 +138,7 @@ public sealed class NpmAuditParserTests
             findings.Select(f => $"{f.Asset.Key} {string.Join(',', f.VulnerabilityIds)}"));
         Assert.DoesNotContain(findings, f => f.Asset.Name is "vercel" or "@vercel/fun");
 
-        var scoped = await ParseText("{\"auditReportVersion\": 2, \"vulnerabilities\": {\"@scope/p~x\": {\"name\": \"@scope/p~x\", \"via\": [{\"source\": 7, \"url\": \"https://github.com/advisories/GHSA-aaaa-bbbb-cccc\", \"title\": \"t\"}], \"fixAvailable\": false}}}");
+        var scoped = await Parser.ParseTextAsync(TextPath, "{\"auditReportVersion\": 2, \"vulnerabilities\": {\"@scope/p~x\": {\"name\": \"@scope/p~x\", \"via\": [{\"source\": 7, \"url\": \"https://github.com/advisories/GHSA-aaaa-bbbb-cccc\", \"title\": \"t\"}], \"fixAvailable\": false}}}");
         var finding = Assert.Single(scoped.Report!.Findings);
         Assert.Equal(("/vulnerabilities/@scope~1p~0x/via/0", "npm:@scope/p~x@", "No fix available."), (finding.ReportPointer, finding.Asset.Key, finding.Description));
     }
@@ -173,7 +146,7 @@ public sealed class NpmAuditParserTests
     [Fact]
     public async Task Parse_Version1_PurlPerInstalledCopyWithCvesFixAndPathLocation()
     {
-        var result = await ParseFile(TestData("npm6-multiple_cwes2.json"));
+        var result = await Parser.ParseTestDataAsync("NpmAudit", "npm6-multiple_cwes2.json");
 
         var findings = result.Report!.Findings;
         Assert.Equal(15, findings.Count);
@@ -199,7 +172,7 @@ public sealed class NpmAuditParserTests
     [Fact]
     public async Task Parse_Version1_NpmjsAdvisoryGivesCveOnlyAndSingleCweString()
     {
-        var result = await ParseFile(TestData("npm6-one_vuln.json"));
+        var result = await Parser.ParseTestDataAsync("NpmAudit", "npm6-one_vuln.json");
 
         var report = result.Report!;
         Assert.Equal("npm", report.Tool);
@@ -215,7 +188,7 @@ public sealed class NpmAuditParserTests
     [Fact]
     public async Task Parse_PnpmAudit_SameShapeToolIsPnpm()
     {
-        var result = await ParseFile(TestData("pnpm-one_vuln.json"));
+        var result = await Parser.ParseTestDataAsync("NpmAudit", "pnpm-one_vuln.json");
 
         var report = result.Report!;
         Assert.Equal("pnpm", report.Tool);
@@ -227,7 +200,7 @@ public sealed class NpmAuditParserTests
     [Fact]
     public async Task Parse_ScopedModuleInVersion1_BuildsNamespacedPurl()
     {
-        var result = await ParseText("{\"advisories\": {\"9\": {\"id\": 9, \"module_name\": \"@babel/traverse\", \"title\": \"t\", \"severity\": \"high\", \"patched_versions\": \"<0.0.0\", \"findings\": [{\"version\": \"7.1.0\", \"paths\": [\"a>@babel/traverse\"]}]}}}");
+        var result = await Parser.ParseTextAsync(TextPath, "{\"advisories\": {\"9\": {\"id\": 9, \"module_name\": \"@babel/traverse\", \"title\": \"t\", \"severity\": \"high\", \"patched_versions\": \"<0.0.0\", \"findings\": [{\"version\": \"7.1.0\", \"paths\": [\"a>@babel/traverse\"]}]}}}");
 
         var finding = Assert.Single(result.Report!.Findings);
         Assert.Equal(("pkg:npm/%40babel/traverse@7.1.0", "@babel/traverse"), (finding.Asset.Key, finding.Asset.Name));
@@ -237,8 +210,8 @@ public sealed class NpmAuditParserTests
     [Fact]
     public async Task Parse_RecordsMissingRequiredFields_AreSkippedWithWarnings()
     {
-        var v2 = await ParseText("{\"auditReportVersion\": 2, \"vulnerabilities\": {\"a\": {\"name\": \"a\", \"via\": [{\"title\": \"no id\"}, {\"source\": 1, \"title\": \"ok\"}]}}}");
-        var v1 = await ParseText("{\"advisories\": {\"1\": {\"title\": \"no module\", \"findings\": [{\"version\": \"1.0.0\"}]}, \"2\": {\"module_name\": \"b\", \"findings\": [{\"paths\": []}, {\"version\": \"2.0.0\"}]}}}");
+        var v2 = await Parser.ParseTextAsync(TextPath, "{\"auditReportVersion\": 2, \"vulnerabilities\": {\"a\": {\"name\": \"a\", \"via\": [{\"title\": \"no id\"}, {\"source\": 1, \"title\": \"ok\"}]}}}");
+        var v1 = await Parser.ParseTextAsync(TextPath, "{\"advisories\": {\"1\": {\"title\": \"no module\", \"findings\": [{\"version\": \"1.0.0\"}]}, \"2\": {\"module_name\": \"b\", \"findings\": [{\"paths\": []}, {\"version\": \"2.0.0\"}]}}}");
 
         Assert.Equal("ok", Assert.Single(v2.Report!.Findings).Title);
         Assert.Equal("/vulnerabilities/a/via/0", Assert.Single(v2.Diagnostics).Location);
@@ -250,7 +223,7 @@ public sealed class NpmAuditParserTests
     [Fact]
     public async Task Parse_OtherReportVersion_WarnsAndReads()
     {
-        var result = await ParseText("{\"auditReportVersion\": 3, \"vulnerabilities\": {}}");
+        var result = await Parser.ParseTextAsync(TextPath, "{\"auditReportVersion\": 3, \"vulnerabilities\": {}}");
 
         Assert.NotNull(result.Report);
         Assert.Equal("/auditReportVersion", Assert.Single(result.Diagnostics).Location);
@@ -268,7 +241,7 @@ public sealed class NpmAuditParserTests
     [MemberData(nameof(Invalid))]
     public async Task Parse_Invalid_FailsWithPlace(string text, string code, string? location)
     {
-        var result = await ParseText(text);
+        var result = await Parser.ParseTextAsync(TextPath, text);
 
         Assert.Null(result.Report);
         var error = Assert.Single(result.Diagnostics);

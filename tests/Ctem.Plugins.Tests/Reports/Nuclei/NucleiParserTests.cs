@@ -1,6 +1,5 @@
 using System.Text;
 using Ctem.Core.Diagnostics;
-using Ctem.Core.Extensibility;
 using Ctem.Core.Model;
 using Ctem.Plugins.Reports.Nuclei;
 using Ctem.Testing;
@@ -10,27 +9,9 @@ namespace Ctem.Plugins.Tests.Reports.Nuclei;
 
 public sealed class NucleiParserTests
 {
+    private const string TextPath = "/r/nuclei.jsonl";
+
     private static readonly NucleiParser Parser = new();
-
-    private static string TestData(string name) => Path.Combine(AppContext.BaseDirectory, "Reports", "Nuclei", "testdata", name);
-
-    private static async Task<ReportResult> ParseFile(string path)
-    {
-        await using var stream = File.OpenRead(path);
-        return await Parser.ParseAsync(new InputSource(path, stream), CancellationToken.None);
-    }
-
-    private static async Task<ReportResult> ParseText(string text)
-    {
-        using var stream = new MemoryStream(Encoding.UTF8.GetBytes(text));
-        return await Parser.ParseAsync(new InputSource("/r/nuclei.jsonl", stream), CancellationToken.None);
-    }
-
-    private static byte[] Head(string path)
-    {
-        var bytes = File.ReadAllBytes(path);
-        return bytes[..Math.Min(4096, bytes.Length)];
-    }
 
     // Counted with python3: json.loads of the whole file when it starts with "[", else one json.loads per non-blank
     // line. The two empty files (0 bytes) are empty reports, which no head can be recognised from.
@@ -55,8 +36,8 @@ public sealed class NucleiParserTests
         RepoPaths.RequireShared();
         var path = RepoPaths.SharedData("scanners", "nuclei", name);
 
-        Assert.Equal(recognisable, Parser.CanParse(path, Head(path)));
-        var result = await ParseFile(path);
+        Assert.Equal(recognisable, Parser.ClaimsFile(path));
+        var result = await Parser.ParseFileAsync(path);
 
         var report = Assert.IsType<ScannerReport>(result.Report);
         Assert.Empty(result.Diagnostics);
@@ -68,14 +49,10 @@ public sealed class NucleiParserTests
     public void CanParse_OtherScannersSamples_AreNotClaimed()
     {
         RepoPaths.RequireShared();
-        var others = Directory.EnumerateDirectories(RepoPaths.SharedData("scanners"))
-            .Where(d => Path.GetFileName(d) != "nuclei")
-            .SelectMany(Directory.EnumerateFiles)
-            .Where(f => !f.EndsWith(".zip", StringComparison.Ordinal))
-            .ToList();
+        var others = ReportParserHarness.SharedFilesOfOtherTools("nuclei");
 
         Assert.NotEmpty(others);
-        Assert.DoesNotContain(others, f => Parser.CanParse(f, Head(f)));
+        Assert.DoesNotContain(others, f => Parser.ClaimsFile(f));
     }
 
     [Theory]
@@ -90,7 +67,7 @@ public sealed class NucleiParserTests
     [Fact]
     public async Task Parse_JsonLines_NetworkCveAndHttpExposure()
     {
-        var result = await ParseFile(TestData("defectdojo__many_findings_new.json"));
+        var result = await Parser.ParseTestDataAsync("Nuclei", "defectdojo__many_findings_new.json");
 
         var report = Assert.IsType<ScannerReport>(result.Report);
         Assert.Empty(result.Diagnostics);
@@ -113,7 +90,7 @@ public sealed class NucleiParserTests
     [Fact]
     public async Task Parse_JsonExportArray_TwoCwes()
     {
-        var result = await ParseFile(TestData("defectdojo__multi_cwe_fabricated.json"));
+        var result = await Parser.ParseTestDataAsync("Nuclei", "defectdojo__multi_cwe_fabricated.json");
 
         var finding = Assert.Single(Assert.IsType<ScannerReport>(result.Report).Findings);
         Assert.Equal(("https://example.com/login", "multi-cwe-template", "high", "/0"), (finding.Asset.Key, finding.RuleId, finding.Severity, finding.ReportPointer));
@@ -124,7 +101,7 @@ public sealed class NucleiParserTests
     [Fact]
     public async Task Parse_Version2Names_MatchedEndpointAndNoBogusCwe()
     {
-        var result = await ParseFile(TestData("defectdojo__invalid_cwe.json"));
+        var result = await Parser.ParseTestDataAsync("Nuclei", "defectdojo__invalid_cwe.json");
 
         var finding = Assert.Single(Assert.IsType<ScannerReport>(result.Report).Findings);
         Assert.Equal(("tcp://nuclei-example.com:3306", "mysql-native-password-bruteforce", "info"), (finding.Asset.Key, finding.RuleId, finding.Severity));
@@ -143,7 +120,7 @@ public sealed class NucleiParserTests
             "{\"template-id\":\"ssl\",\"info\":{\"name\":\"Tls\",\"severity\":\"high\",\"classification\":{\"cve-id\":\"cve-2014-0160\",\"cwe-id\":\"CWE-119\"}},\"host\":\"[::1]\",\"matched-at\":\"[::1]:443\"}\n" +
             "{\"info\":{\"name\":\"no id\"},\"host\":\"h\"}\n" +
             "[1]\n";
-        var result = await ParseText(Text);
+        var result = await Parser.ParseTextAsync(TextPath, Text);
 
         var report = Assert.IsType<ScannerReport>(result.Report);
         Assert.Equal(
@@ -173,7 +150,7 @@ public sealed class NucleiParserTests
     [MemberData(nameof(Invalid))]
     public async Task Parse_Invalid_FailsWithPlace(string text, string code, string? location)
     {
-        var result = await ParseText(text);
+        var result = await Parser.ParseTextAsync(TextPath, text);
 
         Assert.Null(result.Report);
         var error = Assert.Single(result.Diagnostics, d => d.IsError);
@@ -183,8 +160,7 @@ public sealed class NucleiParserTests
     [Fact]
     public async Task Parse_InvalidUtf8_Fails()
     {
-        using var stream = new MemoryStream([.. "{\"template-id\":\""u8, 0xC3, 0x28, (byte)'"', (byte)'}']);
-        var result = await Parser.ParseAsync(new InputSource("/r/nuclei.jsonl", stream), CancellationToken.None);
+        var result = await Parser.ParseAsync(TextPath, [.. "{\"template-id\":\""u8, 0xC3, 0x28, (byte)'"', (byte)'}']);
 
         Assert.Null(result.Report);
         Assert.Contains("UTF-8", Assert.Single(result.Diagnostics).Message, StringComparison.Ordinal);

@@ -1,6 +1,5 @@
 using System.Text;
 using Ctem.Core.Diagnostics;
-using Ctem.Core.Extensibility;
 using Ctem.Core.Model;
 using Ctem.Plugins.Reports.Sarif;
 using Ctem.Testing;
@@ -10,27 +9,9 @@ namespace Ctem.Plugins.Tests.Reports.Sarif;
 
 public sealed class SarifParserTests
 {
+    private const string TextPath = "/r/report.sarif";
+
     private static readonly SarifParser Parser = new();
-
-    private static string TestData(string name) => Path.Combine(AppContext.BaseDirectory, "Reports", "Sarif", "testdata", name);
-
-    private static async Task<ReportResult> ParseFile(string path)
-    {
-        await using var stream = File.OpenRead(path);
-        return await Parser.ParseAsync(new InputSource(path, stream), CancellationToken.None);
-    }
-
-    private static async Task<ReportResult> ParseText(string text)
-    {
-        using var stream = new MemoryStream(Encoding.UTF8.GetBytes(text));
-        return await Parser.ParseAsync(new InputSource("/r/report.sarif", stream), CancellationToken.None);
-    }
-
-    private static byte[] Head(string path)
-    {
-        var bytes = File.ReadAllBytes(path);
-        return bytes[..Math.Min(4096, bytes.Length)];
-    }
 
     // Counted with python3: sum over runs of len(results) minus results whose kind is pass or notApplicable;
     // -1 marks a SARIF 2.0 file (its "version" is not 2.1.0), which must fail naming the version.
@@ -79,8 +60,8 @@ public sealed class SarifParserTests
         RepoPaths.RequireShared();
         var path = RepoPaths.SharedData("scanners", "sarif", name);
 
-        Assert.True(Parser.CanParse(path, Head(path)), "CanParse");
-        var result = await ParseFile(path);
+        Assert.True(Parser.ClaimsFile(path), "CanParse");
+        var result = await Parser.ParseFileAsync(path);
 
         if (expected < 0)
         {
@@ -99,14 +80,10 @@ public sealed class SarifParserTests
     public void CanParse_OtherScannersSamples_AreNotClaimed()
     {
         RepoPaths.RequireShared();
-        var others = Directory.EnumerateDirectories(RepoPaths.SharedData("scanners"))
-            .Where(d => Path.GetFileName(d) != "sarif")
-            .SelectMany(Directory.EnumerateFiles)
-            .Where(f => !f.EndsWith(".zip", StringComparison.Ordinal))
-            .ToList();
+        var others = ReportParserHarness.SharedFilesOfOtherTools("sarif");
 
         Assert.NotEmpty(others);
-        Assert.DoesNotContain(others, f => Parser.CanParse(f, Head(f)));
+        Assert.DoesNotContain(others, f => Parser.ClaimsFile(f));
     }
 
     [Theory]
@@ -124,7 +101,7 @@ public sealed class SarifParserTests
     [Fact]
     public async Task Parse_GrypeSarif_SecuritySeverityOverridesLevelAndAnInvalidPurlFallsBackToTheFile()
     {
-        var result = await ParseFile(TestData("grype-presenter__sarif__TestSarifPresenter_image.sarif"));
+        var result = await Parser.ParseTestDataAsync("Sarif", "grype-presenter__sarif__TestSarifPresenter_image.sarif");
 
         var report = Assert.IsType<ScannerReport>(result.Report);
         var warning = Assert.Single(result.Diagnostics);
@@ -153,7 +130,7 @@ public sealed class SarifParserTests
     [Fact]
     public async Task Parse_TrivySarif_PackageFromLocationMessageCvssAndFix()
     {
-        var result = await ParseFile(TestData("trivy-integration__alpine-310.sarif"));
+        var result = await Parser.ParseTestDataAsync("Sarif", "trivy-integration__alpine-310.sarif");
 
         var report = Assert.IsType<ScannerReport>(result.Report);
         Assert.Equal(("Trivy", "testdata/fixtures/images/alpine-310.tar.gz"), (report.Tool, report.Target));
@@ -170,7 +147,7 @@ public sealed class SarifParserTests
     [Fact]
     public async Task Parse_Njsscan_FileUriCweFromResultPropertiesAndDefaultLevel()
     {
-        var result = await ParseFile(TestData("defectdojo__njsscan.sarif"));
+        var result = await Parser.ParseTestDataAsync("Sarif", "defectdojo__njsscan.sarif");
 
         var findings = Assert.IsType<ScannerReport>(result.Report).Findings;
         Assert.Equal(
@@ -216,7 +193,7 @@ public sealed class SarifParserTests
     [Fact]
     public async Task Parse_Constructed_RulesExtensionsBasesLogicalLocationsAndSkips()
     {
-        var result = await ParseText(Constructed);
+        var result = await Parser.ParseTextAsync(TextPath, Constructed);
 
         var report = Assert.IsType<ScannerReport>(result.Report);
         Assert.Equal(("Scanner, Other", null), (report.Tool, report.ToolVersion));
@@ -253,7 +230,7 @@ public sealed class SarifParserTests
     [MemberData(nameof(Invalid))]
     public async Task Parse_Invalid_FailsWithPlace(string text, string code, string? location)
     {
-        var result = await ParseText(text);
+        var result = await Parser.ParseTextAsync(TextPath, text);
 
         Assert.Null(result.Report);
         var error = Assert.Single(result.Diagnostics);

@@ -1,6 +1,5 @@
 using System.Text;
 using Ctem.Core.Diagnostics;
-using Ctem.Core.Extensibility;
 using Ctem.Core.Model;
 using Ctem.Plugins.Reports.Testssl;
 using Ctem.Testing;
@@ -10,21 +9,9 @@ namespace Ctem.Plugins.Tests.Reports.Testssl;
 
 public sealed class TestsslJsonParserTests
 {
+    private const string TextPath = "/r/testssl.json";
+
     private static readonly TestsslJsonParser Parser = new();
-
-    private static string TestData(string name) => Path.Combine(AppContext.BaseDirectory, "Reports", "Testssl", "testdata", name);
-
-    private static async Task<ReportResult> ParseText(string text)
-    {
-        using var stream = new MemoryStream(Encoding.UTF8.GetBytes(text));
-        return await Parser.ParseAsync(new InputSource("/r/testssl.json", stream), CancellationToken.None);
-    }
-
-    private static bool CanParseFile(string path)
-    {
-        var bytes = File.ReadAllBytes(path);
-        return Parser.CanParse(path, bytes.AsSpan(0, Math.Min(bytes.Length, 4096)));
-    }
 
     [Theory]
     [InlineData("[\n {\n  \"id\": \"service\",\n  \"ip\": \"a.example/10.0.0.1\",\n  \"port\": \"443\",\n  \"severity\": \"INFO\",\n  \"finding\": \"HTTP\"\n }\n]", true)]
@@ -34,7 +21,7 @@ public sealed class TestsslJsonParserTests
     public void CanParse_Heads(string head, bool expected) => Assert.Equal(expected, Parser.CanParse("/r/x.json", Encoding.UTF8.GetBytes(head)));
 
     [Fact]
-    public void CanParse_Fixture() => Assert.True(CanParseFile(TestData("testssl-fabricated-from-csv.json")));
+    public void CanParse_Fixture() => Assert.True(Parser.ClaimsFile(ReportParserHarness.TestDataPath("Testssl", "testssl-fabricated-from-csv.json")));
 
     [SkippableTheory]
     [InlineData("zap")]
@@ -55,7 +42,7 @@ public sealed class TestsslJsonParserTests
         RepoPaths.RequireShared();
         var files = Directory.GetFiles(RepoPaths.SharedData("scanners", directory));
         Assert.NotEmpty(files);
-        Assert.All(files, f => Assert.False(CanParseFile(f), f));
+        Assert.All(files, f => Assert.False(Parser.ClaimsFile(f), f));
     }
 
     // The fixture is fabricated (see testdata/NOTICE.md). Counted with python3 json: 16 checks, 6 rated LOW/MEDIUM/HIGH/
@@ -63,9 +50,7 @@ public sealed class TestsslJsonParserTests
     [Fact]
     public async Task Parse_FabricatedFlatReport_FindingsAssetsAndWarnings()
     {
-        var path = TestData("testssl-fabricated-from-csv.json");
-        await using var stream = File.OpenRead(path);
-        var result = await Parser.ParseAsync(new InputSource(path, stream), CancellationToken.None);
+        var result = await Parser.ParseTestDataAsync("Testssl", "testssl-fabricated-from-csv.json");
 
         var report = Assert.IsType<ScannerReport>(result.Report);
         Assert.Equal(("testssl/json", "testssl.sh", null), (report.Format, report.Tool, report.ToolVersion));
@@ -89,7 +74,7 @@ public sealed class TestsslJsonParserTests
     [Fact]
     public async Task Parse_HintAndIpv6WithoutName_AreKept()
     {
-        var result = await ParseText("[{\"id\": \"HSTS\", \"ip\": \"/2001:db8::1\", \"port\": \"8443\", \"severity\": \"LOW\", \"hint\": \"set the header\", \"finding\": \"not offered\"}]");
+        var result = await Parser.ParseTextAsync(TextPath, "[{\"id\": \"HSTS\", \"ip\": \"/2001:db8::1\", \"port\": \"8443\", \"severity\": \"LOW\", \"hint\": \"set the header\", \"finding\": \"not offered\"}]");
 
         var finding = Assert.Single(result.Report!.Findings);
         Assert.Equal(("tcp://[2001:db8::1]:8443", "low"), (finding.Asset.Key, finding.Severity));
@@ -102,7 +87,7 @@ public sealed class TestsslJsonParserTests
     [InlineData("[{\"id\": \"CVE-1\", \"package\": \"x\"}]", DiagnosticCodes.UnsupportedFormat, "", "not a testssl.sh JSON report")]
     public async Task Parse_Invalid_FailsWithPlace(string text, string code, string location, string message)
     {
-        var result = await ParseText(text);
+        var result = await Parser.ParseTextAsync(TextPath, text);
 
         Assert.Null(result.Report);
         var error = Assert.Single(result.Diagnostics);

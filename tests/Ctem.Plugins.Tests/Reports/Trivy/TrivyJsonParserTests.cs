@@ -1,5 +1,3 @@
-using System.Text;
-using Ctem.Core.Extensibility;
 using Ctem.Core.Model;
 using Ctem.Plugins.Reports.Trivy;
 using Ctem.Testing;
@@ -9,6 +7,8 @@ namespace Ctem.Plugins.Tests.Reports.Trivy;
 
 public sealed class TrivyJsonParserTests
 {
+    private const string TextPath = "/r/trivy.json";
+
     private static readonly TrivyJsonParser Parser = new();
 
     /// <summary>
@@ -138,26 +138,6 @@ public sealed class TrivyJsonParserTests
         { "trivy-integration__yarn.json", 1 },
     };
 
-    private static string TestData(string name) => Path.Combine(AppContext.BaseDirectory, "Reports", "Trivy", "testdata", name);
-
-    private static async Task<ReportResult> ParseFile(string path)
-    {
-        await using var stream = File.OpenRead(path);
-        return await Parser.ParseAsync(new InputSource(path, stream), CancellationToken.None);
-    }
-
-    private static async Task<ReportResult> ParseText(string text)
-    {
-        using var stream = new MemoryStream(Encoding.UTF8.GetBytes(text));
-        return await Parser.ParseAsync(new InputSource("/r/trivy.json", stream), CancellationToken.None);
-    }
-
-    private static bool Claims(string path)
-    {
-        var bytes = File.ReadAllBytes(path);
-        return Parser.CanParse(path, bytes.AsSpan(0, Math.Min(bytes.Length, 4096)));
-    }
-
     [SkippableTheory]
     [MemberData(nameof(Samples))]
     public async Task Parse_SharedSample_FindsTheCountedFindings(string file, int? expected)
@@ -165,10 +145,10 @@ public sealed class TrivyJsonParserTests
         RepoPaths.RequireShared();
         var path = RepoPaths.SharedData("scanners", "trivy", file);
 
-        Assert.Equal(expected is not null, Claims(path));
+        Assert.Equal(expected is not null, Parser.ClaimsFile(path));
         if (expected is { } count)
         {
-            var result = await ParseFile(path);
+            var result = await Parser.ParseFileAsync(path);
             Assert.True(result.Report is not null, string.Join("; ", result.Diagnostics));
             Assert.Equal(count, result.Report.Findings.Count);
         }
@@ -177,7 +157,7 @@ public sealed class TrivyJsonParserTests
     [Fact]
     public async Task Parse_NpmReport_MapsPackageIdsSeverityCvssAndFix()
     {
-        var result = await ParseFile(TestData("npm.json"));
+        var result = await Parser.ParseTestDataAsync("Trivy", "npm.json");
 
         var report = Assert.IsType<ScannerReport>(result.Report);
         Assert.Equal(("Trivy", "testdata/fixtures/repo/npm"), (report.Tool, report.Target));
@@ -194,7 +174,7 @@ public sealed class TrivyJsonParserTests
     [Fact]
     public async Task Parse_MisconfigurationsAndSecrets_AreFileFindingsWithLines()
     {
-        var result = await ParseFile(TestData("misconfigurations_and_secrets.json"));
+        var result = await Parser.ParseTestDataAsync("Trivy", "misconfigurations_and_secrets.json");
 
         var findings = Assert.IsType<ScannerReport>(result.Report).Findings;
         Assert.Equal(
@@ -213,7 +193,7 @@ public sealed class TrivyJsonParserTests
     [InlineData("{\"SchemaVersion\": 2,, }", "1:21")]
     public async Task Parse_InvalidJson_FailsWithPlace(string text, string location)
     {
-        var result = await ParseText(text);
+        var result = await Parser.ParseTextAsync(TextPath, text);
 
         Assert.Null(result.Report);
         var diagnostic = Assert.Single(result.Diagnostics);
@@ -224,7 +204,7 @@ public sealed class TrivyJsonParserTests
     [Fact]
     public async Task Parse_OtherJson_FailsNamingWhatWasExpected()
     {
-        var result = await ParseText("{\"bomFormat\": \"CycloneDX\"}");
+        var result = await Parser.ParseTextAsync(TextPath, "{\"bomFormat\": \"CycloneDX\"}");
 
         Assert.Null(result.Report);
         Assert.StartsWith("not a Trivy JSON report", Assert.Single(result.Diagnostics).Message, StringComparison.Ordinal);
@@ -233,7 +213,7 @@ public sealed class TrivyJsonParserTests
     [Fact]
     public async Task Parse_VulnerabilityWithoutPackage_IsSkippedWithWarning()
     {
-        var result = await ParseText("""{"SchemaVersion": 2, "ArtifactName": "x", "Results": [{"Target": "t", "Vulnerabilities": [{"VulnerabilityID": "CVE-1"}, {"VulnerabilityID": "CVE-2", "PkgName": "a", "InstalledVersion": "1"}]}]}""");
+        var result = await Parser.ParseTextAsync(TextPath, """{"SchemaVersion": 2, "ArtifactName": "x", "Results": [{"Target": "t", "Vulnerabilities": [{"VulnerabilityID": "CVE-1"}, {"VulnerabilityID": "CVE-2", "PkgName": "a", "InstalledVersion": "1"}]}]}""");
 
         Assert.Equal(["CVE-2"], Assert.IsType<ScannerReport>(result.Report).Findings.Select(f => f.VulnerabilityIds[0]));
         Assert.Equal("/Results/0/Vulnerabilities/0", Assert.Single(result.Diagnostics).Location);

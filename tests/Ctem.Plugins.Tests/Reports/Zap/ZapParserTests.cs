@@ -1,4 +1,3 @@
-using System.Text;
 using Ctem.Core.Diagnostics;
 using Ctem.Core.Extensibility;
 using Ctem.Core.Model;
@@ -10,28 +9,10 @@ namespace Ctem.Plugins.Tests.Reports.Zap;
 
 public sealed class ZapParserTests
 {
+    private const string TextPath = "/r/zap-report";
+
     private static readonly ZapXmlParser XmlParser = new();
     private static readonly ZapJsonParser JsonParser = new();
-
-    private static string TestData(string name) => Path.Combine(AppContext.BaseDirectory, "Reports", "Zap", "testdata", name);
-
-    private static async Task<ReportResult> ParsePath(IReportParser parser, string path)
-    {
-        await using var stream = File.OpenRead(path);
-        return await parser.ParseAsync(new InputSource(path, stream), CancellationToken.None);
-    }
-
-    private static async Task<ReportResult> ParseText(IReportParser parser, string text)
-    {
-        using var stream = new MemoryStream(Encoding.UTF8.GetBytes(text));
-        return await parser.ParseAsync(new InputSource("/r/zap-report", stream), CancellationToken.None);
-    }
-
-    private static bool CanParseFile(IReportParser parser, string path)
-    {
-        var bytes = File.ReadAllBytes(path);
-        return parser.CanParse(path, bytes.AsSpan(0, Math.Min(bytes.Length, 4096)));
-    }
 
     private static string Describe(ReportedFinding f) =>
         $"{f.RuleId} {f.Severity} {f.Asset.Key} [{string.Join(',', f.Cwes)}] {f.Location?.Pointer} {f.ToolFingerprint} {f.ReportPointer}";
@@ -41,7 +22,7 @@ public sealed class ZapParserTests
     [InlineData("zap-xml-plus-format.xml", true, false)]
     [InlineData("zap-traditional-fabricated.json", false, true)]
     public void CanParse_Testdata_OnlyItsOwnFormat(string name, bool xml, bool json) =>
-        Assert.Equal((xml, json), (CanParseFile(XmlParser, TestData(name)), CanParseFile(JsonParser, TestData(name))));
+        Assert.Equal((xml, json), (XmlParser.ClaimsFile(ReportParserHarness.TestDataPath("Zap", name)), JsonParser.ClaimsFile(ReportParserHarness.TestDataPath("Zap", name))));
 
     [SkippableTheory]
     [InlineData("nmap")]
@@ -61,7 +42,7 @@ public sealed class ZapParserTests
         RepoPaths.RequireShared();
         var files = Directory.GetFiles(RepoPaths.SharedData("scanners", directory));
         Assert.NotEmpty(files);
-        Assert.All(files, f => Assert.False(CanParseFile(XmlParser, f) || CanParseFile(JsonParser, f), f));
+        Assert.All(files, f => Assert.False(XmlParser.ClaimsFile(f) || JsonParser.ClaimsFile(f), f));
     }
 
     // Counted with python3 xml.etree: site/alerts/alertitem/instances/instance elements whose <uri> is an absolute http(s)
@@ -89,9 +70,9 @@ public sealed class ZapParserTests
     {
         RepoPaths.RequireShared();
         var path = RepoPaths.SharedData("scanners", "zap", file);
-        Assert.True(CanParseFile(XmlParser, path));
+        Assert.True(XmlParser.ClaimsFile(path));
 
-        var result = await ParsePath(XmlParser, path);
+        var result = await XmlParser.ParseFileAsync(path);
 
         var report = Assert.IsType<ScannerReport>(result.Report);
         Assert.Empty(result.Diagnostics);
@@ -101,7 +82,7 @@ public sealed class ZapParserTests
     [Fact]
     public async Task ParseXml_OneFindingPerInstanceWithParameterAndMethodAsLocation()
     {
-        var result = await ParsePath(XmlParser, TestData("5_zap_sample_one.xml"));
+        var result = await XmlParser.ParseTestDataAsync("Zap", "5_zap_sample_one.xml");
 
         var report = Assert.IsType<ScannerReport>(result.Report);
         Assert.Equal(("zap/xml", "ZAP", "2.9.0", "https://mainsite.com"), (report.Format, report.Tool, report.ToolVersion, report.Target));
@@ -125,7 +106,7 @@ public sealed class ZapParserTests
     [Fact]
     public async Task ParseXml_AlertRefIsTheRuleAndFingerprint_NoParameterNoLocation()
     {
-        var result = await ParsePath(XmlParser, TestData("zap-xml-plus-format.xml"));
+        var result = await XmlParser.ParseTestDataAsync("Zap", "zap-xml-plus-format.xml");
 
         var finding = Assert.Single(result.Report!.Findings);
         Assert.Equal("90028 medium http://localhost:8080/bodgeit/js/qndto7n63d [CWE-200]  90028 17:10", Describe(finding));
@@ -136,7 +117,7 @@ public sealed class ZapParserTests
     [Fact]
     public async Task ParseXml_LegacyAlertWithoutInstances_IsItsOwnInstance()
     {
-        var result = await ParseText(XmlParser, "<OWASPZAPReport version=\"2.7.0\"><site name=\"http://a.example\"><alerts>\n<alertitem><pluginid>10016</pluginid><alert>Web Browser XSS Protection Not Enabled</alert><riskcode>1</riskcode><cweid>933</cweid><uri>http://a.example/x</uri><param>X-XSS-Protection</param><method>GET</method></alertitem>\n<alertitem><pluginid>10017</pluginid><alert>Cross-Domain JavaScript Source File Inclusion</alert><riskcode>1</riskcode><instances><instance><uri>mailto:someone@example.com</uri></instance></instances></alertitem>\n</alerts></site></OWASPZAPReport>");
+        var result = await XmlParser.ParseTextAsync(TextPath, "<OWASPZAPReport version=\"2.7.0\"><site name=\"http://a.example\"><alerts>\n<alertitem><pluginid>10016</pluginid><alert>Web Browser XSS Protection Not Enabled</alert><riskcode>1</riskcode><cweid>933</cweid><uri>http://a.example/x</uri><param>X-XSS-Protection</param><method>GET</method></alertitem>\n<alertitem><pluginid>10017</pluginid><alert>Cross-Domain JavaScript Source File Inclusion</alert><riskcode>1</riskcode><instances><instance><uri>mailto:someone@example.com</uri></instance></instances></alertitem>\n</alerts></site></OWASPZAPReport>");
 
         var report = Assert.IsType<ScannerReport>(result.Report);
         Assert.Equal("10016 low http://a.example/x [CWE-933] param=X-XSS-Protection method=GET 10016 2:2", Describe(Assert.Single(report.Findings)));
@@ -150,7 +131,7 @@ public sealed class ZapParserTests
     [Fact]
     public async Task ParseJson_FabricatedTraditionalReport_FieldsAndWarnings()
     {
-        var result = await ParsePath(JsonParser, TestData("zap-traditional-fabricated.json"));
+        var result = await JsonParser.ParseTestDataAsync("Zap", "zap-traditional-fabricated.json");
 
         var report = Assert.IsType<ScannerReport>(result.Report);
         Assert.Equal(("zap/json", "ZAP", "2.14.0", "https://shop.example.com, http://api.example.com:8080"), (report.Format, report.Tool, report.ToolVersion, report.Target));
@@ -172,7 +153,7 @@ public sealed class ZapParserTests
     [Fact]
     public async Task ParseJson_SameAlertOnTwoUrls_IsTwoFindingsOnTwoAssets()
     {
-        var result = await ParseText(JsonParser, """{"@version":"2.9.0","@generated":"x","site":{"@name":"http://h","alerts":[{"pluginid":"10202","alert":"Absence of Anti-CSRF Tokens","riskcode":"1","cweid":"352","instances":[{"uri":"http://h/a","method":"GET","param":""},{"uri":"http://h/b","method":"GET","param":""}]}]}}""");
+        var result = await JsonParser.ParseTextAsync(TextPath, """{"@version":"2.9.0","@generated":"x","site":{"@name":"http://h","alerts":[{"pluginid":"10202","alert":"Absence of Anti-CSRF Tokens","riskcode":"1","cweid":"352","instances":[{"uri":"http://h/a","method":"GET","param":""},{"uri":"http://h/b","method":"GET","param":""}]}]}}""");
 
         var report = Assert.IsType<ScannerReport>(result.Report);
         Assert.Equal(["http://h/a", "http://h/b"], report.Findings.Select(f => f.Asset.Key));
@@ -192,7 +173,8 @@ public sealed class ZapParserTests
     [MemberData(nameof(Invalid))]
     public async Task Parse_Invalid_FailsWithPlace(bool xml, string text, string code, string? location)
     {
-        var result = await ParseText(xml ? XmlParser : JsonParser, text);
+        IReportParser parser = xml ? XmlParser : JsonParser;
+        var result = await parser.ParseTextAsync(TextPath, text);
 
         Assert.Null(result.Report);
         var error = Assert.Single(result.Diagnostics);
