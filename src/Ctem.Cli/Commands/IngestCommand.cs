@@ -29,15 +29,9 @@ public static class IngestCommand
         scopeOption.AddTo(command);
         command.SetAction((parseResult, cancellationToken) => CommandRunner.RunAsync(context, async () =>
         {
-            if (scopeOption.Read(context, parseResult) is not { } scope)
+            if (scopeOption.Read(context, parseResult, parseResult.GetValue(product), out var refused) is not { } scope)
             {
-                return ExitCodes.BadInput;
-            }
-
-            if (ScopeOption.CheckProduct(scope, parseResult.GetValue(product)) is { } undeclared)
-            {
-                await context.Host.Stderr.WriteLineAsync(undeclared);
-                return ExitCodes.Usage;
+                return refused;
             }
 
             await using var store = await context.OpenStoreAsync(parseResult, cancellationToken);

@@ -28,15 +28,9 @@ public static class ScanCommand
                 return ExitCodes.Usage;
             }
 
-            if (scopeOption.Read(context, parseResult) is not { } scope)
+            if (scopeOption.Read(context, parseResult, parseResult.GetValue(product), out var refused) is not { } scope)
             {
-                return ExitCodes.BadInput;
-            }
-
-            if (ScopeOption.CheckProduct(scope, parseResult.GetValue(product)) is { } undeclared)
-            {
-                await context.Host.Stderr.WriteLineAsync(undeclared);
-                return ExitCodes.Usage;
+                return refused;
             }
 
             await using var store = await context.OpenStoreAsync(parseResult, cancellationToken);

@@ -18,8 +18,26 @@ public sealed class ScopeOption
 
     public void AddTo(Command command) => command.Options.Add(_option);
 
-    /// <summary>The scope, <see cref="ScopeDocument.Empty"/> when there is no file; null after printing why the file cannot be used.</summary>
-    public ScopeDocument? Read(CliContext context, ParseResult parseResult)
+    /// <summary>
+    /// The scope for a command about <paramref name="product"/> (null: the input names it): <see cref="ScopeDocument.Empty"/>
+    /// when there is no file; null after printing why not, with <paramref name="exitCode"/> saying how to exit — bad input
+    /// for an unreadable or invalid file, a usage error for a product the file does not declare.
+    /// </summary>
+    public ScopeDocument? Read(CliContext context, ParseResult parseResult, string? product, out int exitCode)
+    {
+        exitCode = ExitCodes.BadInput;
+        var scope = Read(context, parseResult);
+        if (scope is not null && CheckProduct(scope, product) is { } undeclared)
+        {
+            context.Host.Stderr.WriteLine(undeclared);
+            exitCode = ExitCodes.Usage;
+            return null;
+        }
+
+        return scope;
+    }
+
+    private ScopeDocument? Read(CliContext context, ParseResult parseResult)
     {
         var named = parseResult.GetValue(_option) ?? context.Host.Environment("CTEM_SCOPE");
         var path = named is { Length: > 0 } ? named : File.Exists(ScopeFile.DefaultFileName) ? ScopeFile.DefaultFileName : null;
@@ -51,7 +69,7 @@ public sealed class ScopeOption
     }
 
     /// <summary>Null when <paramref name="product"/> may be used with the scope; else the error to print (a name the file does not declare).</summary>
-    public static string? CheckProduct(ScopeDocument scope, string? product)
+    private static string? CheckProduct(ScopeDocument scope, string? product)
     {
         ArgumentNullException.ThrowIfNull(scope);
         if (product is null || scope.Products.Count == 0 || scope.FindProduct(product) is not null)

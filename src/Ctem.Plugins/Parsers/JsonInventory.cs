@@ -17,32 +17,9 @@ internal static class JsonInventory
     };
 
     /// <summary>Parses the input and hands the root to <paramref name="read"/>.</summary>
-    public static async Task<InventoryResult> ReadAsync(
-        InputSource source, JsonDocumentOptions options, Func<JsonElement, InventoryResult> read, CancellationToken cancellationToken)
-    {
-        JsonDocument document;
-        try
-        {
-            document = await JsonDocument.ParseAsync(source.Content, options, cancellationToken);
-        }
-        catch (JsonException ex)
-        {
-            return InventoryResult.Failed(Diagnostic.Error(DiagnosticCodes.InvalidJson, source.Path, $"invalid JSON: {JsonLocation.MessageOf(ex)}", JsonLocation.Of(ex)));
-        }
-
-        using (document)
-        {
-            try
-            {
-                return read(document.RootElement);
-            }
-            catch (InvalidOperationException ex) when (ex.InnerException is System.Text.DecoderFallbackException || ex.Message.Contains("UTF-8", StringComparison.OrdinalIgnoreCase))
-            {
-                // The reader checks structure, not the bytes inside strings; reading a string value finds those.
-                return InventoryResult.Failed(Diagnostic.Error(DiagnosticCodes.InvalidJson, source.Path, "invalid JSON: a string is not valid UTF-8"));
-            }
-        }
-    }
+    public static Task<InventoryResult> ReadAsync(
+        InputSource source, JsonDocumentOptions options, Func<JsonElement, InventoryResult> read, CancellationToken cancellationToken) =>
+        JsonInput.ReadAsync(source, options, read, InventoryResult.Failed, cancellationToken);
 
     /// <summary>
     /// Like <see cref="ReadAsync"/>, but checks the bytes as UTF-8 before parsing, so an invalid byte is reported with

@@ -16,32 +16,8 @@ internal static class ReportJson
     };
 
     /// <summary>Parses the input and hands the root to <paramref name="read"/>.</summary>
-    public static async Task<ReportResult> ReadAsync(InputSource source, Func<JsonElement, ReportResult> read, CancellationToken cancellationToken)
-    {
-        ArgumentNullException.ThrowIfNull(source);
-        ArgumentNullException.ThrowIfNull(read);
-        JsonDocument document;
-        try
-        {
-            document = await JsonDocument.ParseAsync(source.Content, Options, cancellationToken);
-        }
-        catch (JsonException ex)
-        {
-            return ReportResult.Failed(Diagnostic.Error(DiagnosticCodes.InvalidJson, source.Path, $"invalid JSON: {JsonLocation.MessageOf(ex)}", JsonLocation.Of(ex)));
-        }
-
-        using (document)
-        {
-            try
-            {
-                return read(document.RootElement);
-            }
-            catch (InvalidOperationException ex) when (ex.InnerException is System.Text.DecoderFallbackException || ex.Message.Contains("UTF-8", StringComparison.OrdinalIgnoreCase))
-            {
-                return ReportResult.Failed(Diagnostic.Error(DiagnosticCodes.InvalidJson, source.Path, "invalid JSON: a string is not valid UTF-8"));
-            }
-        }
-    }
+    public static Task<ReportResult> ReadAsync(InputSource source, Func<JsonElement, ReportResult> read, CancellationToken cancellationToken) =>
+        JsonInput.ReadAsync(source, Options, read, ReportResult.Failed, cancellationToken);
 
     /// <summary>The string value of <paramref name="name"/> when <paramref name="element"/> is an object that has it as a string; else null.</summary>
     public static string? String(JsonElement element, string name) =>
