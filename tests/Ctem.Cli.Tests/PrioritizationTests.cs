@@ -142,6 +142,20 @@ public sealed partial class PrioritizationTests
     [GeneratedRegex(@"(?<=(open since|last seen|due|assessed) )\d{4}-\d{2}-\d{2}( \d{2}:\d{2} UTC)?")]
     private static partial Regex VolatileDates();
 
+    [Fact]
+    public async Task Ingest_WithoutScopeFile_KeepsTheContextTheProductWasScannedWith()
+    {
+        using var fixture = new CliFixture();
+        await fixture.RunAsync("db", "import", fixture.File("ghsa.json", Advisory), Kev);
+        await fixture.RunAsync("scan", fixture.File("app.cdx.json", Sbom), "--scope", fixture.File("ctem.yaml", Scope), "--product", "storefront");
+        var trivy = Path.Combine(RepoPaths.Root, "tests", "Ctem.Plugins.Tests", "Reports", "Trivy", "testdata", "npm.json");
+
+        var ingest = await fixture.RunAsync("ingest", trivy, "--product", "storefront", "--output-format", "json");
+
+        var risk = JsonDocument.Parse(ingest.Stdout).RootElement.GetProperty("findings")[0].GetProperty("risk");
+        Assert.Equal("crown jewel, critical", FactorValue(risk, "criticality"));
+    }
+
     private static (string?, double, int) Summary(JsonElement risk) =>
         (risk.GetProperty("priority").GetString(), risk.GetProperty("score").GetDouble(), risk.GetProperty("slaDays").GetInt32());
 

@@ -48,7 +48,7 @@ public sealed class ScanRunner(
         var keys = components.Select(c => c.PackageKey).OfType<PackageKey>().Distinct().ToList();
         var candidates = await store.FindAdvisoriesAsync(keys, cancellationToken);
         var match = AdvisoryMatcher.Match(components, candidates, schemes);
-        var settings = FindingAssessor.SettingsFor(request.Scope, product, diagnostics);
+        var settings = await FindingAssessor.SettingsForAsync(store, request.Scope, product, diagnostics, cancellationToken);
         var exploitation = await ExploitationLookup.ForAsync(store, match.Findings.Select(f => f.Vulnerability), cancellationToken);
         var findings = await FindingAssessor.AssessAsync(store, ObservedFindingMerger.Merge(match.Findings), settings, exploitation, time.GetUtcNow(), cancellationToken);
 

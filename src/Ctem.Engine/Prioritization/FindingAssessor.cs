@@ -10,17 +10,25 @@ namespace Ctem.Engine.Prioritization;
 public static class FindingAssessor
 {
     /// <summary>
-    /// The product's context from the scope file; a product the file does not declare gets the defaults, with a
-    /// warning added to <paramref name="diagnostics"/> when the file declares others.
+    /// The product's context from the scope file. Without any scope file, the context the product was last assessed
+    /// with (a scan with the file, then an ingest run from elsewhere, must not reset the product to defaults); else, for
+    /// a product the file does not declare, the defaults, with a warning added to <paramref name="diagnostics"/>.
     /// </summary>
-    public static ProductRiskSettings SettingsFor(ScopeDocument scope, ProductRef product, ICollection<Diagnostic> diagnostics)
+    public static async Task<ProductRiskSettings> SettingsForAsync(
+        ICtemStore store, ScopeDocument scope, ProductRef product, ICollection<Diagnostic> diagnostics, CancellationToken cancellationToken)
     {
+        ArgumentNullException.ThrowIfNull(store);
         ArgumentNullException.ThrowIfNull(scope);
         ArgumentNullException.ThrowIfNull(product);
         ArgumentNullException.ThrowIfNull(diagnostics);
         if (scope.FindProduct(product.Name) is { } declared)
         {
             return new ProductRiskSettings(ProductRiskContext.From(declared), scope.Policy);
+        }
+
+        if (scope.Products.Count == 0 && (await store.GetProductRiskSettingsAsync(cancellationToken)).GetValueOrDefault(product.Name) is { Context.Declared: true } stored)
+        {
+            return stored;
         }
 
         if (scope.Products.Count > 0)

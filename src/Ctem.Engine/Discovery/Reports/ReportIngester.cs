@@ -81,7 +81,7 @@ public sealed class ReportIngester(ICtemStore store, IReadOnlyList<IReportParser
             request.Product is { Length: > 0 } named ? named
             : read.Select(r => r.Report.Target).FirstOrDefault(t => t is { Length: > 0 }) ?? Path.GetFileNameWithoutExtension(read[0].File.Path),
             null);
-        var settings = FindingAssessor.SettingsFor(request.Scope, product, diagnostics);
+        var settings = await FindingAssessor.SettingsForAsync(store, request.Scope, product, diagnostics, cancellationToken);
         var ids = read.SelectMany(r => r.Report.Findings).SelectMany(f => f.VulnerabilityIds).Distinct(StringComparer.Ordinal).ToList();
         var aliasGroups = await store.GetAliasGroupsAsync(ids, cancellationToken);
 
