@@ -34,7 +34,7 @@ public static class FindingsTable
             table.AddColumn(new TableColumn("Product").NoWrap());
         }
 
-        table.AddColumn(new TableColumn("Package").NoWrap());
+        table.AddColumn(new TableColumn("Asset").NoWrap());
         table.AddColumn(new TableColumn("Version").NoWrap());
         table.AddColumn(new TableColumn("Vulnerability").NoWrap());
         var showSeverity = findings.Any(f => SeverityOf(f) is not null);
@@ -75,7 +75,8 @@ public static class FindingsTable
                 cells.Add(finding.Product);
             }
 
-            cells.Add($"{finding.Ecosystem ?? "?"}:{finding.Name}");
+            // Scanner findings on endpoints, URLs and files have no ecosystem: their name is the asset.
+            cells.Add(finding.Ecosystem is null ? finding.Name : $"{finding.Ecosystem}:{finding.Name}");
             cells.Add(finding.Version ?? "");
             cells.Add(finding.Vulnerability.Id);
             cells.Add(Aliases(finding.Vulnerability.Aliases));

@@ -51,7 +51,9 @@ public static class ReportFindingMapper
         var severity = finding.Severity?.ToUpperInvariant();
         if (finding.VulnerabilityIds.Count == 0)
         {
-            var rule = $"{SourceOf(report)}:{finding.RuleId ?? finding.Title}";
+            var source = SourceOf(report);
+            var ruleId = finding.RuleId ?? finding.Title;
+            var rule = ruleId.StartsWith(source + ":", StringComparison.Ordinal) ? ruleId : $"{source}:{ruleId}";
             // CWEs are not names of this weakness: two rules with one CWE on one asset are two findings.
             return new VulnerabilityRef(rule, [], finding.Title, severity, []) { Cvss = finding.CvssVector };
         }

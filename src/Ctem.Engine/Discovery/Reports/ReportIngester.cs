@@ -79,7 +79,7 @@ public sealed class ReportIngester(ICtemStore store, IReadOnlyList<IReportParser
 
         var product = new ProductRef(
             request.Product is { Length: > 0 } named ? named
-            : read.Select(r => r.Report.Target).FirstOrDefault(t => t is { Length: > 0 }) ?? Path.GetFileNameWithoutExtension(read[0].File.Path),
+            : read.Select(r => r.Report.Target).FirstOrDefault(IsName) ?? Path.GetFileNameWithoutExtension(read[0].File.Path),
             null);
         var settings = await FindingAssessor.SettingsForAsync(store, request.Scope, product, diagnostics, cancellationToken);
         var ids = read.SelectMany(r => r.Report.Findings).SelectMany(f => f.VulnerabilityIds).Distinct(StringComparer.Ordinal).ToList();
@@ -149,6 +149,9 @@ public sealed class ReportIngester(ICtemStore store, IReadOnlyList<IReportParser
 
         return null;
     }
+
+    // An image, directory or artifact name can name the product; a command line (Nmap's target) cannot.
+    private static bool IsName(string? target) => target is { Length: > 0 } && !target.Any(char.IsWhiteSpace);
 
     private static bool IsLikelyReport(string path) =>
         path.EndsWith(".json", StringComparison.OrdinalIgnoreCase) || path.EndsWith(".jsonl", StringComparison.OrdinalIgnoreCase)

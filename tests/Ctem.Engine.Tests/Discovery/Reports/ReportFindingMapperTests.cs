@@ -64,6 +64,16 @@ public sealed class ReportFindingMapperTests
         Assert.Equal(("zap:10020", "nuclei:10020"), (zap.Vulnerability.Id, nuclei.Vulnerability.Id));
     }
 
+    [Fact]
+    public void ToObserved_RuleAlreadyNamingItsTool_IsNotPrefixedTwice()
+    {
+        var finding = new ReportedFinding(ReportedAsset.Endpoint("10.0.0.1", 22), [], "nmap:open-port", "Open port", "info", null);
+
+        var observed = ReportFindingMapper.ToObserved(new ScannerReport("nmap/xml", "Nmap", null, null, []), finding, "r.xml", NoAliases);
+
+        Assert.Equal("nmap:open-port", observed.Vulnerability.Id);
+    }
+
     private static ReportedFinding Rule(ReportedAsset asset, string? pointer = null, string? fingerprint = null) =>
         new(asset, [], "10020", "Missing header", "low", pointer is null ? null : new SourceLocation(asset.Name, pointer)) { ToolFingerprint = fingerprint };
 
