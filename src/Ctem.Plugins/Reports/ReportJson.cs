@@ -63,6 +63,13 @@ internal static class ReportJson
             : null;
 
     /// <summary>The object <paramref name="name"/>, or null when absent or not an object.</summary>
+    /// <summary>The value of <paramref name="name"/> when it is a whole number that fits an int; else null (absent, text, fraction).</summary>
+    public static int? Int(JsonElement element, string name) =>
+        element.ValueKind == JsonValueKind.Object && element.TryGetProperty(name, out var value) && value.ValueKind == JsonValueKind.Number
+            && value.TryGetInt32(out var number)
+            ? number
+            : null;
+
     public static JsonElement? Object(JsonElement element, string name) =>
         element.ValueKind == JsonValueKind.Object && element.TryGetProperty(name, out var value) && value.ValueKind == JsonValueKind.Object
             ? value

@@ -69,7 +69,7 @@ public sealed class DependencyCheckJsonParser : IReportParser
         var cvss2 = Metrics(ReportJson.Object(vulnerability, "cvssv2"));
         var fixedVersions = ReportJson.Array(vulnerability, "vulnerableSoftware")
             .Select(s => ReportJson.Object(s, "software") ?? s)
-            .Where(s => s.TryGetProperty("vulnerabilityIdMatched", out var matched) && (matched.ValueKind == JsonValueKind.True || (matched.ValueKind == JsonValueKind.String && matched.GetString() == "true")))
+            .Where(s => s.ValueKind == JsonValueKind.Object && s.TryGetProperty("vulnerabilityIdMatched", out var matched) && (matched.ValueKind == JsonValueKind.True || (matched.ValueKind == JsonValueKind.String && matched.GetString() == "true")))
             .Select(s => ReportJson.String(s, "versionEndExcluding"))
             .OfType<string>()
             .Distinct(StringComparer.Ordinal)

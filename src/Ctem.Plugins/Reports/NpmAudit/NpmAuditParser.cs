@@ -51,7 +51,7 @@ public sealed class NpmAuditParser : IReportParser
                 return ReportResult.Failed(Diagnostic.Error(DiagnosticCodes.UnsupportedFormat, path, "not an npm audit report: \"auditReportVersion\" is there but \"vulnerabilities\" is not an object", "/vulnerabilities"));
             }
 
-            if (!version.TryGetInt32(out var number) || number != 2)
+            if (version.ValueKind != JsonValueKind.Number || !version.TryGetInt32(out var number) || number != 2)
             {
                 diagnostics.Add(Diagnostic.Warning(DiagnosticCodes.UnsupportedFormat, path, $"npm audit report version {version.GetRawText()} is not 2, the one this reader knows; read as version 2", "/auditReportVersion"));
             }

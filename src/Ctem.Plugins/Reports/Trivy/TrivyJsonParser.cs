@@ -85,13 +85,13 @@ public sealed class TrivyJsonParser : IReportParser
             foreach (var vulnerability in ReportJson.Array(result, "Vulnerabilities"))
             {
                 var pointer = $"{where}/Vulnerabilities/{v++}";
-                if (Vulnerability(vulnerability, target, type, pointer) is { } finding)
+                if (vulnerability.ValueKind == JsonValueKind.Object && Vulnerability(vulnerability, target, type, pointer) is { } finding)
                 {
                     findings.Add(finding);
                 }
                 else
                 {
-                    diagnostics.Add(Diagnostic.Warning(DiagnosticCodes.UnsupportedFormat, path, "vulnerability without VulnerabilityID or PkgName: skipped", pointer));
+                    diagnostics.Add(Diagnostic.Warning(DiagnosticCodes.UnsupportedFormat, path, "vulnerability without VulnerabilityID or PkgName (or not an object): skipped", pointer));
                 }
             }
 
@@ -99,6 +99,12 @@ public sealed class TrivyJsonParser : IReportParser
             foreach (var misconfiguration in ReportJson.Array(result, "Misconfigurations"))
             {
                 var pointer = $"{where}/Misconfigurations/{m++}";
+                if (misconfiguration.ValueKind != JsonValueKind.Object)
+                {
+                    diagnostics.Add(Diagnostic.Warning(DiagnosticCodes.UnsupportedFormat, path, "misconfiguration is not an object: skipped", pointer));
+                    continue;
+                }
+
                 if (ReportJson.String(misconfiguration, "Status") is "PASS" or "EXCEPTION")
                 {
                     continue;
@@ -110,7 +116,14 @@ public sealed class TrivyJsonParser : IReportParser
             var s = 0;
             foreach (var secret in ReportJson.Array(result, "Secrets"))
             {
-                findings.Add(Secret(secret, target, $"{where}/Secrets/{s++}"));
+                var pointer = $"{where}/Secrets/{s++}";
+                if (secret.ValueKind != JsonValueKind.Object)
+                {
+                    diagnostics.Add(Diagnostic.Warning(DiagnosticCodes.UnsupportedFormat, path, "secret is not an object: skipped", pointer));
+                    continue;
+                }
+
+                findings.Add(Secret(secret, target, pointer));
             }
         }
     }
@@ -179,9 +192,7 @@ public sealed class TrivyJsonParser : IReportParser
     private static ReportedFinding Misconfiguration(JsonElement item, string target, string pointer)
     {
         var id = ReportJson.String(item, "AVDID") ?? ReportJson.String(item, "ID") ?? "misconfiguration";
-        var line = ReportJson.Object(item, "CauseMetadata") is { } cause && cause.TryGetProperty("StartLine", out var start) && start.TryGetInt32(out var number) && number > 0
-            ? "line " + number.ToString(CultureInfo.InvariantCulture)
-            : null;
+        var line = LineOf(ReportJson.Object(item, "CauseMetadata"));
         return new ReportedFinding(
             ReportedAsset.File(target),
             [],
@@ -198,9 +209,7 @@ public sealed class TrivyJsonParser : IReportParser
     private static ReportedFinding Secret(JsonElement item, string target, string pointer)
     {
         var rule = ReportJson.String(item, "RuleID") ?? "secret";
-        var line = item.TryGetProperty("StartLine", out var start) && start.TryGetInt32(out var number) && number > 0
-            ? "line " + number.ToString(CultureInfo.InvariantCulture)
-            : null;
+        var line = LineOf(item);
         return new ReportedFinding(
             ReportedAsset.File(target),
             [],
@@ -213,6 +222,9 @@ public sealed class TrivyJsonParser : IReportParser
             ReportPointer = pointer,
         };
     }
+
+    private static string? LineOf(JsonElement? element) =>
+        element is { } found && ReportJson.Int(found, "StartLine") is > 0 and var number ? "line " + number.ToString(CultureInfo.InvariantCulture) : null;
 
     private static IReadOnlyList<string> Strings(JsonElement element, string name) =>
         ReportJson.Array(element, name).Where(e => e.ValueKind == JsonValueKind.String).Select(e => e.GetString()!).ToList();
