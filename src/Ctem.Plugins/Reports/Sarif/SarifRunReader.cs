@@ -153,12 +153,7 @@ internal sealed class SarifRunReader(string path, JsonElement run, JsonElement t
         }
 
         var arguments = ReportJson.Array(message, "arguments").Select(a => a.ValueKind == JsonValueKind.String ? a.GetString()! : a.GetRawText()).ToList();
-        for (var i = 0; i < arguments.Count; i++)
-        {
-            template = template.Replace("{" + i.ToString(CultureInfo.InvariantCulture) + "}", arguments[i], StringComparison.Ordinal);
-        }
-
-        return template;
+        return SarifMessageTemplate.Expand(template, arguments);
     }
 
     private static string? FirstLine(string? text)
