@@ -24,7 +24,14 @@ internal static partial class DependencyCheckMapping
     public static List<ReportedFinding> Findings(string path, IEnumerable<DependencyRecord> dependencies, List<Diagnostic> diagnostics)
     {
         var findings = new List<ReportedFinding>();
-        foreach (var dependency in dependencies)
+        var all = dependencies.ToList();
+        if (all.Sum(d => (long)d.Vulnerabilities.Count * (1 + d.Related.Count)) > ReportLimits.MaxFindings)
+        {
+            diagnostics.Add(ReportLimits.TooManyFindings(path));
+            return findings;
+        }
+
+        foreach (var dependency in all)
         {
             if (dependency.Vulnerabilities.Count == 0)
             {

@@ -176,6 +176,20 @@ public sealed class DependencyCheckParserTests
         Assert.Equal((DiagnosticCodes.InvalidPurl, "/dependencies/0"), (Assert.Single(result.Diagnostics).Code, result.Diagnostics[0].Location));
     }
 
+    [Fact]
+    public async Task ParseJson_VulnerabilitiesTimesRelatedPastTheLimit_IsRefusedBeforeExpanding()
+    {
+        // 1,100 vulnerabilities × (1 + 1,000 related copies) = 1.1 million findings from a small file.
+        var vulnerabilities = string.Join(",", Enumerable.Range(0, 1_100).Select(i => $"{{\"name\": \"CVE-2024-{i:D5}\"}}"));
+        var related = string.Join(",", Enumerable.Range(0, 1_000).Select(i => $"{{\"filePath\": \"/lib/{i}.jar\"}}"));
+        var report = $"{{\"scanInfo\": {{}}, \"dependencies\": [{{\"fileName\": \"a.jar\", \"vulnerabilities\": [{vulnerabilities}], \"relatedDependencies\": [{related}]}}]}}";
+
+        var result = await Json.ParseTextAsync("/r/report.json", report);
+
+        Assert.Empty(result.Report!.Findings);
+        Assert.Equal("refused: the report expands to more than 1,000,000 findings", Assert.Single(result.Diagnostics, d => d.IsError).Message);
+    }
+
     public static TheoryData<string, string, string, string?> Invalid => new()
     {
         { "xml", "<analysis><dependencies><dependency>", DiagnosticCodes.InvalidJson, "1:37" },
