@@ -107,12 +107,16 @@ internal sealed class ScanRecorder
 
         int created = 0, reopened = 0, stillOpen = 0;
         var recorded = new Dictionary<string, RecordedFinding>(StringComparer.Ordinal);
-        foreach (var finding in observed)
+        var matched = new HashSet<long>();
+        // Exact matches first, so a finding that only shares an alias cannot take a row its own observation will claim.
+        foreach (var finding in observed.OrderBy(f => known.ContainsKey(f.Key) ? 0 : 1))
         {
             var row = FindingRow.From(finding, productId, runId, scan.FinishedAt);
             long id;
             // A vulnerability can change its preferred id (a CVE alias arrives later): it is still the same finding.
-            if (known.TryGetValue(finding.Key, out var existing) || KnownFinding.TryFindByIds(byAnyId, finding, out existing))
+            // Two observations of one run are two exposures: one may never take over the row the other matched.
+            if ((known.TryGetValue(finding.Key, out var existing) || KnownFinding.TryFindByIds(byAnyId, finding, out existing))
+                && matched.Add(existing.Id))
             {
                 known.Remove(existing.FindingKey);
                 existing.FindingKey = finding.Key;

@@ -45,13 +45,19 @@ public sealed class FailOnTests
         Assert.Contains("left-pad", scan.Stdout, StringComparison.Ordinal);
     }
 
-    [Fact]
-    public async Task Scan_FailOnUnknownCondition_IsUsageErrorBeforeAnyWork()
+    [Theory]
+    [InlineData("priority>=urgent")]
+    [InlineData("priority>=2")]
+    [InlineData("risk>=NaN")]
+    [InlineData("epss>=Infinity")]
+    [InlineData("ssvc=acted")]
+    [InlineData("cvss>7")]
+    public async Task Scan_FailOnUnknownCondition_IsUsageErrorBeforeAnyWork(string condition)
     {
         using var fixture = new CliFixture();
-        var result = await fixture.RunAsync("scan", CliFixture.DemoSbom, "--fail-on", "priority>=urgent");
+        var result = await fixture.RunAsync("scan", CliFixture.DemoSbom, "--fail-on", condition);
         Assert.Equal(ExitCodes.Usage, result.ExitCode);
-        Assert.Contains("'priority>=urgent' is not a --fail-on condition", result.Stderr, StringComparison.Ordinal);
+        Assert.Contains($"'{condition}' is not a --fail-on condition", result.Stderr, StringComparison.Ordinal);
         Assert.Equal("", result.Stdout);
     }
 

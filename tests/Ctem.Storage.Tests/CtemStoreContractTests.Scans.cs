@@ -52,6 +52,23 @@ public abstract partial class CtemStoreContractTests
         }
     }
 
+    /// <summary>Regression: a distribution advisory id shared by two CVEs made the second CVE take over the first's row.</summary>
+    [SkippableFact]
+    public async Task RecordScanAsync_TwoVulnerabilitiesSharingAnAlias_StayTwoFindings()
+    {
+        var store = await OpenStoreAsync();
+        await store.RecordScanAsync(StoreData.Scan("shop", StoreData.T0, [StoreData.Finding(Lodash, "CVE-1", "DSA-1")]), Ct);
+        var first = Assert.Single(await store.GetCurrentFindingsAsync("shop", Ct));
+
+        var outcome = await store.RecordScanAsync(
+            StoreData.Scan("shop", StoreData.T0.AddDays(1), [StoreData.Finding(Lodash, "CVE-2", "DSA-1"), StoreData.Finding(Lodash, "CVE-1", "DSA-1")]), Ct);
+        var current = await store.GetCurrentFindingsAsync("shop", Ct);
+
+        Assert.Equal((1, 1), (outcome.New, outcome.StillOpen));
+        Assert.Equal(["CVE-1", "CVE-2"], current.Select(f => f.Vulnerability.Id).Order(StringComparer.Ordinal));
+        Assert.Equal(first.Id, current.Single(f => f.Vulnerability.Id == "CVE-1").Id);
+    }
+
     [SkippableFact]
     public async Task RecordScanAsync_RemovedThenReturned_RecordsHistoryWithoutDuplicates()
     {

@@ -91,7 +91,7 @@ public sealed class FailOnPolicy
 
     private static double? Threshold(string condition, string prefix) =>
         condition.StartsWith(prefix, StringComparison.Ordinal)
-        && double.TryParse(condition[prefix.Length..], NumberStyles.Float, CultureInfo.InvariantCulture, out var value)
+        && double.TryParse(condition[prefix.Length..], NumberStyles.Float, CultureInfo.InvariantCulture, out var value) && double.IsFinite(value)
             ? value
             : null;
 

@@ -142,14 +142,15 @@ public sealed class TrivyJsonParser : IReportParser
         var asset = purlText is not null && PackageUrl.Parse(purlText) is { Success: true, Value: { } purl }
             ? ReportedAsset.Package(purl)
             : TrivyPackages.Asset(type, name, version);
-        var ids = new List<string> { id };
-        ids.AddRange(ReportJson.Array(item, "VendorIDs").Where(e => e.ValueKind == JsonValueKind.String).Select(e => e.GetString()!).Where(x => !ids.Contains(x)));
+        // VendorIDs (DSA-…, RHSA-…) are distribution advisories that each cover many CVEs: not names of this one.
+        var vendorIds = Strings(item, "VendorIDs");
         var fixedVersions = ReportJson.String(item, "FixedVersion") is { Length: > 0 } fixedText
             ? fixedText.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)
             : [];
+        var description = ReportJson.String(item, "Description");
         return new ReportedFinding(
             asset,
-            ids,
+            [id],
             id,
             ReportJson.String(item, "Title") ?? id,
             ReportSeverity.Normalize(ReportJson.String(item, "Severity")),
@@ -158,7 +159,7 @@ public sealed class TrivyJsonParser : IReportParser
             Cwes = Strings(item, "CweIDs"),
             CvssVector = CvssVector(item),
             FixedVersions = fixedVersions,
-            Description = ReportJson.String(item, "Description"),
+            Description = vendorIds.Count == 0 ? description : $"{description}\nVendor advisories: {string.Join(", ", vendorIds)}".TrimStart(),
             ToolFingerprint = ReportJson.String(item, "Fingerprint"),
             ReportPointer = pointer,
         };
