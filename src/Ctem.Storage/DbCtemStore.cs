@@ -89,6 +89,22 @@ internal abstract class DbCtemStore : ICtemStore
         return outcome;
     }
 
+    public async Task<IReadOnlyList<RunOutcome>> RecordScansAsync(IReadOnlyList<ScanRecord> scans, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(scans);
+        await using var connection = await OpenAsync(cancellationToken);
+        await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
+        var recorder = new ScanRecorder(connection, transaction, _dialect, _time);
+        var outcomes = new List<RunOutcome>(scans.Count);
+        foreach (var scan in scans)
+        {
+            outcomes.Add(await recorder.RecordAsync(scan, cancellationToken));
+        }
+
+        await transaction.CommitAsync(cancellationToken);
+        return outcomes;
+    }
+
     public async Task<IReadOnlyList<StoredFinding>> GetCurrentFindingsAsync(string? product, CancellationToken cancellationToken)
     {
         await using var connection = await OpenAsync(cancellationToken);

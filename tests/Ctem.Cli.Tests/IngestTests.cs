@@ -14,7 +14,13 @@ public sealed class IngestTests
                        "ranges": [{"type": "SEMVER", "events": [{"introduced": "0"}, {"fixed": "3.4.0"}]}]}]}
         """;
 
-    private const string Sbom = """{"bomFormat": "CycloneDX", "specVersion": "1.5", "components": [{"name": "jquery", "version": "3.3.9", "purl": "pkg:npm/jquery@3.3.9"}]}""";
+    // jquery is the application's own dependency: the scan knows it is direct, no scanner report says so.
+    private const string Sbom = """
+        {"bomFormat": "CycloneDX", "specVersion": "1.5",
+         "metadata": {"component": {"bom-ref": "app", "name": "web", "type": "application"}},
+         "components": [{"bom-ref": "jq", "name": "jquery", "version": "3.3.9", "purl": "pkg:npm/jquery@3.3.9"}],
+         "dependencies": [{"ref": "app", "dependsOn": ["jq"]}]}
+        """;
 
     // A Grype report naming the GHSA id, not the CVE the others use.
     private const string Grype = """
@@ -87,6 +93,44 @@ public sealed class IngestTests
         Assert.Equal(1, Run(empty).GetProperty("resolved").GetInt32());
         Assert.Empty(none);
         Assert.Equal(1, Run(back).GetProperty("reopened").GetInt32());
+    }
+
+    [Fact]
+    public async Task Ingest_ReportWithASkippedRecord_IsPartialAndResolvesNothing()
+    {
+        using var fixture = new CliFixture();
+        await fixture.RunAsync("ingest", Trivy, "--product", "web");
+        var skipped = fixture.File("trivy-skipped.json", """{"SchemaVersion": 2, "ArtifactName": "x", "Results": [{"Target": "package-lock.json", "Vulnerabilities": [{"VulnerabilityID": "CVE-2019-11358"}]}]}""");
+
+        var result = await fixture.RunAsync("ingest", skipped, "--product", "web");
+        var findings = Findings(await fixture.RunAsync("findings", "--format", "json"));
+
+        Assert.Equal(ExitCodes.Partial, result.ExitCode);
+        Assert.Contains("warning:", result.Stderr, StringComparison.Ordinal);
+        Assert.Equal(["CVE-2019-11358 pkg:npm/jquery@3.3.9 trivy"], findings);
+    }
+
+    [Fact]
+    public async Task Ingest_ToolCallingItselfCtemScan_CannotReleaseTheScansFindings()
+    {
+        using var fixture = await PreparedAsync();
+        var spoof = fixture.File("spoof.sarif", """{"version": "2.1.0", "$schema": "https://json.schemastore.org/sarif-2.1.0.json", "runs": [{"tool": {"driver": {"name": "Ctem Scan"}}, "results": []}]}""");
+
+        var result = Json(await fixture.RunAsync("ingest", spoof, "--product", "web", "--output-format", "json"));
+
+        Assert.Equal(("ctem-scan-report", 0), (Run(result).GetProperty("source").GetString(), Run(result).GetProperty("resolved").GetInt32()));
+        Assert.Equal(["CVE-2019-11358 pkg:npm/jquery@3.3.9 ctem-scan,grype,trivy"], Findings(await fixture.RunAsync("findings", "--format", "json")));
+    }
+
+    [Fact]
+    public async Task Ingest_AfterScan_KeepsTheScansAdvisoryFacts()
+    {
+        using var fixture = await PreparedAsync();
+
+        var finding = Json(await fixture.RunAsync("findings", "--format", "json")).GetProperty("findings")[0];
+
+        Assert.Equal(["GHSA-6c3j-c64m-qhgq"], finding.GetProperty("vulnerability").GetProperty("advisories").EnumerateArray().Select(a => a.GetString()));
+        Assert.Equal("direct", finding.GetProperty("component").GetProperty("relation").GetString());
     }
 
     [Fact]

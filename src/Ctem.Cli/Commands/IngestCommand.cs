@@ -39,7 +39,7 @@ public static class IngestCommand
             var request = new IngestRequest(parseResult.GetValue(paths)!, parseResult.GetValue(product), parseResult.GetValue(format)) { Scope = scope };
             var report = await ingester.IngestAsync(request, cancellationToken);
             Write(context, report, parseResult.GetValue(output)!);
-            return report.Status == OperationStatus.Succeeded ? ExitCodes.Ok : ExitCodes.BadInput;
+            return ScanReportWriter.ExitCodeOf(report.Status);
         }));
         return command;
     }
@@ -93,7 +93,7 @@ public static class IngestCommand
                 writer.WriteEndObject();
             });
         }
-        else if (report.Status == OperationStatus.Succeeded)
+        else if (report.Status != OperationStatus.Failed)
         {
             var console = Consoles.Stdout(context.Host);
             foreach (var file in report.Files)

@@ -35,6 +35,9 @@ public interface ICtemStore : IAsyncDisposable
     /// <summary>Stores a scan run, its inventory and findings, and reconciles the product's findings in one transaction.</summary>
     Task<RunOutcome> RecordScanAsync(ScanRecord scan, CancellationToken cancellationToken);
 
+    /// <summary>Stores several runs (one per tool of an ingest) in one transaction: all of them or none.</summary>
+    Task<IReadOnlyList<RunOutcome>> RecordScansAsync(IReadOnlyList<ScanRecord> scans, CancellationToken cancellationToken);
+
     /// <summary>
     /// Replaces the risk assessments of the given findings (after a feed update changed KEV or EPSS facts), in one transaction.
     /// Findings that no longer exist are skipped.

@@ -26,7 +26,9 @@ public static class FindingAssessor
             return new ProductRiskSettings(ProductRiskContext.From(declared), scope.Policy);
         }
 
-        if (scope.Products.Count == 0 && (await store.GetProductRiskSettingsAsync(cancellationToken)).GetValueOrDefault(product.Name) is { Context.Declared: true } stored)
+        // No scope file at all (not merely one without this product): keep what the product was last declared as.
+        if (ReferenceEquals(scope, ScopeDocument.Empty)
+            && (await store.GetProductRiskSettingsAsync(cancellationToken)).GetValueOrDefault(product.Name) is { Context.Declared: true } stored)
         {
             return stored;
         }

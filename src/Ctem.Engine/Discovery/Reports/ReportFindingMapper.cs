@@ -27,11 +27,18 @@ public static class ReportFindingMapper
         };
     }
 
-    /// <summary>The tool's name as a finding source: lower-case, no spaces ("Trivy" → "trivy", "OWASP ZAP" → "owasp-zap").</summary>
+    /// <summary>
+    /// The tool's name as a finding source: lower-case, no spaces ("Trivy" → "trivy", "OWASP ZAP" → "owasp-zap"). A
+    /// report cannot speak as Ctem's own scan: a tool calling itself "ctem-scan" becomes "ctem-scan-report", so its
+    /// report can never release the scan's findings.
+    /// </summary>
     public static string SourceOf(ScannerReport report)
     {
         ArgumentNullException.ThrowIfNull(report);
-        return report.Tool.Trim().ToLowerInvariant().Replace(' ', '-');
+        var name = report.Tool.Trim().ToLowerInvariant().Replace(' ', '-');
+        return name.Length == 0 ? "unknown-tool"
+            : name == ScanRunner.SourceName ? name + "-report"
+            : name;
     }
 
     // A file holds many results of one rule, a URL many parameters: there the place is part of the exposure's identity.

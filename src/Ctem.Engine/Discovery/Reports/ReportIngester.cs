@@ -52,7 +52,7 @@ public sealed class ReportIngester(ICtemStore store, IReadOnlyList<IReportParser
             return Failed(diagnostics);
         }
 
-        var read = new List<(IngestedFile File, ScannerReport Report, ScanInput Input)>();
+        var read = new List<(IngestedFile File, ScannerReport Report, ScanInput Input, bool Complete)>();
         foreach (var path in request.Paths)
         {
             foreach (var item in reader.Read(path, IsLikelyReport, openArchivesInWalk: false))
@@ -61,8 +61,10 @@ public sealed class ReportIngester(ICtemStore store, IReadOnlyList<IReportParser
                 diagnostics.AddRange(found);
                 if (report is not null)
                 {
+                    // A record the parser had to skip may be a finding still there: its absence must not resolve anything.
+                    var complete = !found.Any(d => d.Severity == DiagnosticSeverity.Warning);
                     read.Add((new IngestedFile(item.Path, format!, report.Tool, report.Target, report.Findings.Count), report,
-                        new ScanInput(item.Path, Convert.ToHexStringLower(SHA256.HashData(item.Content!)), format!)));
+                        new ScanInput(item.Path, Convert.ToHexStringLower(SHA256.HashData(item.Content!)), format!), complete));
                 }
             }
         }
@@ -85,11 +87,14 @@ public sealed class ReportIngester(ICtemStore store, IReadOnlyList<IReportParser
         var ids = read.SelectMany(r => r.Report.Findings).SelectMany(f => f.VulnerabilityIds).Distinct(StringComparer.Ordinal).ToList();
         var aliasGroups = await store.GetAliasGroupsAsync(ids, cancellationToken);
 
-        var runs = new List<IngestedRun>();
+        var storedFacts = new StoredFacts(await store.GetCurrentFindingsAsync(product.Name, cancellationToken));
+        var records = new List<ScanRecord>();
         var exploitation = new Dictionary<string, Exploitation>(StringComparer.Ordinal);
         foreach (var tool in read.GroupBy(r => ReportFindingMapper.SourceOf(r.Report), StringComparer.Ordinal))
         {
-            var observed = ObservedFindingMerger.Merge(tool.SelectMany(r => r.Report.Findings.Select(f => ReportFindingMapper.ToObserved(r.Report, f, r.File.Path, aliasGroups))));
+            var observed = ObservedFindingMerger.Merge(tool.SelectMany(r => r.Report.Findings.Select(f => ReportFindingMapper.ToObserved(r.Report, f, r.File.Path, aliasGroups))))
+                .Select(storedFacts.Enrich)
+                .ToList();
             var facts = await ExploitationLookup.ForAsync(store, observed.Select(f => f.Vulnerability), cancellationToken);
             foreach (var (id, fact) in facts)
             {
@@ -98,14 +103,18 @@ public sealed class ReportIngester(ICtemStore store, IReadOnlyList<IReportParser
 
             var assessed = await FindingAssessor.AssessAsync(store, observed, settings, facts, time.GetUtcNow(), cancellationToken);
             var packages = assessed.Select(f => f.Component).Where(c => c.Purl is not null).DistinctBy(c => c.Coordinates).ToList();
-            var record = new ScanRecord(product, tool.Key, startedAt, time.GetUtcNow(), [.. tool.Select(r => r.Input)], packages, assessed)
+            records.Add(new ScanRecord(product, tool.Key, startedAt, time.GetUtcNow(), [.. tool.Select(r => r.Input)], packages, assessed)
             {
                 RiskSettings = settings,
-            };
-            runs.Add(new IngestedRun(tool.Key, await store.RecordScanAsync(record, cancellationToken), assessed));
+                Complete = tool.All(r => r.Complete),
+            });
         }
 
-        return new IngestReport(OperationStatus.Succeeded, product, [.. read.Select(r => r.File)], runs, diagnostics) { Exploitation = exploitation };
+        // All tools' runs in one transaction: an error or a Ctrl-C leaves none of them stored.
+        var outcomes = await store.RecordScansAsync(records, cancellationToken);
+        var runs = records.Zip(outcomes, (record, outcome) => new IngestedRun(record.Source, outcome, record.Findings)).ToList();
+        var status = read.All(r => r.Complete) ? OperationStatus.Succeeded : OperationStatus.Partial;
+        return new IngestReport(status, product, [.. read.Select(r => r.File)], runs, diagnostics) { Exploitation = exploitation };
     }
 
     private async Task<(ScannerReport? Report, IReadOnlyList<Diagnostic> Diagnostics, string? Format)> ParseAsync(

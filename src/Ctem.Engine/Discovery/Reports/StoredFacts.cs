@@ -1,0 +1,59 @@
+using Ctem.Core.Model;
+
+namespace Ctem.Engine.Discovery.Reports;
+
+/// <summary>
+/// What the store already knows of a reported exposure, kept when a scanner reports it too: a tool's report says less
+/// than Ctem's own scan (no dependency relation or scope, no advisories), so the facts other sources gave are combined
+/// with the tool's, not overwritten by whichever source ran last.
+/// </summary>
+public sealed class StoredFacts
+{
+    private readonly Dictionary<(string Asset, string Id), StoredFinding> _byName = [];
+
+    public StoredFacts(IEnumerable<StoredFinding> current)
+    {
+        ArgumentNullException.ThrowIfNull(current);
+        foreach (var finding in current)
+        {
+            foreach (var id in finding.Vulnerability.Aliases.Prepend(finding.Vulnerability.Id))
+            {
+                _byName.TryAdd((finding.ComponentPurl, id), finding);
+            }
+        }
+    }
+
+    /// <summary>The observation with the stored facts it lacks: relation, scope, advisories, their summary and CVSS vector, fixes.</summary>
+    public ObservedFinding Enrich(ObservedFinding observed)
+    {
+        ArgumentNullException.ThrowIfNull(observed);
+        var vulnerability = observed.Vulnerability;
+        var stored = vulnerability.Aliases.Prepend(vulnerability.Id)
+            .Select(id => _byName.GetValueOrDefault((observed.ComponentCoordinates, id)))
+            .FirstOrDefault(f => f is not null);
+        if (stored is null)
+        {
+            return observed;
+        }
+
+        var known = stored.Vulnerability;
+        var fromAdvisories = known.AdvisoryIds.Count > 0;
+        var component = observed.Component with
+        {
+            Relation = observed.Component.Relation == DependencyRelation.Unspecified ? stored.Relation : observed.Component.Relation,
+            Scope = observed.Component.Scope == DependencyScope.Unspecified ? stored.Scope : observed.Component.Scope,
+        };
+        var merged = vulnerability with
+        {
+            // Advisory data (summary, CVSS vector) outranks a tool's restatement of it.
+            Summary = fromAdvisories ? known.Summary ?? vulnerability.Summary : vulnerability.Summary ?? known.Summary,
+            Severity = vulnerability.Severity ?? known.Severity,
+            Cvss = fromAdvisories ? known.Cvss ?? vulnerability.Cvss : vulnerability.Cvss ?? known.Cvss,
+            AdvisoryIds = Union(known.AdvisoryIds, vulnerability.AdvisoryIds),
+            ExploitReferences = Union(known.ExploitReferences, vulnerability.ExploitReferences),
+        };
+        return observed with { Component = component, Vulnerability = merged, FixedVersions = Union(stored.FixedVersions, observed.FixedVersions) };
+    }
+
+    private static string[] Union(IEnumerable<string> a, IEnumerable<string> b) => a.Union(b, StringComparer.Ordinal).ToArray();
+}
