@@ -108,7 +108,13 @@ internal abstract class DbCtemStore : ICtemStore
     public async Task<IReadOnlyList<StoredFinding>> GetCurrentFindingsAsync(string? product, CancellationToken cancellationToken)
     {
         await using var connection = await OpenAsync(cancellationToken);
-        return await FindingQueries.CurrentAsync(connection, product, cancellationToken);
+        return await FindingQueries.CurrentAsync(connection, product, withRisk: true, cancellationToken);
+    }
+
+    public async Task<IReadOnlyList<StoredFinding>> GetCurrentFindingFactsAsync(string product, CancellationToken cancellationToken)
+    {
+        await using var connection = await OpenAsync(cancellationToken);
+        return await FindingQueries.CurrentAsync(connection, product, withRisk: false, cancellationToken);
     }
 
     public async Task<IReadOnlyDictionary<string, IReadOnlyList<string>>> GetAliasGroupsAsync(IReadOnlyCollection<string> ids, CancellationToken cancellationToken)

@@ -13,7 +13,7 @@ internal static class FindingQueries
             f.package_name AS PackageName, f.version AS Version, f.vulnerability_id AS VulnerabilityId,
             f.aliases_json AS AliasesJson, f.advisory_ids_json AS AdvisoryIdsJson, f.summary AS Summary,
             f.severity AS Severity, f.fixed_versions_json AS FixedVersionsJson, f.scope AS Scope, f.relation AS Relation, f.cvss_vector AS CvssVector, f.exploit_refs_json AS ExploitReferencesJson,
-            f.risk_json AS RiskJson, f.first_seen_at AS FirstSeenAt, f.last_seen_at AS LastSeenAt
+            {0} AS RiskJson, f.first_seen_at AS FirstSeenAt, f.last_seen_at AS LastSeenAt
         FROM findings f
         JOIN products p ON p.id = f.product_id
         WHERE f.status = 'open' AND (@Product IS NULL OR p.name = @Product)
@@ -34,13 +34,15 @@ internal static class FindingQueries
         FROM products p
         """;
 
-    public static async Task<IReadOnlyList<StoredFinding>> CurrentAsync(DbConnection connection, string? product, CancellationToken cancellationToken)
+    /// <param name="withRisk">False leaves <see cref="StoredFinding.Risk"/> null: reading the assessments is most of the cost.</param>
+    public static async Task<IReadOnlyList<StoredFinding>> CurrentAsync(DbConnection connection, string? product, bool withRisk, CancellationToken cancellationToken)
     {
         // Two plain reads rather than one transaction: on SQLite a transaction would take the write lock. A scan
         // committed in between can at worst leave a just-resolved finding without its sources.
         var parameters = new DynamicParameters();
         parameters.Add("Product", product, System.Data.DbType.String);
-        var rows = await connection.QueryAsync<OpenFindingRow>(new CommandDefinition(OpenFindingsSql, parameters, cancellationToken: cancellationToken));
+        var sql = string.Format(System.Globalization.CultureInfo.InvariantCulture, OpenFindingsSql, withRisk ? "f.risk_json" : "NULL");
+        var rows = await connection.QueryAsync<OpenFindingRow>(new CommandDefinition(sql, parameters, cancellationToken: cancellationToken));
         var sources = (await connection.QueryAsync<(long FindingId, string Source)>(new CommandDefinition(ActiveSourcesSql, parameters, cancellationToken: cancellationToken)))
             .ToLookup(s => s.FindingId, s => s.Source);
 

@@ -115,7 +115,7 @@ internal sealed class ScanRecorder
             long id;
             // A vulnerability can change its preferred id (a CVE alias arrives later): it is still the same finding.
             // Two observations of one run are two exposures: one may never take over the row the other matched.
-            if ((known.TryGetValue(finding.Key, out var existing) || KnownFinding.TryFindByIds(byAnyId, finding, out existing))
+            if ((known.TryGetValue(finding.Key, out var existing) && !matched.Contains(existing.Id) || KnownFinding.TryFindByIds(byAnyId, finding, matched, out existing))
                 && matched.Add(existing.Id))
             {
                 known.Remove(existing.FindingKey);
@@ -226,27 +226,46 @@ internal sealed class ScanRecorder
 
         public DateTimeOffset FirstSeenAt { get; set; }
 
-        public static Dictionary<(string Purl, string Id), KnownFinding> IndexByAnyId(IEnumerable<KnownFinding> rows)
+        public IReadOnlyList<string> Aliases => _aliases ??= StorageJson.Strings(AliasesJson);
+
+        private IReadOnlyList<string>? _aliases;
+
+        public static Dictionary<(string Purl, string Id), List<KnownFinding>> IndexByAnyId(IEnumerable<KnownFinding> rows)
         {
-            var index = new Dictionary<(string, string), KnownFinding>();
+            var index = new Dictionary<(string, string), List<KnownFinding>>();
             foreach (var row in rows)
             {
-                foreach (var id in StorageJson.Strings(row.AliasesJson).Prepend(row.VulnerabilityId))
+                foreach (var id in row.Aliases.Prepend(row.VulnerabilityId))
                 {
-                    index.TryAdd((row.ComponentPurl, id), row);
+                    if (!index.TryGetValue((row.ComponentPurl, id), out var list))
+                    {
+                        index[(row.ComponentPurl, id)] = list = [];
+                    }
+
+                    list.Add(row);
                 }
             }
 
             return index;
         }
 
-        public static bool TryFindByIds(Dictionary<(string Purl, string Id), KnownFinding> index, ObservedFinding finding, out KnownFinding found)
+        /// <summary>
+        /// The stored finding of the same vulnerability under another preferred id (an alias arrived since), not yet
+        /// claimed by another observation of this run. Rows that only share an alias are other vulnerabilities.
+        /// </summary>
+        public static bool TryFindByIds(
+            Dictionary<(string Purl, string Id), List<KnownFinding>> index, ObservedFinding finding, HashSet<long> claimed, out KnownFinding found)
         {
-            foreach (var id in finding.Vulnerability.Aliases.Prepend(finding.Vulnerability.Id))
+            var vulnerability = finding.Vulnerability;
+            foreach (var id in vulnerability.Aliases.Prepend(vulnerability.Id))
             {
-                if (index.TryGetValue((finding.ComponentCoordinates, id), out found!))
+                foreach (var row in index.GetValueOrDefault((finding.ComponentCoordinates, id)) ?? [])
                 {
-                    return true;
+                    if (!claimed.Contains(row.Id) && VulnerabilityIdentity.Same(row.VulnerabilityId, row.Aliases, vulnerability.Id, vulnerability.Aliases))
+                    {
+                        found = row;
+                        return true;
+                    }
                 }
             }
 

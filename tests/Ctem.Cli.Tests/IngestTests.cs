@@ -111,6 +111,20 @@ public sealed class IngestTests
     }
 
     [Fact]
+    public async Task Ingest_WarningThatKeepsTheRecord_IsNotPartialAndStillResolves()
+    {
+        using var fixture = new CliFixture();
+        await fixture.RunAsync("ingest", fixture.File("grype.json", Grype), "--product", "web");
+        var badPurl = fixture.File("grype-bad-purl.json", Grype.Replace("GHSA-6c3j-c64m-qhgq", "GHSA-other", StringComparison.Ordinal).Replace("pkg:npm/jquery@3.3.9", "pkg:not a purl", StringComparison.Ordinal));
+
+        var result = await fixture.RunAsync("ingest", badPurl, "--product", "web", "--output-format", "json");
+
+        Assert.Equal(0, result.ExitCode);
+        Assert.Contains("warning:", result.Stderr, StringComparison.Ordinal);
+        Assert.Equal(1, Run(Json(result)).GetProperty("resolved").GetInt32());
+    }
+
+    [Fact]
     public async Task Ingest_ToolCallingItselfCtemScan_CannotReleaseTheScansFindings()
     {
         using var fixture = await PreparedAsync();

@@ -69,6 +69,34 @@ public abstract partial class CtemStoreContractTests
         Assert.Equal(first.Id, current.Single(f => f.Vulnerability.Id == "CVE-1").Id);
     }
 
+    /// <summary>Regression: across runs, a CVE sharing only a distribution advisory with a stored one took over its row.</summary>
+    [SkippableFact]
+    public async Task RecordScanAsync_LaterRunWithAnotherCveSharingOnlyAnAlias_IsANewFinding()
+    {
+        var store = await OpenStoreAsync();
+        await store.RecordScanAsync(StoreData.Scan("shop", StoreData.T0, [StoreData.Finding(Lodash, "CVE-1", "DSA-1")]), Ct);
+
+        var outcome = await store.RecordScanAsync(StoreData.Scan("shop", StoreData.T0.AddDays(1), [StoreData.Finding(Lodash, "CVE-2", "DSA-1")]), Ct);
+
+        Assert.Equal((1, 0, 1), (outcome.New, outcome.StillOpen, outcome.Resolved));
+        Assert.Equal(["CVE-2"], (await store.GetCurrentFindingsAsync("shop", Ct)).Select(f => f.Vulnerability.Id));
+    }
+
+    /// <summary>Regression: the alias fallback gave up at a row another observation had claimed, and the finding lost its identity.</summary>
+    [SkippableFact]
+    public async Task RecordScanAsync_NewPreferredIdWhileAnotherFindingSharesAnAlias_KeepsItsRow()
+    {
+        var store = await OpenStoreAsync();
+        await store.RecordScanAsync(StoreData.Scan("shop", StoreData.T0, [StoreData.Finding(Lodash, "CVE-1", "DSA-1"), StoreData.Finding(Lodash, "GHSA-y")]), Ct);
+        var before = (await store.GetCurrentFindingsAsync("shop", Ct)).Single(f => f.Vulnerability.Id == "GHSA-y").Id;
+
+        var outcome = await store.RecordScanAsync(
+            StoreData.Scan("shop", StoreData.T0.AddDays(1), [StoreData.Finding(Lodash, "CVE-1", "DSA-1"), StoreData.Finding(Lodash, "CVE-2", "DSA-1", "GHSA-y")]), Ct);
+
+        Assert.Equal((0, 2, 0), (outcome.New, outcome.StillOpen, outcome.Resolved));
+        Assert.Equal(before, (await store.GetCurrentFindingsAsync("shop", Ct)).Single(f => f.Vulnerability.Id == "CVE-2").Id);
+    }
+
     [SkippableFact]
     public async Task RecordScanAsync_RemovedThenReturned_RecordsHistoryWithoutDuplicates()
     {

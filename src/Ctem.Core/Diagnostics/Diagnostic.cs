@@ -43,4 +43,7 @@ public static class DiagnosticCodes
     public const string ComponentWithoutPurl = "CTEM011";
     public const string NotAFeed = "CTEM012";
     public const string UndeclaredProduct = "CTEM013";
+
+    /// <summary>A report's record (or a target it could not scan) was left out: the report does not show everything there is.</summary>
+    public const string RecordSkipped = "CTEM014";
 }

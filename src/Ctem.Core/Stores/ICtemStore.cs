@@ -47,6 +47,9 @@ public interface ICtemStore : IAsyncDisposable
     /// <summary>The business context and risk policy each product was last scanned with, for re-assessment; products scanned before risk scoring are absent.</summary>
     Task<IReadOnlyDictionary<string, ProductRiskSettings>> GetProductRiskSettingsAsync(CancellationToken cancellationToken);
 
+    /// <summary>Open findings of one product without their risk assessments (<see cref="StoredFinding.Risk"/> is null): the cheap read for merging facts.</summary>
+    Task<IReadOnlyList<StoredFinding>> GetCurrentFindingFactsAsync(string product, CancellationToken cancellationToken);
+
     /// <summary>Open findings of one product, or of every product when <paramref name="product"/> is null.</summary>
     Task<IReadOnlyList<StoredFinding>> GetCurrentFindingsAsync(string? product, CancellationToken cancellationToken);
 

@@ -62,7 +62,7 @@ public sealed class ReportIngester(ICtemStore store, IReadOnlyList<IReportParser
                 if (report is not null)
                 {
                     // A record the parser had to skip may be a finding still there: its absence must not resolve anything.
-                    var complete = !found.Any(d => d.Severity == DiagnosticSeverity.Warning);
+                    var complete = !found.Any(d => d.Code == DiagnosticCodes.RecordSkipped);
                     read.Add((new IngestedFile(item.Path, format!, report.Tool, report.Target, report.Findings.Count), report,
                         new ScanInput(item.Path, Convert.ToHexStringLower(SHA256.HashData(item.Content!)), format!), complete));
                 }
@@ -87,7 +87,7 @@ public sealed class ReportIngester(ICtemStore store, IReadOnlyList<IReportParser
         var ids = read.SelectMany(r => r.Report.Findings).SelectMany(f => f.VulnerabilityIds).Distinct(StringComparer.Ordinal).ToList();
         var aliasGroups = await store.GetAliasGroupsAsync(ids, cancellationToken);
 
-        var storedFacts = new StoredFacts(await store.GetCurrentFindingsAsync(product.Name, cancellationToken));
+        var storedFacts = new StoredFacts(await store.GetCurrentFindingFactsAsync(product.Name, cancellationToken));
         var records = new List<ScanRecord>();
         var exploitation = new Dictionary<string, Exploitation>(StringComparer.Ordinal);
         foreach (var tool in read.GroupBy(r => ReportFindingMapper.SourceOf(r.Report), StringComparer.Ordinal))

@@ -9,7 +9,7 @@ namespace Ctem.Engine.Discovery.Reports;
 /// </summary>
 public sealed class StoredFacts
 {
-    private readonly Dictionary<(string Asset, string Id), StoredFinding> _byName = [];
+    private readonly Dictionary<(string Asset, string Id), List<StoredFinding>> _byName = [];
 
     public StoredFacts(IEnumerable<StoredFinding> current)
     {
@@ -18,7 +18,12 @@ public sealed class StoredFacts
         {
             foreach (var id in finding.Vulnerability.Aliases.Prepend(finding.Vulnerability.Id))
             {
-                _byName.TryAdd((finding.ComponentPurl, id), finding);
+                if (!_byName.TryGetValue((finding.ComponentPurl, id), out var list))
+                {
+                    _byName[(finding.ComponentPurl, id)] = list = [];
+                }
+
+                list.Add(finding);
             }
         }
     }
@@ -29,8 +34,8 @@ public sealed class StoredFacts
         ArgumentNullException.ThrowIfNull(observed);
         var vulnerability = observed.Vulnerability;
         var stored = vulnerability.Aliases.Prepend(vulnerability.Id)
-            .Select(id => _byName.GetValueOrDefault((observed.ComponentCoordinates, id)))
-            .FirstOrDefault(f => f is not null);
+            .SelectMany(id => _byName.GetValueOrDefault((observed.ComponentCoordinates, id)) ?? [])
+            .FirstOrDefault(f => VulnerabilityIdentity.Same(f.Vulnerability, vulnerability));
         if (stored is null)
         {
             return observed;

@@ -40,7 +40,7 @@ internal static class VdrMapping
         {
             if (string.IsNullOrWhiteSpace(vulnerability.Id))
             {
-                diagnostics.Add(Diagnostic.Warning(DiagnosticCodes.UnsupportedFormat, path, "a vulnerability has no id; skipped", vulnerability.Pointer));
+                diagnostics.Add(Diagnostic.Warning(DiagnosticCodes.RecordSkipped, path, "a vulnerability has no id; skipped", vulnerability.Pointer));
                 continue;
             }
 
@@ -58,7 +58,7 @@ internal static class VdrMapping
 
             if (vulnerability.Affects.Count == 0)
             {
-                diagnostics.Add(Diagnostic.Warning(DiagnosticCodes.UnsupportedFormat, path, $"{id} affects no component; skipped", vulnerability.Pointer));
+                diagnostics.Add(Diagnostic.Warning(DiagnosticCodes.RecordSkipped, path, $"{id} affects no component; skipped", vulnerability.Pointer));
             }
 
             foreach (var affect in vulnerability.Affects)
@@ -78,7 +78,7 @@ internal static class VdrMapping
     {
         if (string.IsNullOrWhiteSpace(affect.Ref))
         {
-            diagnostics.Add(Diagnostic.Warning(DiagnosticCodes.UnsupportedFormat, path, "an affects entry has no ref; skipped", affect.Pointer));
+            diagnostics.Add(Diagnostic.Warning(DiagnosticCodes.RecordSkipped, path, "an affects entry has no ref; skipped", affect.Pointer));
             return null;
         }
 

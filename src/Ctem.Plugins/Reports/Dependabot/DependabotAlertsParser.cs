@@ -61,7 +61,7 @@ public sealed class DependabotAlertsParser : IReportParser
         {
             if (DependabotAlertReader.Read(element) is not { } alert)
             {
-                diagnostics.Add(Diagnostic.Warning(DiagnosticCodes.UnsupportedFormat, path, "an alert names no package; skipped", pointer));
+                diagnostics.Add(Diagnostic.Warning(DiagnosticCodes.RecordSkipped, path, "an alert names no package; skipped", pointer));
                 continue;
             }
 

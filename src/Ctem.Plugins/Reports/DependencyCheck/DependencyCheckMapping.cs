@@ -40,7 +40,7 @@ internal static partial class DependencyCheckMapping
 
             if (string.IsNullOrWhiteSpace(dependency.FileName) && string.IsNullOrWhiteSpace(dependency.Purl))
             {
-                diagnostics.Add(Diagnostic.Warning(DiagnosticCodes.UnsupportedFormat, path, "a dependency has neither a fileName nor a package id; its vulnerabilities are skipped", dependency.Pointer));
+                diagnostics.Add(Diagnostic.Warning(DiagnosticCodes.RecordSkipped, path, "a dependency has neither a fileName nor a package id; its vulnerabilities are skipped", dependency.Pointer));
                 continue;
             }
 
@@ -49,7 +49,7 @@ internal static partial class DependencyCheckMapping
             {
                 if (string.IsNullOrWhiteSpace(vulnerability.Name))
                 {
-                    diagnostics.Add(Diagnostic.Warning(DiagnosticCodes.UnsupportedFormat, path, "a vulnerability has no name; skipped", vulnerability.Pointer));
+                    diagnostics.Add(Diagnostic.Warning(DiagnosticCodes.RecordSkipped, path, "a vulnerability has no name; skipped", vulnerability.Pointer));
                     continue;
                 }
 

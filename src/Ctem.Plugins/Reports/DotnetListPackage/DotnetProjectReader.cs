@@ -33,14 +33,14 @@ internal sealed class DotnetProjectReader(string reportPath, string projectPath,
             var version = ReportJson.String(package, "resolvedVersion");
             if (string.IsNullOrEmpty(id) || string.IsNullOrEmpty(version))
             {
-                diagnostics.Add(Diagnostic.Warning(DiagnosticCodes.UnsupportedFormat, reportPath, "a package has no \"id\" or no \"resolvedVersion\"; skipped", packagePointer));
+                diagnostics.Add(Diagnostic.Warning(DiagnosticCodes.RecordSkipped, reportPath, "a package has no \"id\" or no \"resolvedVersion\"; skipped", packagePointer));
                 continue;
             }
 
             var purl = PackageUrl.Create("nuget", null, id, version, null, null);
             if (!purl.Success)
             {
-                diagnostics.Add(Diagnostic.Warning(DiagnosticCodes.InvalidPurl, reportPath, $"'{id}' {version}: {purl.Error}; skipped", packagePointer));
+                diagnostics.Add(Diagnostic.Warning(DiagnosticCodes.RecordSkipped, reportPath, $"'{id}' {version}: {purl.Error}; skipped", packagePointer));
                 continue;
             }
 
@@ -50,7 +50,7 @@ internal sealed class DotnetProjectReader(string reportPath, string projectPath,
                 var pointer = $"{packagePointer}/vulnerabilities/{vulnerabilityIndex++}";
                 if (ReportJson.String(vulnerability, "advisoryurl") is not { Length: > 0 } advisory)
                 {
-                    diagnostics.Add(Diagnostic.Warning(DiagnosticCodes.UnsupportedFormat, reportPath, $"a vulnerability of '{id}' {version} has no \"advisoryurl\"; skipped", pointer));
+                    diagnostics.Add(Diagnostic.Warning(DiagnosticCodes.RecordSkipped, reportPath, $"a vulnerability of '{id}' {version} has no \"advisoryurl\"; skipped", pointer));
                     continue;
                 }
 

@@ -53,7 +53,7 @@ public sealed class DotnetVulnerableParser : IReportParser
             AddProblems(path, project, pointer, diagnostics);
             if (ReportJson.String(project, "path") is not { Length: > 0 } projectPath)
             {
-                diagnostics.Add(Diagnostic.Warning(DiagnosticCodes.UnsupportedFormat, path, "a project has no \"path\"; skipped", pointer));
+                diagnostics.Add(Diagnostic.Warning(DiagnosticCodes.RecordSkipped, path, "a project has no \"path\"; skipped", pointer));
                 continue;
             }
 
@@ -72,7 +72,7 @@ public sealed class DotnetVulnerableParser : IReportParser
         foreach (var problem in ReportJson.Array(element, "problems"))
         {
             var text = ReportJson.String(problem, "text") ?? problem.GetRawText();
-            diagnostics.Add(Diagnostic.Warning(DiagnosticCodes.UnsupportedFormat, path, $"dotnet reported a problem: {text}", $"{pointer}/problems/{index++}"));
+            diagnostics.Add(Diagnostic.Warning(DiagnosticCodes.RecordSkipped, path, $"dotnet reported a problem: {text}", $"{pointer}/problems/{index++}"));
         }
     }
 }

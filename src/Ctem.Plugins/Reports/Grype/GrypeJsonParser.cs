@@ -67,7 +67,7 @@ public sealed class GrypeJsonParser : IReportParser
         var name = NonEmpty(CutAtNul(ReportJson.String(artifact, "name")))?.Trim();
         if (id is null || name is null)
         {
-            context.Diagnostics.Add(Diagnostic.Warning(DiagnosticCodes.UnsupportedFormat, context.Path, "a match needs a vulnerability id and an artifact name; skipped", pointer));
+            context.Diagnostics.Add(Diagnostic.Warning(DiagnosticCodes.RecordSkipped, context.Path, "a match needs a vulnerability id and an artifact name; skipped", pointer));
             return null;
         }
 

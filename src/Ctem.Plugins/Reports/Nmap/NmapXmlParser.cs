@@ -54,7 +54,7 @@ public sealed class NmapXmlParser : IReportParser
         var address = AddressOf(host, "ipv4") ?? AddressOf(host, "ipv6") ?? names.FirstOrDefault();
         if (address is null)
         {
-            diagnostics.Add(Diagnostic.Warning(DiagnosticCodes.UnsupportedFormat, path, "a <host> has no IP address and no host name; skipped", ReportXml.LineOf(host)));
+            diagnostics.Add(Diagnostic.Warning(DiagnosticCodes.RecordSkipped, path, "a <host> has no IP address and no host name; skipped", ReportXml.LineOf(host)));
             return;
         }
 
@@ -87,7 +87,7 @@ public sealed class NmapXmlParser : IReportParser
         var protocol = (string?)port.Attribute("protocol");
         if (!int.TryParse((string?)port.Attribute("portid"), NumberStyles.None, CultureInfo.InvariantCulture, out var number) || number > 65535 || string.IsNullOrEmpty(protocol))
         {
-            diagnostics.Add(Diagnostic.Warning(DiagnosticCodes.UnsupportedFormat, path, "an open <port> has no valid portid or protocol; skipped", ReportXml.LineOf(port)));
+            diagnostics.Add(Diagnostic.Warning(DiagnosticCodes.RecordSkipped, path, "an open <port> has no valid portid or protocol; skipped", ReportXml.LineOf(port)));
             return;
         }
 

@@ -96,7 +96,7 @@ public sealed class NpmAuditParser : IReportParser
                 }
                 else
                 {
-                    diagnostics.Add(Diagnostic.Warning(DiagnosticCodes.UnsupportedFormat, path, $"an advisory on '{name}' has neither \"url\" nor \"source\"; skipped", pointer));
+                    diagnostics.Add(Diagnostic.Warning(DiagnosticCodes.RecordSkipped, path, $"an advisory on '{name}' has neither \"url\" nor \"source\"; skipped", pointer));
                 }
             }
         }
@@ -167,7 +167,7 @@ public sealed class NpmAuditParser : IReportParser
             var module = ReportJson.String(advisory, "module_name");
             if (string.IsNullOrEmpty(module))
             {
-                diagnostics.Add(Diagnostic.Warning(DiagnosticCodes.UnsupportedFormat, path, $"advisory {entry.Name} has no \"module_name\"; skipped", pointer));
+                diagnostics.Add(Diagnostic.Warning(DiagnosticCodes.RecordSkipped, path, $"advisory {entry.Name} has no \"module_name\"; skipped", pointer));
                 continue;
             }
 
@@ -178,14 +178,14 @@ public sealed class NpmAuditParser : IReportParser
                 var findingPointer = $"{pointer}/findings/{index}";
                 if (string.IsNullOrEmpty(version))
                 {
-                    diagnostics.Add(Diagnostic.Warning(DiagnosticCodes.UnsupportedFormat, path, $"a finding of advisory {entry.Name} on '{module}' has no \"version\"; skipped", findingPointer));
+                    diagnostics.Add(Diagnostic.Warning(DiagnosticCodes.RecordSkipped, path, $"a finding of advisory {entry.Name} on '{module}' has no \"version\"; skipped", findingPointer));
                     continue;
                 }
 
                 var purl = PackageUrl.Create("npm", NamespaceOf(module), NameOf(module), version, null, null);
                 if (!purl.Success)
                 {
-                    diagnostics.Add(Diagnostic.Warning(DiagnosticCodes.InvalidPurl, path, $"'{module}' {version}: {purl.Error}; skipped", findingPointer));
+                    diagnostics.Add(Diagnostic.Warning(DiagnosticCodes.RecordSkipped, path, $"'{module}' {version}: {purl.Error}; skipped", findingPointer));
                     continue;
                 }
 

@@ -89,7 +89,7 @@ public sealed class NucleiParser : IReportParser
             catch (JsonException ex)
             {
                 var column = ((ex.BytePositionInLine ?? 0) + 1).ToString(CultureInfo.InvariantCulture);
-                diagnostics.Add(Diagnostic.Warning(DiagnosticCodes.InvalidJson, path, $"invalid JSON: {JsonLocation.MessageOf(ex)}; line skipped", $"{lineNumber}:{column}"));
+                diagnostics.Add(Diagnostic.Warning(DiagnosticCodes.RecordSkipped, path, $"invalid JSON: {JsonLocation.MessageOf(ex)}; line skipped", $"{lineNumber}:{column}"));
             }
         }
 
@@ -108,7 +108,7 @@ public sealed class NucleiParser : IReportParser
         }
         else
         {
-            diagnostics.Add(Diagnostic.Warning(DiagnosticCodes.UnsupportedFormat, path, "not a nuclei result (it needs a template id, info and a host or matched-at); skipped", pointer));
+            diagnostics.Add(Diagnostic.Warning(DiagnosticCodes.RecordSkipped, path, "not a nuclei result (it needs a template id, info and a host or matched-at); skipped", pointer));
         }
     }
 

@@ -60,7 +60,7 @@ public sealed class OsvScannerJsonParser : IReportParser
 
                 if (PackageOf(package) is not { } scanned)
                 {
-                    diagnostics.Add(Diagnostic.Warning(DiagnosticCodes.UnsupportedFormat, path, "a package needs a name (or a commit); its vulnerabilities are skipped", pointer + "/package"));
+                    diagnostics.Add(Diagnostic.Warning(DiagnosticCodes.RecordSkipped, path, "a package needs a name (or a commit); its vulnerabilities are skipped", pointer + "/package"));
                     continue;
                 }
 

@@ -54,7 +54,7 @@ public sealed class SarifParser : IReportParser
             var runPointer = "/runs/" + runIndex.ToString(CultureInfo.InvariantCulture);
             if (ReportJson.Object(run, "tool") is not { } tool || ReportJson.Object(tool, "driver") is not { } driver)
             {
-                diagnostics.Add(Diagnostic.Warning(DiagnosticCodes.UnsupportedFormat, path, "a run has no tool.driver; skipped", runPointer));
+                diagnostics.Add(Diagnostic.Warning(DiagnosticCodes.RecordSkipped, path, "a run has no tool.driver; skipped", runPointer));
                 continue;
             }
 

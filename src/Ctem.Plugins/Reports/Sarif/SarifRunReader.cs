@@ -23,7 +23,7 @@ internal sealed class SarifRunReader(string path, JsonElement run, JsonElement t
             var pointer = $"{runPointer}/results/{index.ToString(CultureInfo.InvariantCulture)}";
             if (result.ValueKind != JsonValueKind.Object)
             {
-                diagnostics.Add(Diagnostic.Warning(DiagnosticCodes.UnsupportedFormat, path, "a result is not an object; skipped", pointer));
+                diagnostics.Add(Diagnostic.Warning(DiagnosticCodes.RecordSkipped, path, "a result is not an object; skipped", pointer));
                 continue;
             }
 
@@ -47,7 +47,7 @@ internal sealed class SarifRunReader(string path, JsonElement run, JsonElement t
         var message = MessageOf(result, rule);
         if (ruleId is null && message is null)
         {
-            diagnostics.Add(Diagnostic.Warning(DiagnosticCodes.UnsupportedFormat, path, "a result has neither a rule nor a message; skipped", pointer));
+            diagnostics.Add(Diagnostic.Warning(DiagnosticCodes.RecordSkipped, path, "a result has neither a rule nor a message; skipped", pointer));
             return null;
         }
 

@@ -58,7 +58,7 @@ public sealed class TestsslJsonParser : IReportParser
             var finding = ReportJson.String(check, "finding") ?? "";
             if (severity.Equals("FATAL", StringComparison.OrdinalIgnoreCase))
             {
-                diagnostics.Add(Diagnostic.Warning(DiagnosticCodes.UnsupportedFormat, path, $"testssl.sh could not scan {ReportJson.String(check, "ip")}: {finding}", pointer));
+                diagnostics.Add(Diagnostic.Warning(DiagnosticCodes.RecordSkipped, path, $"testssl.sh could not scan {ReportJson.String(check, "ip")}: {finding}", pointer));
                 continue;
             }
 
@@ -75,7 +75,7 @@ public sealed class TestsslJsonParser : IReportParser
 
             if (asset is null)
             {
-                diagnostics.Add(Diagnostic.Warning(DiagnosticCodes.UnsupportedFormat, path, $"check '{id}' has no valid \"ip\" or \"port\"; skipped", pointer));
+                diagnostics.Add(Diagnostic.Warning(DiagnosticCodes.RecordSkipped, path, $"check '{id}' has no valid \"ip\" or \"port\"; skipped", pointer));
                 continue;
             }
 

@@ -91,7 +91,7 @@ public sealed class TrivyJsonParser : IReportParser
                 }
                 else
                 {
-                    diagnostics.Add(Diagnostic.Warning(DiagnosticCodes.UnsupportedFormat, path, "vulnerability without VulnerabilityID or PkgName (or not an object): skipped", pointer));
+                    diagnostics.Add(Diagnostic.Warning(DiagnosticCodes.RecordSkipped, path, "vulnerability without VulnerabilityID or PkgName (or not an object): skipped", pointer));
                 }
             }
 
@@ -101,7 +101,7 @@ public sealed class TrivyJsonParser : IReportParser
                 var pointer = $"{where}/Misconfigurations/{m++}";
                 if (misconfiguration.ValueKind != JsonValueKind.Object)
                 {
-                    diagnostics.Add(Diagnostic.Warning(DiagnosticCodes.UnsupportedFormat, path, "misconfiguration is not an object: skipped", pointer));
+                    diagnostics.Add(Diagnostic.Warning(DiagnosticCodes.RecordSkipped, path, "misconfiguration is not an object: skipped", pointer));
                     continue;
                 }
 
@@ -119,7 +119,7 @@ public sealed class TrivyJsonParser : IReportParser
                 var pointer = $"{where}/Secrets/{s++}";
                 if (secret.ValueKind != JsonValueKind.Object)
                 {
-                    diagnostics.Add(Diagnostic.Warning(DiagnosticCodes.UnsupportedFormat, path, "secret is not an object: skipped", pointer));
+                    diagnostics.Add(Diagnostic.Warning(DiagnosticCodes.RecordSkipped, path, "secret is not an object: skipped", pointer));
                     continue;
                 }
 

@@ -19,7 +19,7 @@ internal static class ZapFindings
             var rule = NonEmpty(alert.AlertRef) ?? NonEmpty(alert.PluginId);
             if (rule is null)
             {
-                diagnostics.Add(Diagnostic.Warning(DiagnosticCodes.UnsupportedFormat, path, "an alert has no pluginid and no alertRef; skipped", alert.Pointer));
+                diagnostics.Add(Diagnostic.Warning(DiagnosticCodes.RecordSkipped, path, "an alert has no pluginid and no alertRef; skipped", alert.Pointer));
                 continue;
             }
 
@@ -31,7 +31,7 @@ internal static class ZapFindings
                 }
                 else
                 {
-                    diagnostics.Add(Diagnostic.Warning(DiagnosticCodes.UnsupportedFormat, path, $"an instance of alert {rule} has no absolute http(s) uri ('{instance.Uri}'); skipped", instance.Pointer));
+                    diagnostics.Add(Diagnostic.Warning(DiagnosticCodes.RecordSkipped, path, $"an instance of alert {rule} has no absolute http(s) uri ('{instance.Uri}'); skipped", instance.Pointer));
                 }
             }
         }

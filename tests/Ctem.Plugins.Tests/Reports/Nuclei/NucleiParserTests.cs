@@ -136,7 +136,7 @@ public sealed class NucleiParserTests
         Assert.Null(report.Target);
         Assert.Equal(["3:35", "line 7", "line 8"], result.Diagnostics.Select(d => d.Location));
         Assert.All(result.Diagnostics, d => Assert.Equal(DiagnosticSeverity.Warning, d.Severity));
-        Assert.Equal(DiagnosticCodes.InvalidJson, result.Diagnostics[0].Code);
+        Assert.Equal(DiagnosticCodes.RecordSkipped, result.Diagnostics[0].Code);
     }
 
     public static TheoryData<string, string, string?> Invalid => new()

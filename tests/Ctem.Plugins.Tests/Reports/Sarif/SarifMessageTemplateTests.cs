@@ -10,6 +10,7 @@ public sealed class SarifMessageTemplateTests
     [InlineData("{1} before {0}", "a|b", "b before a")]
     [InlineData("argument {0} holding a placeholder", "{1}|never", "argument {1} holding a placeholder")]
     [InlineData("missing {2}, literal {x}, open {", "a", "missing {2}, literal {x}, open {")]
+    [InlineData("Write {{0}}; got {0}; braces {{ and }} literal", "X", "Write {0}; got X; braces { and } literal")]
     public void Expand_Template_ReplacesEachPlaceholderOnce(string template, string arguments, string expected) =>
         Assert.Equal(expected, SarifMessageTemplate.Expand(template, arguments.Split('|')));
 

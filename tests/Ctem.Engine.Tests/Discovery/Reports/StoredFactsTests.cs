@@ -1,0 +1,50 @@
+using Ctem.Core.Model;
+using Ctem.Engine.Discovery.Reports;
+using Xunit;
+
+namespace Ctem.Engine.Tests.Discovery.Reports;
+
+public sealed class StoredFactsTests
+{
+    private const string Purl = "pkg:deb/debian/openssl@3.0.1";
+    private const string Critical = "CVSS:3.1/AV:N/AC:L/PR:N/UI:N/S:U/C:H/I:H/A:H";
+
+    private static readonly StoredFinding Stored = new(
+        1, "shop", Purl, "Debian", "openssl", "3.0.1",
+        new VulnerabilityRef("CVE-1", ["DSA-1", "GHSA-a"], "advisory summary", "CRITICAL", ["GHSA-a"]) { Cvss = Critical },
+        ["3.0.9"], FindingStatus.Open, DateTimeOffset.UnixEpoch, DateTimeOffset.UnixEpoch, ["ctem-scan"])
+    {
+        Relation = DependencyRelation.Direct,
+        Scope = DependencyScope.Runtime,
+    };
+
+    [Theory]
+    [InlineData("CVE-1", "", true)]
+    [InlineData("GHSA-a", "", true)]
+    [InlineData("CVE-9", "CVE-1", true)]
+    [InlineData("CVE-2", "DSA-1", false)]
+    [InlineData("CVE-3", "", false)]
+    public void Enrich_OnlyTheSameVulnerability_TakesTheStoredFacts(string id, string alias, bool enriched)
+    {
+        var observed = Observed(id, alias.Length == 0 ? [] : [alias]);
+
+        var result = new StoredFacts([Stored]).Enrich(observed);
+
+        Assert.Equal(enriched, result.Vulnerability.Cvss == Critical);
+        Assert.Equal(enriched ? DependencyRelation.Direct : DependencyRelation.Unspecified, result.Component.Relation);
+        Assert.Equal(enriched ? ["3.0.9", "3.0.5"] : ["3.0.5"], result.FixedVersions);
+    }
+
+    [Fact]
+    public void Enrich_OtherAsset_TakesNothing()
+    {
+        var observed = Observed("CVE-1", []) with { Component = new Component("openssl", "3.0.2", PackageUrl.Parse("pkg:deb/debian/openssl@3.0.2").Value, null, new SourceLocation("r", null)) };
+
+        Assert.Null(new StoredFacts([Stored]).Enrich(observed).Vulnerability.Cvss);
+    }
+
+    private static ObservedFinding Observed(string id, IReadOnlyList<string> aliases) => new(
+        new Component("openssl", "3.0.1", PackageUrl.Parse(Purl).Value, null, new SourceLocation("grype.json", "/matches/0")),
+        new VulnerabilityRef(id, aliases, "tool title", "HIGH", []),
+        ["3.0.5"]);
+}
