@@ -11,9 +11,27 @@ public static class Cvss
     /// </summary>
     public static ParseResult<CvssScore> Parse(string vector)
     {
+        ArgumentNullException.ThrowIfNull(vector);
+        if (Scored.TryGetValue(vector, out var known))
+        {
+            return known;
+        }
+
         var parsed = ParseVector(vector);
-        return parsed.Success ? ParseResult<CvssScore>.Ok(Score(parsed.Value)) : ParseResult<CvssScore>.Fail(parsed.Error);
+        var result = parsed.Success ? ParseResult<CvssScore>.Ok(Score(parsed.Value)) : ParseResult<CvssScore>.Fail(parsed.Error);
+
+        // Findings repeat a few thousand distinct vectors over and over; a bound keeps hostile input from growing it.
+        if (Scored.Count < MaxRemembered)
+        {
+            Scored.TryAdd(vector, result);
+        }
+
+        return result;
     }
+
+    private const int MaxRemembered = 50_000;
+
+    private static readonly System.Collections.Concurrent.ConcurrentDictionary<string, ParseResult<CvssScore>> Scored = new(StringComparer.Ordinal);
 
     /// <summary>Parses a vector without scoring it.</summary>
     public static ParseResult<CvssVector> ParseVector(string vector) => CvssVectorParser.Parse(vector);
