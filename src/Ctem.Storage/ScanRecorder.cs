@@ -45,6 +45,8 @@ internal sealed class ScanRecorder
         ON CONFLICT (finding_id, source) DO UPDATE SET last_run_id = excluded.last_run_id, active = TRUE, reported_as_json = excluded.reported_as_json
         """;
 
+    private const string InsertEventSql = "INSERT INTO finding_events (finding_id, run_id, at, kind) VALUES (@FindingId, @RunId, @At, @Kind)";
+
     private const string UnseenSql = """
         SELECT s.finding_id
         FROM finding_sources s
@@ -123,27 +125,21 @@ internal sealed class ScanRecorder
                 known[finding.Key] = existing;
                 id = existing.Id;
                 recorded[finding.Key] = new RecordedFinding(id, existing.FirstSeenAt);
-                await ExecuteAsync(UpdateFindingSql, row with { Id = id }, cancellationToken);
-                if (existing.Status == FindingStates.Resolved)
-                {
-                    await AddEventAsync(id, runId, scan.FinishedAt, FindingStates.Reopened, cancellationToken);
-                    reopened++;
-                }
-                else
-                {
-                    stillOpen++;
-                }
+                var reopening = existing.Status == FindingStates.Resolved;
+                var parameters = SourceParameters(row with { Id = id }, finding, scan.Source, reopening ? FindingStates.Reopened : null);
+
+                // One round trip per finding: the update, its source, and (when it comes back) its event.
+                await ExecuteAsync(reopening ? $"{UpdateFindingSql};\n{UpsertSourceSql};\n{InsertEventSql}" : $"{UpdateFindingSql};\n{UpsertSourceSql}", parameters, cancellationToken);
+                reopened += reopening ? 1 : 0;
+                stillOpen += reopening ? 0 : 1;
             }
             else
             {
                 id = await ScalarAsync(InsertFindingSql, row, cancellationToken);
                 recorded[finding.Key] = new RecordedFinding(id, scan.FinishedAt);
-                await AddEventAsync(id, runId, scan.FinishedAt, FindingStates.Opened, cancellationToken);
+                await ExecuteAsync($"{InsertEventSql};\n{UpsertSourceSql}", SourceParameters(row with { Id = id }, finding, scan.Source, FindingStates.Opened), cancellationToken);
                 created++;
             }
-
-            var reportedAs = finding.ReportedAs.Count > 0 ? finding.ReportedAs : finding.Vulnerability.AdvisoryIds;
-            await ExecuteAsync(UpsertSourceSql, new { FindingId = id, scan.Source, RunId = runId, ReportedAsJson = StorageJson.Serialize(reportedAs) }, cancellationToken);
         }
 
         // A scan that could not read all its inputs has not seen the whole product: absence proves nothing then.
@@ -196,9 +192,21 @@ internal sealed class ScanRecorder
         return resolved;
     }
 
+    /// <summary>The finding row's values plus those of its source row and event, for the combined statements.</summary>
+    private static DynamicParameters SourceParameters(FindingRow row, ObservedFinding finding, string source, string? eventKind)
+    {
+        var reportedAs = finding.ReportedAs.Count > 0 ? finding.ReportedAs : finding.Vulnerability.AdvisoryIds;
+        var parameters = new DynamicParameters(row);
+        parameters.Add("FindingId", row.Id);
+        parameters.Add("Source", source);
+        parameters.Add("ReportedAsJson", StorageJson.Serialize(reportedAs));
+        parameters.Add("Kind", eventKind);
+        return parameters;
+    }
+
     private Task<int> AddEventAsync(long findingId, long runId, DateTimeOffset at, string kind, CancellationToken cancellationToken) =>
         ExecuteAsync(
-            "INSERT INTO finding_events (finding_id, run_id, at, kind) VALUES (@FindingId, @RunId, @At, @Kind)",
+            InsertEventSql,
             new { FindingId = findingId, RunId = runId, At = at, Kind = kind }, cancellationToken);
 
     private Task<int> ExecuteAsync(string sql, object parameters, CancellationToken cancellationToken) =>
