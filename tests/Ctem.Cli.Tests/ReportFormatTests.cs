@@ -38,6 +38,27 @@ public sealed class ReportFormatTests
         Assert.NotEmpty(OfficialSchemas.Errors("sarif/sarif-schema-2.1.0.json", output.Stdout.Replace("\"2.1.0\"", "\"9.9\"", StringComparison.Ordinal)));
     }
 
+    /// <summary>Ingested code and network findings export to SARIF too: files as physical locations, endpoints as resources.</summary>
+    [SkippableFact]
+    public async Task Sarif_IngestedFileAndEndpointFindings_PlacedAndValid()
+    {
+        using var fixture = new CliFixture();
+        var reports = Path.Combine(RepoPaths.Root, "tests", "Ctem.Plugins.Tests", "Reports");
+        await fixture.RunAsync("ingest", Path.Combine(reports, "Trivy", "testdata", "misconfigurations_and_secrets.json"), "--product", "app");
+        await fixture.RunAsync("ingest", Path.Combine(reports, "Nmap", "testdata", "1_hosts_banner_ports.xml"), "--product", "app");
+
+        var output = await fixture.RunAsync("findings", "--format", "sarif");
+
+        Assert.Empty(OfficialSchemas.Errors("sarif/sarif-schema-2.1.0.json", output.Stdout));
+        var results = System.Text.Json.JsonDocument.Parse(output.Stdout).RootElement.GetProperty("runs")[0].GetProperty("results").EnumerateArray().ToList();
+        var secret = results.Single(r => r.GetProperty("ruleId").GetString() == "trivy:secret:github-pat"
+            && r.GetProperty("locations")[0].GetProperty("physicalLocation").GetProperty("artifactLocation").GetProperty("uri").GetString() == "Dockerfile");
+        Assert.Equal(24, secret.GetProperty("locations")[0].GetProperty("physicalLocation").GetProperty("region").GetProperty("startLine").GetInt32());
+        var port = results.First(r => r.GetProperty("ruleId").GetString() == "nmap:open-port").GetProperty("locations")[0];
+        Assert.Equal(("tcp://127.0.0.1:22", "resource"), (port.GetProperty("logicalLocations")[0].GetProperty("fullyQualifiedName").GetString(), port.GetProperty("logicalLocations")[0].GetProperty("kind").GetString()));
+        Assert.False(port.TryGetProperty("physicalLocation", out _));
+    }
+
     [Fact]
     public async Task Findings_Csv_OneRowPerFindingPlusHeader()
     {

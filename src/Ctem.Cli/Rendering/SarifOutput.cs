@@ -98,7 +98,7 @@ public static class SarifOutput
         writer.WriteEndObject();
         writer.WriteStartArray("locations");
         writer.WriteStartObject();
-        if (finding.Location is { } location)
+        if ((finding.Location ?? FileAssetLocation(finding.Purl)) is { } location)
         {
             writer.WriteStartObject("physicalLocation");
             writer.WriteStartObject("artifactLocation");
@@ -113,7 +113,7 @@ public static class SarifOutput
         writer.WriteStartArray("logicalLocations");
         writer.WriteStartObject();
         writer.WriteString("fullyQualifiedName", finding.Purl);
-        writer.WriteString("kind", "package");
+        writer.WriteString("kind", finding.Purl.StartsWith("pkg:", StringComparison.Ordinal) ? "package" : "resource");
         writer.WriteEndObject();
         writer.WriteEndArray();
         writer.WriteEndObject();
@@ -131,6 +131,18 @@ public static class SarifOutput
         writer.WriteString("ctemFinding/v1", Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes($"{finding.Product}|{finding.Purl}|{finding.Vulnerability.Id}")))[..32]);
         writer.WriteEndObject();
         writer.WriteEndObject();
+    }
+
+    // An ingested code finding's asset is its file ("file:src/app.py#line 12"): that is where the result sits.
+    private static Core.Model.SourceLocation? FileAssetLocation(string asset)
+    {
+        if (!asset.StartsWith("file:", StringComparison.Ordinal))
+        {
+            return null;
+        }
+
+        var hash = asset.IndexOf('#', StringComparison.Ordinal);
+        return hash < 0 ? new(asset[5..], null) : new(asset[5..hash], asset[(hash + 1)..]);
     }
 
     // Formats that give lines ("line 12", "12:3") place the result; JSON pointers do not name a line.
