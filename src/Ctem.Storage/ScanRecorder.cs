@@ -120,9 +120,10 @@ internal sealed class ScanRecorder
             if ((known.TryGetValue(finding.Key, out var existing) && !matched.Contains(existing.Id) || KnownFinding.TryFindByIds(byAnyId, finding, matched, out existing))
                 && matched.Add(existing.Id))
             {
+                row = KeepAllNames(row, existing, finding.Vulnerability, known);
                 known.Remove(existing.FindingKey);
-                existing.FindingKey = finding.Key;
-                known[finding.Key] = existing;
+                existing.FindingKey = row.FindingKey;
+                known[row.FindingKey] = existing;
                 id = existing.Id;
                 recorded[finding.Key] = new RecordedFinding(id, existing.FirstSeenAt);
                 var reopening = existing.Status == FindingStates.Resolved;
@@ -190,6 +191,26 @@ internal sealed class ScanRecorder
         }
 
         return resolved;
+    }
+
+    /// <summary>
+    /// The row under every name the stored finding and the observation give, with the preferred id of them all: a tool
+    /// that knows fewer names (GHSA only) must not rename a finding other sources call by its CVE, or the name flips
+    /// with every report and KEV/EPSS lookups by CVE miss in between. A name another stored finding already goes by is
+    /// not taken (that would be a second row of one vulnerability).
+    /// </summary>
+    private static FindingRow KeepAllNames(FindingRow row, KnownFinding existing, VulnerabilityRef observed, Dictionary<string, KnownFinding> known)
+    {
+        var names = existing.Aliases.Prepend(existing.VulnerabilityId).Concat(observed.Aliases).Append(observed.Id).ToHashSet(StringComparer.Ordinal);
+        var preferred = VulnerabilityIdentity.PreferredId(names);
+        var key = FindingKey.Of(row.ComponentPurl, preferred);
+        if (known.TryGetValue(key, out var other) && other.Id != existing.Id)
+        {
+            return row;
+        }
+
+        names.Remove(preferred);
+        return row with { FindingKey = key, VulnerabilityId = preferred, AliasesJson = StorageJson.Serialize(names.Order(StringComparer.Ordinal).ToArray()) };
     }
 
     /// <summary>The finding row's values plus those of its source row and event, for the combined statements.</summary>

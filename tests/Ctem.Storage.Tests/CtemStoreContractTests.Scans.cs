@@ -97,6 +97,21 @@ public abstract partial class CtemStoreContractTests
         Assert.Equal(before, (await store.GetCurrentFindingsAsync("shop", Ct)).Single(f => f.Vulnerability.Id == "CVE-2").Id);
     }
 
+    /// <summary>Regression: a source knowing only the GHSA id renamed a CVE finding, and the name flipped with every report.</summary>
+    [SkippableFact]
+    public async Task RecordScanAsync_SourceKnowingFewerNames_KeepsThePreferredIdAndEveryName()
+    {
+        var store = await OpenStoreAsync();
+        await store.RecordScanAsync(StoreData.Scan("shop", StoreData.T0, [StoreData.Finding(Lodash, "CVE-1", "GHSA-a")], source: "grype"), Ct);
+
+        var outcome = await store.RecordScanAsync(StoreData.Scan("shop", StoreData.T0.AddDays(1), [StoreData.Finding(Lodash, "GHSA-a")], source: "osv-scanner"), Ct);
+        var finding = Assert.Single(await store.GetCurrentFindingsAsync("shop", Ct));
+
+        Assert.Equal((0, 1), (outcome.New, outcome.StillOpen));
+        Assert.Equal("CVE-1", finding.Vulnerability.Id);
+        Assert.Equal(["GHSA-a"], finding.Vulnerability.Aliases);
+    }
+
     [SkippableFact]
     public async Task RecordScanAsync_RemovedThenReturned_RecordsHistoryWithoutDuplicates()
     {

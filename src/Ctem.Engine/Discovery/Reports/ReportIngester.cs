@@ -93,7 +93,7 @@ public sealed class ReportIngester(ICtemStore store, IReadOnlyList<IReportParser
         foreach (var tool in read.GroupBy(r => ReportFindingMapper.SourceOf(r.Report), StringComparer.Ordinal))
         {
             var observed = ObservedFindingMerger.Merge(tool.SelectMany(r => r.Report.Findings.Select(f => ReportFindingMapper.ToObserved(r.Report, f, r.File.Path, aliasGroups))))
-                .Select(storedFacts.Enrich)
+                .Select(f => storedFacts.Enrich(f, tool.Key))
                 .ToList();
             var facts = await ExploitationLookup.ForAsync(store, observed.Select(f => f.Vulnerability), cancellationToken);
             foreach (var (id, fact) in facts)
@@ -102,6 +102,7 @@ public sealed class ReportIngester(ICtemStore store, IReadOnlyList<IReportParser
             }
 
             var assessed = await FindingAssessor.AssessAsync(store, observed, settings, facts, time.GetUtcNow(), cancellationToken);
+            storedFacts.Remember(product.Name, tool.Key, assessed);
             var packages = assessed.Select(f => f.Component).Where(c => c.Purl is not null).DistinctBy(c => c.Coordinates).ToList();
             records.Add(new ScanRecord(product, tool.Key, startedAt, time.GetUtcNow(), [.. tool.Select(r => r.Input)], packages, assessed)
             {

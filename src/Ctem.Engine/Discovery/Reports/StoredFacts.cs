@@ -16,26 +16,37 @@ public sealed class StoredFacts
         ArgumentNullException.ThrowIfNull(current);
         foreach (var finding in current)
         {
-            foreach (var id in finding.Vulnerability.Aliases.Prepend(finding.Vulnerability.Id))
-            {
-                if (!_byName.TryGetValue((finding.ComponentPurl, id), out var list))
-                {
-                    _byName[(finding.ComponentPurl, id)] = list = [];
-                }
-
-                list.Add(finding);
-            }
+            Add(finding);
         }
     }
 
-    /// <summary>The observation with the stored facts it lacks: relation, scope, advisories, their summary and CVSS vector, fixes.</summary>
-    public ObservedFinding Enrich(ObservedFinding observed)
+    /// <summary>Also knows what an earlier tool of the same ingest reported: its run is not stored yet.</summary>
+    public void Remember(string product, string source, IEnumerable<ObservedFinding> reported)
+    {
+        ArgumentNullException.ThrowIfNull(reported);
+        foreach (var finding in reported)
+        {
+            Add(new StoredFinding(
+                0, product, finding.ComponentCoordinates, finding.Component.Ecosystem, finding.Component.Name, finding.Component.Version,
+                finding.Vulnerability, finding.FixedVersions, FindingStatus.Open, DateTimeOffset.MinValue, DateTimeOffset.MinValue, [source])
+            {
+                Relation = finding.Component.Relation,
+                Scope = finding.Component.Scope,
+            });
+        }
+    }
+
+    /// <summary>
+    /// The observation with the facts other sources gave it: relation, scope, advisories, their summary and CVSS vector,
+    /// fixes. Facts only <paramref name="source"/> itself gave before are not kept: its new report replaces them.
+    /// </summary>
+    public ObservedFinding Enrich(ObservedFinding observed, string source)
     {
         ArgumentNullException.ThrowIfNull(observed);
         var vulnerability = observed.Vulnerability;
         var stored = vulnerability.Aliases.Prepend(vulnerability.Id)
             .SelectMany(id => _byName.GetValueOrDefault((observed.ComponentCoordinates, id)) ?? [])
-            .FirstOrDefault(f => VulnerabilityIdentity.Same(f.Vulnerability, vulnerability));
+            .FirstOrDefault(f => VulnerabilityIdentity.Same(f.Vulnerability, vulnerability) && f.Sources.Any(s => s != source));
         if (stored is null)
         {
             return observed;
@@ -58,6 +69,19 @@ public sealed class StoredFacts
             ExploitReferences = Union(known.ExploitReferences, vulnerability.ExploitReferences),
         };
         return observed with { Component = component, Vulnerability = merged, FixedVersions = Union(stored.FixedVersions, observed.FixedVersions) };
+    }
+
+    private void Add(StoredFinding finding)
+    {
+        foreach (var id in finding.Vulnerability.Aliases.Prepend(finding.Vulnerability.Id))
+        {
+            if (!_byName.TryGetValue((finding.ComponentPurl, id), out var list))
+            {
+                _byName[(finding.ComponentPurl, id)] = list = [];
+            }
+
+            list.Add(finding);
+        }
     }
 
     private static string[] Union(IEnumerable<string> a, IEnumerable<string> b) => a.Union(b, StringComparer.Ordinal).ToArray();

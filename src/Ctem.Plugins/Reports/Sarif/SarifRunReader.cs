@@ -136,7 +136,8 @@ internal sealed class SarifRunReader(string path, JsonElement run, JsonElement t
 
         if (ReportJson.String(message, "text") is { Length: > 0 } text)
         {
-            return text;
+            // A plain-text message may carry placeholders and escaped braces too (SARIF 2.1.0 §3.11.5).
+            return SarifMessageTemplate.Expand(text, Arguments(message));
         }
 
         // A message by id is a template from the rule (or the driver) with {0}-style arguments.
@@ -152,9 +153,11 @@ internal sealed class SarifRunReader(string path, JsonElement run, JsonElement t
             return null;
         }
 
-        var arguments = ReportJson.Array(message, "arguments").Select(a => a.ValueKind == JsonValueKind.String ? a.GetString()! : a.GetRawText()).ToList();
-        return SarifMessageTemplate.Expand(template, arguments);
+        return SarifMessageTemplate.Expand(template, Arguments(message));
     }
+
+    private static List<string> Arguments(JsonElement message) =>
+        ReportJson.Array(message, "arguments").Select(a => a.ValueKind == JsonValueKind.String ? a.GetString()! : a.GetRawText()).ToList();
 
     private static string? FirstLine(string? text)
     {

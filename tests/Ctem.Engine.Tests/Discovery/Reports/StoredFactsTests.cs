@@ -28,7 +28,7 @@ public sealed class StoredFactsTests
     {
         var observed = Observed(id, alias.Length == 0 ? [] : [alias]);
 
-        var result = new StoredFacts([Stored]).Enrich(observed);
+        var result = new StoredFacts([Stored]).Enrich(observed, "grype");
 
         Assert.Equal(enriched, result.Vulnerability.Cvss == Critical);
         Assert.Equal(enriched ? DependencyRelation.Direct : DependencyRelation.Unspecified, result.Component.Relation);
@@ -40,7 +40,31 @@ public sealed class StoredFactsTests
     {
         var observed = Observed("CVE-1", []) with { Component = new Component("openssl", "3.0.2", PackageUrl.Parse("pkg:deb/debian/openssl@3.0.2").Value, null, new SourceLocation("r", null)) };
 
-        Assert.Null(new StoredFacts([Stored]).Enrich(observed).Vulnerability.Cvss);
+        Assert.Null(new StoredFacts([Stored]).Enrich(observed, "grype").Vulnerability.Cvss);
+    }
+
+    /// <summary>Regression: a tool's corrected fix version was united with the one it reported before, for ever.</summary>
+    [Fact]
+    public void Enrich_FactsOnlyTheSameToolGave_AreReplacedNotKept()
+    {
+        var ownOnly = Stored with { Sources = ["grype"] };
+
+        var result = new StoredFacts([ownOnly]).Enrich(Observed("CVE-1", []), "grype");
+
+        Assert.Equal(["3.0.5"], result.FixedVersions);
+        Assert.Null(result.Vulnerability.Cvss);
+    }
+
+    /// <summary>Regression: within one ingest, a later tool wiped the severity an earlier tool had just given.</summary>
+    [Fact]
+    public void Enrich_AfterAnEarlierToolOfTheSameIngest_KeepsItsFacts()
+    {
+        var facts = new StoredFacts([]);
+        facts.Remember("shop", "grype", [Observed("CVE-1", [])]);
+
+        var result = facts.Enrich(Observed("CVE-1", []) with { Vulnerability = new VulnerabilityRef("CVE-1", [], null, null, []) }, "osv-scanner");
+
+        Assert.Equal(("HIGH", "tool title"), (result.Vulnerability.Severity, result.Vulnerability.Summary));
     }
 
     private static ObservedFinding Observed(string id, IReadOnlyList<string> aliases) => new(
