@@ -59,8 +59,10 @@ try
     var scanner = new ScanRunner(store, BuiltInPlugins.InventoryParsers, BuiltInPlugins.VersionSchemes, reader, TimeProvider.System);
     foreach (var sbom in SampleSboms())
     {
+        // The first scan of a process also pays for JIT and one-time loads (the SSVC decision table); the second is the steady state.
+        var first = await Measure.TimeAsync(() => scanner.ScanAsync(new ScanRequest([sbom], null), null, CancellationToken.None));
         var scan = await Measure.TimeAsync(() => scanner.ScanAsync(new ScanRequest([sbom], null), null, CancellationToken.None));
-        Console.WriteLine($"ctem scan {Path.GetFileName(sbom)}: {scan.Result.Components} components, {scan.Result.Findings.Count} findings, {scan.Elapsed.TotalMilliseconds:F0} ms (read, match, store)");
+        Console.WriteLine($"ctem scan {Path.GetFileName(sbom)}: {scan.Result.Components} components, {scan.Result.Findings.Count} findings, {scan.Elapsed.TotalMilliseconds:F0} ms (read, match, assess, store; first scan of the process {first.Elapsed.TotalMilliseconds:F0} ms)");
     }
 
     Console.WriteLine();
