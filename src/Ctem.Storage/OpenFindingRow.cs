@@ -40,6 +40,8 @@ internal sealed class OpenFindingRow
 
     public string? ExploitReferencesJson { get; set; }
 
+    public string? CwesJson { get; set; }
+
     public DateTimeOffset FirstSeenAt { get; set; }
 
     public DateTimeOffset LastSeenAt { get; set; }
@@ -51,7 +53,7 @@ internal sealed class OpenFindingRow
         Ecosystem,
         PackageName,
         Version,
-        new VulnerabilityRef(VulnerabilityId, StorageJson.Strings(AliasesJson), Summary, Severity, StorageJson.Strings(AdvisoryIdsJson)) { Cvss = CvssVector, ExploitReferences = ExploitReferencesJson is null ? [] : StorageJson.Strings(ExploitReferencesJson) },
+        new VulnerabilityRef(VulnerabilityId, StorageJson.Strings(AliasesJson), Summary, Severity, StorageJson.Strings(AdvisoryIdsJson)) { Cvss = CvssVector, ExploitReferences = ExploitReferencesJson is null ? [] : StorageJson.Strings(ExploitReferencesJson), Cwes = CwesJson is null ? [] : StorageJson.Strings(CwesJson) },
         StorageJson.Strings(FixedVersionsJson),
         FindingStatus.Open,
         FirstSeenAt,

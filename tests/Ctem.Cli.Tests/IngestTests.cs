@@ -49,6 +49,22 @@ public sealed class IngestTests
     }
 
     [Fact]
+    public async Task Ingest_ToolsCwes_AreKeptAndShownInJsonCsvAndSarif()
+    {
+        using var fixture = new CliFixture();
+        await fixture.RunAsync("ingest", Trivy, "--product", "web");
+
+        var json = Json(await fixture.RunAsync("findings", "--format", "json")).GetProperty("findings")[0].GetProperty("vulnerability").GetProperty("cwes");
+        var csv = (await fixture.RunAsync("findings", "--format", "csv")).Stdout.Split('\n');
+        var sarif = (await fixture.RunAsync("findings", "--format", "sarif")).Stdout;
+
+        Assert.Equal(["CWE-79"], json.EnumerateArray().Select(c => c.GetString()));
+        Assert.EndsWith(",cwes", csv[0].TrimEnd('\r'), StringComparison.Ordinal);
+        Assert.EndsWith(",CWE-79", csv[1].TrimEnd('\r'), StringComparison.Ordinal);
+        Assert.Contains("\"external/cwe/cwe-79\"", sarif, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task Ingest_TrivyGrypeAndOwnScan_OneFindingWithThreeSources()
     {
         using var fixture = await PreparedAsync();

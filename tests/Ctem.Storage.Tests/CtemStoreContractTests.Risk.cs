@@ -52,6 +52,16 @@ public abstract partial class CtemStoreContractTests
     }
 
     [SkippableFact]
+    public async Task Cwes_RoundTripThroughFindings()
+    {
+        var store = await OpenStoreAsync();
+        var finding = StoreData.Finding(Lodash, "zap:10020");
+        await store.RecordScanAsync(StoreData.Scan("shop", StoreData.T0, [finding with { Vulnerability = finding.Vulnerability with { Cwes = ["CWE-1021", "CWE-79"] } }]), Ct);
+
+        Assert.Equal(["CWE-1021", "CWE-79"], Assert.Single(await store.GetCurrentFindingsAsync("shop", Ct)).Vulnerability.Cwes);
+    }
+
+    [SkippableFact]
     public async Task UpdateRiskAsync_ReplacesAssessmentsInOneGo()
     {
         var store = await OpenStoreAsync();

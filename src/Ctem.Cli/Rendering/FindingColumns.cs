@@ -9,7 +9,7 @@ public static class FindingColumns
     public static readonly string[] Names =
     [
         "product", "purl", "ecosystem", "name", "version", "vulnerability", "aliases", "severity", "cvss_score", "kev_date_added",
-        "epss", "fixed_versions", "status", "relation", "scope", "location", "id", "priority", "risk_score", "ssvc", "due_date",
+        "epss", "fixed_versions", "status", "relation", "scope", "location", "id", "priority", "risk_score", "ssvc", "due_date", "cwes",
     ];
 
     public static string[] Values(FindingView f)
@@ -29,6 +29,7 @@ public static class FindingColumns
             f.Risk?.Score.ToString("0.0", CultureInfo.InvariantCulture) ?? "",
             f.Risk is { } decided ? Ctem.Core.Scoring.Ssvc.CisaSsvc.NameOf(decided.Ssvc) : "",
             f.DueAt?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture) ?? "",
+            string.Join(" ", f.Vulnerability.Cwes),
         ];
     }
 }

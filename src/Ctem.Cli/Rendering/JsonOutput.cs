@@ -62,6 +62,7 @@ public static class JsonOutput
         writer.WriteString("severity", finding.Vulnerability.Severity);
         WriteCvss(writer, finding.Vulnerability.Cvss);
         WriteStrings(writer, "exploitReferences", finding.Vulnerability.ExploitReferences);
+        WriteStrings(writer, "cwes", finding.Vulnerability.Cwes);
         WriteKev(writer, finding.Exploitation);
         WriteEpss(writer, finding.Exploitation);
         writer.WriteEndObject();

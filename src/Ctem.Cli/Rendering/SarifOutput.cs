@@ -76,6 +76,13 @@ public static class SarifOutput
         writer.WriteStartArray("tags");
         writer.WriteStringValue("security");
         writer.WriteStringValue("vulnerability");
+
+        // GitHub code scanning's tag convention for CWEs.
+        foreach (var cwe in finding.Vulnerability.Cwes)
+        {
+            writer.WriteStringValue("external/cwe/" + cwe.ToLowerInvariant());
+        }
+
         writer.WriteEndArray();
         if (Score(finding) is { } score)
         {

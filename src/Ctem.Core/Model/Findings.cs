@@ -18,6 +18,9 @@ public sealed record VulnerabilityRef(
 
     /// <summary>References evidencing a public exploit or proof of concept, from any of its advisories.</summary>
     public IReadOnlyList<string> ExploitReferences { get; init; } = [];
+
+    /// <summary>The CWE weaknesses its sources name ("CWE-79"), sorted.</summary>
+    public IReadOnlyList<string> Cwes { get; init; } = [];
 }
 
 /// <summary>What one scan saw: a component of the product that a vulnerability affects.</summary>

@@ -38,6 +38,7 @@ public static class ObservedFindingMerger
             Severity = a.Severity ?? b.Severity,
             Cvss = a.Cvss ?? b.Cvss,
             ExploitReferences = Union(a.ExploitReferences, b.ExploitReferences),
+            Cwes = Union(a.Cwes, b.Cwes),
             AdvisoryIds = Union(a.AdvisoryIds, b.AdvisoryIds),
         };
         var component = first.Component with

@@ -41,6 +41,8 @@ public static class ReportFindingMapper
             : name;
     }
 
+    private static string[] Cwes(ReportedFinding finding) => [.. finding.Cwes.Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal)];
+
     // A file holds many results of one rule, a URL many parameters: there the place is part of the exposure's identity.
     private static string Coordinates(ReportedFinding finding)
     {
@@ -62,7 +64,7 @@ public static class ReportFindingMapper
             var ruleId = finding.RuleId ?? finding.Title;
             var rule = ruleId.StartsWith(source + ":", StringComparison.Ordinal) ? ruleId : $"{source}:{ruleId}";
             // CWEs are not names of this weakness: two rules with one CWE on one asset are two findings.
-            return new VulnerabilityRef(rule, [], finding.Title, severity, []) { Cvss = finding.CvssVector };
+            return new VulnerabilityRef(rule, [], finding.Title, severity, []) { Cvss = finding.CvssVector, Cwes = Cwes(finding) };
         }
 
         var names = new SortedSet<string>(StringComparer.Ordinal);
@@ -77,6 +79,6 @@ public static class ReportFindingMapper
 
         var preferred = VulnerabilityIdentity.PreferredId(names);
         names.Remove(preferred);
-        return new VulnerabilityRef(preferred, [.. names], finding.Title, severity, []) { Cvss = finding.CvssVector };
+        return new VulnerabilityRef(preferred, [.. names], finding.Title, severity, []) { Cvss = finding.CvssVector, Cwes = Cwes(finding) };
     }
 }

@@ -67,6 +67,7 @@ public sealed class StoredFacts
             Cvss = fromAdvisories ? known.Cvss ?? vulnerability.Cvss : vulnerability.Cvss ?? known.Cvss,
             AdvisoryIds = Union(known.AdvisoryIds, vulnerability.AdvisoryIds),
             ExploitReferences = Union(known.ExploitReferences, vulnerability.ExploitReferences),
+            Cwes = Union(known.Cwes, vulnerability.Cwes),
         };
         return observed with { Component = component, Vulnerability = merged, FixedVersions = Union(stored.FixedVersions, observed.FixedVersions) };
     }
