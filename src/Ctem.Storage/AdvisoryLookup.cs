@@ -26,7 +26,7 @@ internal sealed class AdvisoryLookup
     internal string Sql => $"""
         SELECT p.name AS Name, p.ordinal AS Ordinal, p.affected_json AS AffectedJson, a.id AS AdvisoryId, a.aliases_json AS AliasesJson,
             a.summary AS Summary, a.severity AS Severity, a.severity_json AS SeverityJson,
-            a.exploit_refs_json AS ExploitReferencesJson
+            a.exploit_refs_json AS ExploitReferencesJson, a.cwes_json AS CwesJson
         FROM advisory_packages p
         JOIN advisories a ON a.id = p.advisory_id
         WHERE p.ecosystem = @Ecosystem AND {_dialect.InList("p.name", "Names")} AND a.withdrawn IS NULL
@@ -72,6 +72,7 @@ internal sealed class AdvisoryLookup
     {
         Scores = StorageJson.Deserialize<List<SeverityScore>>(row.SeverityJson),
         ExploitReferences = row.ExploitReferencesJson is null ? [] : StorageJson.Strings(row.ExploitReferencesJson),
+        Cwes = row.CwesJson is null ? [] : StorageJson.Strings(row.CwesJson),
     };
 
     private sealed class CandidateRow
@@ -93,5 +94,7 @@ internal sealed class AdvisoryLookup
         public string SeverityJson { get; set; } = "[]";
 
         public string? ExploitReferencesJson { get; set; }
+
+        public string? CwesJson { get; set; }
     }
 }

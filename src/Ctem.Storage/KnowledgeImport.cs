@@ -19,7 +19,7 @@ internal sealed class KnowledgeImport : IKnowledgeImport
     private static readonly string[] AdvisoryColumns =
     [
         "id", "source", "modified", "published", "withdrawn", "summary", "severity",
-        "aliases_json", "related_json", "severity_json", "content_sha256", "imported_at", "updated_at", "exploit_refs_json",
+        "aliases_json", "related_json", "severity_json", "content_sha256", "imported_at", "updated_at", "exploit_refs_json", "cwes_json",
     ];
 
     private static readonly string[] PackageColumns = ["advisory_id", "ordinal", "ecosystem", "name", "affected_json"];
@@ -147,7 +147,7 @@ internal sealed class KnowledgeImport : IKnowledgeImport
         return
         [
             a.Id, a.Source, Timestamps.Normalize(a.Modified), Optional(a.Published), Optional(a.Withdrawn), a.Summary, a.DatabaseSeverity,
-            p.AliasesJson, p.RelatedJson, p.SeverityJson, p.Digest, write.ImportedAt, write.UpdatedAt, p.ExploitReferencesJson,
+            p.AliasesJson, p.RelatedJson, p.SeverityJson, p.Digest, write.ImportedAt, write.UpdatedAt, p.ExploitReferencesJson, p.CwesJson,
         ];
     }
 

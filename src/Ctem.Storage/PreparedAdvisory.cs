@@ -18,6 +18,7 @@ internal sealed class PreparedAdvisory
         RelatedJson = StorageJson.Serialize(advisory.Related);
         SeverityJson = StorageJson.Serialize(advisory.Severity);
         ExploitReferencesJson = advisory.ExploitReferences.Count == 0 ? null : StorageJson.Serialize(advisory.ExploitReferences);
+        CwesJson = advisory.Cwes.Count == 0 ? null : StorageJson.Serialize(advisory.Cwes);
         AffectedJson = advisory.Affected.Select(Storage.AffectedJson.Write).ToList();
 
         using var hash = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
@@ -43,6 +44,9 @@ internal sealed class PreparedAdvisory
     /// <summary>Null when there are none, so records without exploit references keep the digest they always had.</summary>
     public string? ExploitReferencesJson { get; }
 
+    /// <summary>Null when there are none, for the same reason.</summary>
+    public string? CwesJson { get; }
+
     public string Digest { get; }
 
     private IEnumerable<string?> Parts()
@@ -59,6 +63,11 @@ internal sealed class PreparedAdvisory
         if (ExploitReferencesJson is not null)
         {
             yield return ExploitReferencesJson;
+        }
+
+        if (CwesJson is not null)
+        {
+            yield return CwesJson;
         }
         foreach (var affected in AffectedJson)
         {

@@ -40,7 +40,7 @@ public abstract partial class CtemStoreContractTests
     {
         var store = await OpenStoreAsync();
         string[] references = ["https://www.exploit-db.com/exploits/1"];
-        await ImportAsync(store, StoreData.Advisory("GHSA-x", StoreData.T0, [StoreData.Npm("lodash")]) with { ExploitReferences = references });
+        await ImportAsync(store, StoreData.Advisory("GHSA-x", StoreData.T0, [StoreData.Npm("lodash")]) with { ExploitReferences = references, Cwes = ["CWE-79"] });
         var finding = StoreData.Finding(Lodash, "CVE-1");
         await store.RecordScanAsync(StoreData.Scan("shop", StoreData.T0, [finding with { Vulnerability = finding.Vulnerability with { ExploitReferences = references } }]), Ct);
 
@@ -48,6 +48,7 @@ public abstract partial class CtemStoreContractTests
         var stored = Assert.Single(await store.GetCurrentFindingsAsync("shop", Ct));
 
         Assert.Equal(references, candidate.ExploitReferences);
+        Assert.Equal(["CWE-79"], candidate.Cwes);
         Assert.Equal(references, stored.Vulnerability.ExploitReferences);
     }
 

@@ -60,6 +60,9 @@ public sealed record Advisory(
     /// <summary>URLs of references that evidence a public exploit or proof of concept (SSVC's "public PoC").</summary>
     public IReadOnlyList<string> ExploitReferences { get; init; } = [];
 
+    /// <summary>The CWE weaknesses the record names ("CWE-79"): GitHub advisories give them in database_specific.cwe_ids.</summary>
+    public IReadOnlyList<string> Cwes { get; init; } = [];
+
     /// <summary>The database the record comes from, from its id prefix: GHSA, GO, PYSEC, RUSTSEC, CVE, …</summary>
     public string Source => SourceOf(Id);
 

@@ -115,6 +115,9 @@ public sealed record AdvisoryCandidate(
 
     /// <summary>The advisory's references that evidence a public exploit.</summary>
     public IReadOnlyList<string> ExploitReferences { get; init; } = [];
+
+    /// <summary>The CWEs the advisory names.</summary>
+    public IReadOnlyList<string> Cwes { get; init; } = [];
 }
 
 /// <summary>A scan as it is to be stored.</summary>

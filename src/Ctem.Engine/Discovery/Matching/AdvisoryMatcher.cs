@@ -106,6 +106,7 @@ public static class AdvisoryMatcher
         {
             Cvss = CvssChoice.Best(group.OrderBy(c => c.AdvisoryId, StringComparer.Ordinal).SelectMany(c => c.Scores)),
             ExploitReferences = group.SelectMany(c => c.ExploitReferences).Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal).ToList(),
+            Cwes = group.SelectMany(c => c.Cwes).Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal).ToList(),
         };
         var fixedVersions = group.SelectMany(c => c.Affected.FixedVersions).Distinct(StringComparer.Ordinal).ToList();
         return (vulnerability, SortVersions(fixedVersions, scheme));

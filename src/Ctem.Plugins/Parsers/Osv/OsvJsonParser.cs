@@ -117,6 +117,7 @@ public sealed partial class OsvJsonParser : IAdvisoryParser
             affected)
         {
             ExploitReferences = OsvExploitReferences.Of(record.References),
+            Cwes = DatabaseCwes(record.DatabaseSpecific),
         });
     }
 
@@ -194,6 +195,15 @@ public sealed partial class OsvJsonParser : IAdvisoryParser
         && severity.ValueKind == JsonValueKind.String
             ? severity.GetString()
             : null;
+
+    private static string[] DatabaseCwes(JsonElement databaseSpecific) =>
+        databaseSpecific.ValueKind == JsonValueKind.Object && databaseSpecific.TryGetProperty("cwe_ids", out var ids) && ids.ValueKind == JsonValueKind.Array
+            ? [.. ids.EnumerateArray()
+                .Where(id => id.ValueKind == JsonValueKind.String && id.GetString()!.StartsWith("CWE-", StringComparison.Ordinal))
+                .Select(id => id.GetString()!)
+                .Distinct(StringComparer.Ordinal)
+                .Order(StringComparer.Ordinal)]
+            : [];
 
     private static string? FirstLine(string? details)
     {

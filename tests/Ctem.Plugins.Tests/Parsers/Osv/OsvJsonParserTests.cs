@@ -149,6 +149,16 @@ public sealed class OsvJsonParserTests
             Assert.IsType<Advisory>(result.Advisory).ExploitReferences);
     }
 
+    [Fact]
+    public void Parse_DatabaseSpecificCweIds_AreTheAdvisorysCwes()
+    {
+        const string record = """{"id": "GHSA-1", "modified": "2024-01-01T00:00:00Z", "database_specific": {"cwe_ids": ["CWE-79", "CWE-1321", "CWE-79", "NVD-CWE-Other", 7]}}""";
+
+        var result = Parser.Parse("GHSA-1.json", System.Text.Encoding.UTF8.GetBytes(record));
+
+        Assert.Equal(["CWE-1321", "CWE-79"], Assert.IsType<Advisory>(result.Advisory).Cwes);
+    }
+
     private static Advisory ParseOk(string file)
     {
         var result = Parser.Parse(file, File.ReadAllBytes(TestData(file)));
