@@ -42,6 +42,13 @@ internal static class ReportParserHarness
     /// <summary>Whether the parser claims the file, asked under its own path.</summary>
     public static bool ClaimsFile(this IReportParser parser, string path) => parser.Claims(path, File.ReadAllBytes(path));
 
+    /// <summary>Whether the parser claims a sample under <c>../shared/data/scanners/</c>; skips the test when the shared data is absent.</summary>
+    public static bool ClaimsSharedSample(this IReportParser parser, string pathUnderScanners)
+    {
+        RepoPaths.RequireShared();
+        return parser.ClaimsFile(SharedScanner(pathUnderScanners));
+    }
+
     /// <summary>The first 4 KiB of the file: what the input readers show <see cref="IReportParser.CanParse"/>.</summary>
     public static byte[] Head(string path) => Head(File.ReadAllBytes(path)).ToArray();
 

@@ -65,13 +65,8 @@ public sealed class DependabotAlertsParserTests
     [InlineData("grype/defectdojo__check_all_fields.json", false)]
     [InlineData("osv-scanner/defectdojo__some_findings.json", false)]
     [InlineData("sarif/defectdojo__appendix_k.sarif", false)]
-    public void CanParse_SharedSamples(string file, bool expected)
-    {
-        RepoPaths.RequireShared();
-        var path = RepoPaths.SharedData("scanners", file);
-
-        Assert.Equal(expected, Parser.ClaimsFile(path));
-    }
+    public void CanParse_SharedSamples(string file, bool expected) =>
+        Assert.Equal(expected, Parser.ClaimsSharedSample(file));
 
     [Theory]
     [InlineData("/r/a.json", "[{\"number\": 1, \"state\": \"open\", \"dependency\": {}, \"security_advisory\": {}}]", true)]

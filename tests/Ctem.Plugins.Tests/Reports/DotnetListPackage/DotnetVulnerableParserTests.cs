@@ -40,13 +40,8 @@ public sealed class DotnetVulnerableParserTests
     [InlineData("grype/defectdojo__check_all_fields.json", false)]
     [InlineData("osv-scanner/defectdojo__some_findings.json", false)]
     [InlineData("sarif/defectdojo__appendix_k.sarif", false)]
-    public void CanParse_SharedSamples(string file, bool expected)
-    {
-        RepoPaths.RequireShared();
-        var path = RepoPaths.SharedData("scanners", file);
-
-        Assert.Equal(expected, Parser.ClaimsFile(path));
-    }
+    public void CanParse_SharedSamples(string file, bool expected) =>
+        Assert.Equal(expected, Parser.ClaimsSharedSample(file));
 
     [Theory]
     [InlineData("/r/v.json", "{\"version\": 1, \"parameters\": \"--vulnerable\", \"projects\": []}", true)]

@@ -84,13 +84,8 @@ public sealed class NpmAuditParserTests
     [InlineData("grype/defectdojo__fix_available.json", false)]
     [InlineData("osv-scanner/defectdojo__some_findings.json", false)]
     [InlineData("sarif/defectdojo__appendix_k.sarif", false)]
-    public void CanParse_SharedSamples(string file, bool expected)
-    {
-        RepoPaths.RequireShared();
-        var path = RepoPaths.SharedData("scanners", file);
-
-        Assert.Equal(expected, Parser.ClaimsFile(path));
-    }
+    public void CanParse_SharedSamples(string file, bool expected) =>
+        Assert.Equal(expected, Parser.ClaimsSharedSample(file));
 
     [Theory]
     [InlineData("/r/audit.json", "{\"auditReportVersion\": 2, \"vulnerabilities\": {}}", true)]
