@@ -16,6 +16,8 @@ public static class CtemCli
             IngestCommand.Create(context),
             SbomCommand.Create(context),
             FindingsCommand.Create(context),
+            HistoryCommand.Create(context),
+            DiffCommand.Create(context),
             DbCommand.Create(context),
             DemoCommand.Create(context),
             VersionCommand.Create(context),

@@ -108,13 +108,39 @@ internal abstract class DbCtemStore : ICtemStore
     public async Task<IReadOnlyList<StoredFinding>> GetCurrentFindingsAsync(string? product, CancellationToken cancellationToken)
     {
         await using var connection = await OpenAsync(cancellationToken);
-        return await FindingQueries.CurrentAsync(connection, product, withRisk: true, cancellationToken);
+        return await FindingQueries.CurrentAsync(connection, _dialect, product, withRisk: true, cancellationToken);
+    }
+
+    public async Task<IReadOnlyList<StoredFinding>> GetFindingsAsync(FindingFilter filter, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(filter);
+        await using var connection = await OpenAsync(cancellationToken);
+        return await FindingQueries.FindAsync(connection, _dialect, filter, withRisk: true, cancellationToken);
+    }
+
+    public async Task<IReadOnlyList<RunSummary>> GetRunsAsync(string product, CancellationToken cancellationToken)
+    {
+        await using var connection = await OpenAsync(cancellationToken);
+        return await HistoryQueries.RunsAsync(connection, product, cancellationToken);
+    }
+
+    public async Task<IReadOnlyList<FindingEvent>> GetFindingEventsAsync(string product, long afterEventId, long uptoEventId, CancellationToken cancellationToken)
+    {
+        await using var connection = await OpenAsync(cancellationToken);
+        return await HistoryQueries.EventsAsync(connection, product, afterEventId, uptoEventId, cancellationToken);
+    }
+
+    public async Task<IReadOnlyList<SourceInventory>> FindInventoriesWithAsync(IReadOnlyCollection<PackageKey> packages, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(packages);
+        await using var connection = await OpenAsync(cancellationToken);
+        return await InventoryLookup.FindAsync(connection, _dialect, packages, cancellationToken);
     }
 
     public async Task<IReadOnlyList<StoredFinding>> GetCurrentFindingFactsAsync(string product, CancellationToken cancellationToken)
     {
         await using var connection = await OpenAsync(cancellationToken);
-        return await FindingQueries.CurrentAsync(connection, product, withRisk: false, cancellationToken);
+        return await FindingQueries.CurrentAsync(connection, _dialect, product, withRisk: false, cancellationToken);
     }
 
     public async Task<IReadOnlyDictionary<string, IReadOnlyList<string>>> GetAliasGroupsAsync(IReadOnlyCollection<string> ids, CancellationToken cancellationToken)
@@ -129,7 +155,7 @@ internal abstract class DbCtemStore : ICtemStore
         ArgumentNullException.ThrowIfNull(assessments);
         await using var connection = await OpenAsync(cancellationToken);
         await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
-        await RiskColumns.UpdateAsync(connection, transaction, assessments, cancellationToken);
+        await RiskColumns.UpdateAsync(connection, transaction, assessments, _time.GetUtcNow(), cancellationToken);
         await transaction.CommitAsync(cancellationToken);
     }
 

@@ -13,18 +13,20 @@ internal static class FindingQueries
             f.package_name AS PackageName, f.version AS Version, f.vulnerability_id AS VulnerabilityId,
             f.aliases_json AS AliasesJson, f.advisory_ids_json AS AdvisoryIdsJson, f.summary AS Summary,
             f.severity AS Severity, f.fixed_versions_json AS FixedVersionsJson, f.scope AS Scope, f.relation AS Relation, f.cvss_vector AS CvssVector, f.exploit_refs_json AS ExploitReferencesJson, f.cwes_json AS CwesJson,
-            {0} AS RiskJson, f.first_seen_at AS FirstSeenAt, f.last_seen_at AS LastSeenAt
+            {0} AS RiskJson, f.first_seen_at AS FirstSeenAt, f.last_seen_at AS LastSeenAt,
+            f.status AS Status, f.resolved_at AS ResolvedAt, f.reopen_count AS ReopenCount
         FROM findings f
         JOIN products p ON p.id = f.product_id
-        WHERE f.status = 'open' AND (@Product IS NULL OR p.name = @Product)
+        WHERE {1}
         """;
 
-    private const string ActiveSourcesSql = """
-        SELECT s.finding_id AS FindingId, s.source AS Source
+    // An open finding's sources are those still reporting it; a resolved one's, those that last did.
+    private const string SourcesSql = """
+        SELECT DISTINCT s.finding_id AS FindingId, s.tool AS Tool
         FROM finding_sources s
         JOIN findings f ON f.id = s.finding_id
         JOIN products p ON p.id = f.product_id
-        WHERE s.active = TRUE AND f.status = 'open' AND (@Product IS NULL OR p.name = @Product)
+        WHERE (s.active = TRUE OR f.status = 'resolved') AND {0}
         """;
 
     private const string ProductsSql = """
@@ -34,21 +36,42 @@ internal static class FindingQueries
         FROM products p
         """;
 
+    public static Task<IReadOnlyList<StoredFinding>> CurrentAsync(DbConnection connection, ISqlDialect dialect, string? product, bool withRisk, CancellationToken cancellationToken) =>
+        FindAsync(connection, dialect, new FindingFilter(product, FindingStatusFilter.Open), withRisk, cancellationToken);
+
     /// <param name="withRisk">False leaves <see cref="StoredFinding.Risk"/> null: reading the assessments is most of the cost.</param>
-    public static async Task<IReadOnlyList<StoredFinding>> CurrentAsync(DbConnection connection, string? product, bool withRisk, CancellationToken cancellationToken)
+    public static async Task<IReadOnlyList<StoredFinding>> FindAsync(
+        DbConnection connection, ISqlDialect dialect, FindingFilter filter, bool withRisk, CancellationToken cancellationToken)
     {
         // Two plain reads rather than one transaction: on SQLite a transaction would take the write lock. A scan
         // committed in between can at worst leave a just-resolved finding without its sources.
         var parameters = new DynamicParameters();
-        parameters.Add("Product", product, System.Data.DbType.String);
-        var sql = string.Format(System.Globalization.CultureInfo.InvariantCulture, OpenFindingsSql, withRisk ? "f.risk_json" : "NULL");
+        parameters.Add("Product", filter.Product, System.Data.DbType.String);
+        string where;
+        if (filter.Ids is { } ids)
+        {
+            parameters.Add("Ids", ids.ToArray());
+            where = dialect.InList("f.id", "Ids");
+        }
+        else
+        {
+            where = filter.Status switch
+            {
+                FindingStatusFilter.Open => "f.status = 'open'",
+                FindingStatusFilter.Resolved => "f.status = 'resolved'",
+                _ => "1 = 1",
+            } + " AND (@Product IS NULL OR p.name = @Product)";
+        }
+
+        var sql = string.Format(System.Globalization.CultureInfo.InvariantCulture, OpenFindingsSql, withRisk ? "f.risk_json" : "NULL", where);
         var rows = await connection.QueryAsync<OpenFindingRow>(new CommandDefinition(sql, parameters, cancellationToken: cancellationToken));
-        var sources = (await connection.QueryAsync<(long FindingId, string Source)>(new CommandDefinition(ActiveSourcesSql, parameters, cancellationToken: cancellationToken)))
-            .ToLookup(s => s.FindingId, s => s.Source);
+        var sourcesSql = string.Format(System.Globalization.CultureInfo.InvariantCulture, SourcesSql, where);
+        var sources = (await connection.QueryAsync<(long FindingId, string Tool)>(new CommandDefinition(sourcesSql, parameters, cancellationToken: cancellationToken)))
+            .ToLookup(s => s.FindingId, s => s.Tool);
 
         // Most urgent first: the order every report lists findings in.
         return rows
-            .Select(r => r.ToStoredFinding(sources[r.Id].Order(StringComparer.Ordinal).ToList()))
+            .Select(r => r.ToStoredFinding(sources[r.Id].Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal).ToList()))
             .OrderByDescending(f => f.Risk?.Score ?? -1)
             .ThenBy(f => f.Product, StringComparer.Ordinal)
             .ThenBy(f => f.ComponentPurl, StringComparer.Ordinal)
@@ -58,11 +81,11 @@ internal static class FindingQueries
 
     public static async Task<IReadOnlyList<FindingSource>> SourcesAsync(DbConnection connection, long findingId, CancellationToken cancellationToken)
     {
-        var rows = await connection.QueryAsync<(string Source, string? ReportedAsJson, long FirstRunId, long LastRunId, bool Active)>(new CommandDefinition(
-            "SELECT source, reported_as_json, first_run_id, last_run_id, active FROM finding_sources WHERE finding_id = @FindingId ORDER BY first_run_id, source",
+        var rows = await connection.QueryAsync<(string Source, string Tool, string? ReportedAsJson, long FirstRunId, long LastRunId, bool Active)>(new CommandDefinition(
+            "SELECT source, tool, reported_as_json, first_run_id, last_run_id, active FROM finding_sources WHERE finding_id = @FindingId ORDER BY first_run_id, source, tool",
             new { FindingId = findingId },
             cancellationToken: cancellationToken));
-        return rows.Select(r => new FindingSource(r.Source, r.ReportedAsJson is null ? [] : StorageJson.Strings(r.ReportedAsJson), r.FirstRunId, r.LastRunId, r.Active)).ToList();
+        return rows.Select(r => new FindingSource(r.Source, r.ReportedAsJson is null ? [] : StorageJson.Strings(r.ReportedAsJson), r.FirstRunId, r.LastRunId, r.Active) { Tool = r.Tool }).ToList();
     }
 
     public static async Task<IReadOnlyDictionary<string, ProductRiskSettings>> RiskSettingsAsync(DbConnection connection, CancellationToken cancellationToken)

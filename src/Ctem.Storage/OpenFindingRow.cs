@@ -3,7 +3,7 @@ using Ctem.Core.Scoring.Risk;
 
 namespace Ctem.Storage;
 
-/// <summary>One open finding as read from <c>findings</c> joined to its product.</summary>
+/// <summary>One finding as read from <c>findings</c> joined to its product.</summary>
 internal sealed class OpenFindingRow
 {
     public long Id { get; set; }
@@ -46,6 +46,12 @@ internal sealed class OpenFindingRow
 
     public DateTimeOffset LastSeenAt { get; set; }
 
+    public string Status { get; set; } = FindingStates.Open;
+
+    public DateTimeOffset? ResolvedAt { get; set; }
+
+    public long ReopenCount { get; set; }
+
     public StoredFinding ToStoredFinding(IReadOnlyList<string> sources) => new(
         Id,
         Product,
@@ -55,7 +61,7 @@ internal sealed class OpenFindingRow
         Version,
         new VulnerabilityRef(VulnerabilityId, StorageJson.Strings(AliasesJson), Summary, Severity, StorageJson.Strings(AdvisoryIdsJson)) { Cvss = CvssVector, ExploitReferences = ExploitReferencesJson is null ? [] : StorageJson.Strings(ExploitReferencesJson), Cwes = CwesJson is null ? [] : StorageJson.Strings(CwesJson) },
         StorageJson.Strings(FixedVersionsJson),
-        FindingStatus.Open,
+        Status == FindingStates.Resolved ? FindingStatus.Resolved : FindingStatus.Open,
         FirstSeenAt,
         LastSeenAt,
         sources)
@@ -63,5 +69,7 @@ internal sealed class OpenFindingRow
         Scope = ComponentFacts.ScopeOf(Scope),
         Relation = ComponentFacts.RelationOf(Relation),
         Risk = RiskJson is null ? null : StorageJson.Deserialize<RiskAssessment>(RiskJson),
+        ResolvedAt = ResolvedAt,
+        ReopenCount = (int)ReopenCount,
     };
 }

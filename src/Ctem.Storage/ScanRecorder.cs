@@ -13,9 +13,9 @@ namespace Ctem.Storage;
 internal sealed class ScanRecorder
 {
     private const string InsertRunSql = """
-        INSERT INTO runs (product_id, product_version, source, started_at, finished_at, inputs_json,
+        INSERT INTO runs (product_id, product_version, source, tool, kind, started_at, finished_at, inputs_json,
             component_count, finding_count, new_count, reopened_count, resolved_count)
-        VALUES (@ProductId, @ProductVersion, @Source, @StartedAt, @FinishedAt, @InputsJson, @ComponentCount, 0, 0, 0, 0)
+        VALUES (@ProductId, @ProductVersion, @Source, @Tool, @Kind, @StartedAt, @FinishedAt, @InputsJson, @ComponentCount, 0, 0, 0, 0)
         RETURNING id
         """;
 
@@ -35,27 +35,31 @@ internal sealed class ScanRecorder
             advisory_ids_json = @AdvisoryIdsJson, summary = @Summary, severity = @Severity,
             fixed_versions_json = @FixedVersionsJson, scope = @Scope, relation = @Relation, cvss_vector = @CvssVector, exploit_refs_json = @ExploitReferencesJson, cwes_json = @CwesJson,
             risk_score = @RiskScore, priority = @Priority, risk_json = @RiskJson, status = 'open', last_seen_at = @At, resolved_at = NULL,
-            last_run_id = @RunId
+            last_run_id = @RunId, reopen_count = reopen_count + @Reopens
         WHERE id = @Id
         """;
 
     private const string UpsertSourceSql = """
-        INSERT INTO finding_sources (finding_id, source, first_run_id, last_run_id, active, reported_as_json)
-        VALUES (@FindingId, @Source, @RunId, @RunId, TRUE, @ReportedAsJson)
-        ON CONFLICT (finding_id, source) DO UPDATE SET last_run_id = excluded.last_run_id, active = TRUE, reported_as_json = excluded.reported_as_json
+        INSERT INTO finding_sources (finding_id, source, tool, first_run_id, last_run_id, active, reported_as_json)
+        VALUES (@FindingId, @Source, @Tool, @RunId, @RunId, TRUE, @ReportedAsJson)
+        ON CONFLICT (finding_id, source, tool) DO UPDATE SET last_run_id = excluded.last_run_id, active = TRUE, reported_as_json = excluded.reported_as_json
         """;
 
-    private const string InsertEventSql = "INSERT INTO finding_events (finding_id, run_id, at, kind) VALUES (@FindingId, @RunId, @At, @Kind)";
+    private const string InsertEventSql = """
+        INSERT INTO finding_events (finding_id, run_id, at, kind, priority, previous_priority)
+        VALUES (@FindingId, @RunId, @At, @Kind, @Priority, @PreviousPriority)
+        """;
 
     private const string UnseenSql = """
-        SELECT s.finding_id
+        SELECT s.finding_id AS Id, f.vulnerability_id AS VulnerabilityId, f.component_purl AS Component, f.version AS Version
         FROM finding_sources s
         JOIN findings f ON f.id = s.finding_id
-        WHERE f.product_id = @ProductId AND s.source = @Source AND s.active = TRUE AND s.last_run_id <> @RunId
+        WHERE f.product_id = @ProductId AND s.source = @Source AND s.tool = @Tool AND s.active = TRUE AND s.last_run_id <> @RunId
         """;
 
     private const string UpdateRunSql = """
-        UPDATE runs SET finding_count = @FindingCount, new_count = @New, reopened_count = @Reopened, resolved_count = @Resolved
+        UPDATE runs SET finding_count = @FindingCount, new_count = @New, reopened_count = @Reopened, resolved_count = @Resolved,
+            last_event_id = (SELECT MAX(id) FROM finding_events)
         WHERE id = @RunId
         """;
 
@@ -92,22 +96,25 @@ internal sealed class ScanRecorder
             ProductId = productId,
             ProductVersion = scan.Product.Version,
             scan.Source,
+            scan.Tool,
+            Kind = RunKinds.Name(scan.Kind),
             scan.StartedAt,
             scan.FinishedAt,
             InputsJson = StorageJson.Serialize(scan.Inputs),
             ComponentCount = scan.Components.Count,
         }, cancellationToken);
         await RunComponentWriter.WriteAsync(_dialect, _connection, _transaction, runId, scan.Components, cancellationToken);
+        await SourceIndex.RecordRunAsync(_dialect, _connection, _transaction, productId, runId, scan, cancellationToken);
 
         var observed = ObservedFindingMerger.Merge(scan.Findings);
         var knownRows = (await _connection.QueryAsync<KnownFinding>(Command(
-                "SELECT id AS Id, finding_key AS FindingKey, status AS Status, component_purl AS ComponentPurl, first_seen_at AS FirstSeenAt, "
+                "SELECT id AS Id, finding_key AS FindingKey, status AS Status, component_purl AS ComponentPurl, first_seen_at AS FirstSeenAt, priority AS Priority, reopen_count AS ReopenCount, "
                 + "vulnerability_id AS VulnerabilityId, aliases_json AS AliasesJson FROM findings WHERE product_id = @ProductId",
                 new { ProductId = productId }, cancellationToken))).ToList();
         var known = knownRows.ToDictionary(f => f.FindingKey, StringComparer.Ordinal);
         var byAnyId = KnownFinding.IndexByAnyId(knownRows);
 
-        int created = 0, reopened = 0, stillOpen = 0;
+        int created = 0, reopened = 0, stillOpen = 0, reprioritized = 0;
         var recorded = new Dictionary<string, RecordedFinding>(StringComparer.Ordinal);
         var matched = new HashSet<long>();
         // Exact matches first, so a finding that only shares an alias cannot take a row its own observation will claim.
@@ -125,35 +132,46 @@ internal sealed class ScanRecorder
                 existing.FindingKey = row.FindingKey;
                 known[row.FindingKey] = existing;
                 id = existing.Id;
-                recorded[finding.Key] = new RecordedFinding(id, existing.FirstSeenAt);
                 var reopening = existing.Status == FindingStates.Resolved;
-                var parameters = SourceParameters(row with { Id = id }, finding, scan.Source, reopening ? FindingStates.Reopened : null);
+                existing.ReopenCount += reopening ? 1 : 0;
+                recorded[finding.Key] = new RecordedFinding(id, existing.FirstSeenAt) { ReopenCount = (int)existing.ReopenCount };
+                var repriority = !reopening && existing.Priority is not null && row.Priority is not null && existing.Priority != row.Priority;
+                var eventKind = reopening ? FindingStates.Reopened : repriority ? FindingStates.Priority : null;
+                var parameters = SourceParameters(row with { Id = id }, finding, scan, eventKind, existing.Priority);
 
-                // One round trip per finding: the update, its source, and (when it comes back) its event.
-                await ExecuteAsync(reopening ? $"{UpdateFindingSql};\n{UpsertSourceSql};\n{InsertEventSql}" : $"{UpdateFindingSql};\n{UpsertSourceSql}", parameters, cancellationToken);
+                // One round trip per finding: the update, its source, and (when it comes back or changes priority) its event.
+                await ExecuteAsync(eventKind is null ? $"{UpdateFindingSql};\n{UpsertSourceSql}" : $"{UpdateFindingSql};\n{UpsertSourceSql};\n{InsertEventSql}", parameters, cancellationToken);
+                existing.Status = FindingStates.Open;
+                existing.Priority = row.Priority;
                 reopened += reopening ? 1 : 0;
                 stillOpen += reopening ? 0 : 1;
+                reprioritized += repriority ? 1 : 0;
             }
             else
             {
                 id = await ScalarAsync(InsertFindingSql, row, cancellationToken);
                 recorded[finding.Key] = new RecordedFinding(id, scan.FinishedAt);
-                await ExecuteAsync($"{InsertEventSql};\n{UpsertSourceSql}", SourceParameters(row with { Id = id }, finding, scan.Source, FindingStates.Opened), cancellationToken);
+                await ExecuteAsync($"{InsertEventSql};\n{UpsertSourceSql}", SourceParameters(row with { Id = id }, finding, scan, FindingStates.Opened, previousPriority: null), cancellationToken);
                 created++;
             }
         }
 
         // A scan that could not read all its inputs has not seen the whole product: absence proves nothing then.
-        var resolved = scan.Complete ? await ResolveUnseenAsync(productId, runId, scan.Source, scan.FinishedAt, cancellationToken) : 0;
+        var resolved = scan.Complete ? await ResolveUnseenAsync(productId, runId, scan, cancellationToken) : [];
         await ExecuteAsync(UpdateRunSql, new
         {
             RunId = runId,
             FindingCount = observed.Count,
             New = created,
             Reopened = reopened,
-            Resolved = resolved,
+            Resolved = resolved.Count,
         }, cancellationToken);
-        return new RunOutcome(runId, created, reopened, stillOpen, resolved) { Findings = recorded };
+        return new RunOutcome(runId, created, reopened, stillOpen, resolved.Count)
+        {
+            Findings = recorded,
+            ResolvedFindings = resolved,
+            PriorityChanged = reprioritized,
+        };
     }
 
     private async Task<long> UpsertProductAsync(string name, CancellationToken cancellationToken)
@@ -164,17 +182,21 @@ internal sealed class ScanRecorder
         return await ScalarAsync("SELECT id FROM products WHERE name = @Name", new { Name = name }, cancellationToken);
     }
 
-    /// <summary>Findings this source reported before but not in this run: the source lets go of them.</summary>
-    private async Task<int> ResolveUnseenAsync(long productId, long runId, string source, DateTimeOffset at, CancellationToken cancellationToken)
+    /// <summary>Findings this source (and tool) reported before but not in this run: the source lets go of them.</summary>
+    private async Task<List<ResolvedFinding>> ResolveUnseenAsync(long productId, long runId, ScanRecord scan, CancellationToken cancellationToken)
     {
-        var unseen = (await _connection.QueryAsync<long>(Command(
-            UnseenSql, new { ProductId = productId, Source = source, RunId = runId }, cancellationToken))).ToList();
-        var resolved = 0;
-        foreach (var findingId in unseen)
+        var at = scan.FinishedAt;
+        var unseen = (await _connection.QueryAsync<ResolvedFinding>(Command(
+                UnseenSql, new { ProductId = productId, scan.Source, scan.Tool, RunId = runId }, cancellationToken)))
+            .Where(f => scan.ResolveOnly is null || scan.ResolveOnly.Contains(f.Component))
+            .ToList();
+        var resolved = new List<ResolvedFinding>();
+        foreach (var finding in unseen)
         {
+            var findingId = finding.Id;
             await ExecuteAsync(
-                "UPDATE finding_sources SET active = FALSE WHERE finding_id = @FindingId AND source = @Source",
-                new { FindingId = findingId, Source = source }, cancellationToken);
+                "UPDATE finding_sources SET active = FALSE WHERE finding_id = @FindingId AND source = @Source AND tool = @Tool",
+                new { FindingId = findingId, scan.Source, scan.Tool }, cancellationToken);
             var stillReported = await ScalarAsync(
                 "SELECT COUNT(*) FROM finding_sources WHERE finding_id = @FindingId AND active = TRUE",
                 new { FindingId = findingId }, cancellationToken);
@@ -187,7 +209,7 @@ internal sealed class ScanRecorder
                 "UPDATE findings SET status = 'resolved', resolved_at = @At WHERE id = @FindingId",
                 new { FindingId = findingId, At = at }, cancellationToken);
             await AddEventAsync(findingId, runId, at, FindingStates.Resolved, cancellationToken);
-            resolved++;
+            resolved.Add(finding);
         }
 
         return resolved;
@@ -214,21 +236,24 @@ internal sealed class ScanRecorder
     }
 
     /// <summary>The finding row's values plus those of its source row and event, for the combined statements.</summary>
-    private static DynamicParameters SourceParameters(FindingRow row, ObservedFinding finding, string source, string? eventKind)
+    private static DynamicParameters SourceParameters(FindingRow row, ObservedFinding finding, ScanRecord scan, string? eventKind, string? previousPriority)
     {
         var reportedAs = finding.ReportedAs.Count > 0 ? finding.ReportedAs : finding.Vulnerability.AdvisoryIds;
         var parameters = new DynamicParameters(row);
         parameters.Add("FindingId", row.Id);
-        parameters.Add("Source", source);
+        parameters.Add("Source", scan.Source);
+        parameters.Add("Tool", scan.Tool);
         parameters.Add("ReportedAsJson", StorageJson.Serialize(reportedAs));
         parameters.Add("Kind", eventKind);
+        parameters.Add("PreviousPriority", previousPriority);
+        parameters.Add("Reopens", eventKind == FindingStates.Reopened ? 1 : 0);
         return parameters;
     }
 
     private Task<int> AddEventAsync(long findingId, long runId, DateTimeOffset at, string kind, CancellationToken cancellationToken) =>
         ExecuteAsync(
             InsertEventSql,
-            new { FindingId = findingId, RunId = runId, At = at, Kind = kind }, cancellationToken);
+            new { FindingId = findingId, RunId = runId, At = at, Kind = kind, Priority = (string?)null, PreviousPriority = (string?)null }, cancellationToken);
 
     private Task<int> ExecuteAsync(string sql, object parameters, CancellationToken cancellationToken) =>
         _connection.ExecuteAsync(Command(sql, parameters, cancellationToken));
@@ -254,6 +279,10 @@ internal sealed class ScanRecorder
         public string AliasesJson { get; set; } = "[]";
 
         public DateTimeOffset FirstSeenAt { get; set; }
+
+        public string? Priority { get; set; }
+
+        public long ReopenCount { get; set; }
 
         public IReadOnlyList<string> Aliases => _aliases ??= StorageJson.Strings(AliasesJson);
 

@@ -73,8 +73,8 @@ public sealed class IngestTests
         var explained = await fixture.RunAsync("findings", "--explain", "1");
 
         Assert.Equal(["CVE-2019-11358 pkg:npm/jquery@3.3.9 ctem-scan,grype,trivy"], findings);
-        Assert.Contains("source grype as GHSA-6c3j-c64m-qhgq: reporting it since run 2", explained.Stdout, StringComparison.Ordinal);
-        Assert.Contains("source trivy as CVE-2019-11358: reporting it since run 3", explained.Stdout, StringComparison.Ordinal);
+        Assert.Contains("(grype) as GHSA-6c3j-c64m-qhgq: reporting it since run 2", explained.Stdout, StringComparison.Ordinal);
+        Assert.Contains("source 'trivy:testdata/fixtures/repo/npm' (trivy) as CVE-2019-11358: reporting it since run 3", explained.Stdout, StringComparison.Ordinal);
         Assert.Contains("Merged: the sources name the same vulnerability (one alias group: CVE-2019-11358, GHSA-6c3j-c64m-qhgq) on the same package pkg:npm/jquery@3.3.9.", explained.Stdout, StringComparison.Ordinal);
     }
 
@@ -91,7 +91,7 @@ public sealed class IngestTests
         // Trivy lets go of it, but Ctem's scan and Grype still report it: the finding stays open.
         Assert.Equal(0, Run(empty).GetProperty("resolved").GetInt32());
         Assert.Equal(["CVE-2019-11358 pkg:npm/jquery@3.3.9 ctem-scan,grype"], stillOpen);
-        Assert.Contains("source trivy as CVE-2019-11358: stopped reporting it after run 3", explained.Stdout, StringComparison.Ordinal);
+        Assert.Contains("source 'trivy:testdata/fixtures/repo/npm' (trivy) as CVE-2019-11358: stopped reporting it after run 3", explained.Stdout, StringComparison.Ordinal);
         Assert.Equal((0, 0), (Run(back).GetProperty("new").GetInt32(), Run(back).GetProperty("reopened").GetInt32()));
         Assert.Equal(["CVE-2019-11358 pkg:npm/jquery@3.3.9 ctem-scan,grype,trivy"], Findings(await fixture.RunAsync("findings", "--format", "json")));
     }
@@ -130,10 +130,10 @@ public sealed class IngestTests
     public async Task Ingest_WarningThatKeepsTheRecord_IsNotPartialAndStillResolves()
     {
         using var fixture = new CliFixture();
-        await fixture.RunAsync("ingest", fixture.File("grype.json", Grype), "--product", "web");
+        await fixture.RunAsync("ingest", fixture.File("grype.json", Grype), "--product", "web", "--source", "grype-job");
         var badPurl = fixture.File("grype-bad-purl.json", Grype.Replace("GHSA-6c3j-c64m-qhgq", "GHSA-other", StringComparison.Ordinal).Replace("pkg:npm/jquery@3.3.9", "pkg:not a purl", StringComparison.Ordinal));
 
-        var result = await fixture.RunAsync("ingest", badPurl, "--product", "web", "--output-format", "json");
+        var result = await fixture.RunAsync("ingest", badPurl, "--product", "web", "--source", "grype-job", "--output-format", "json");
 
         Assert.Equal(0, result.ExitCode);
         Assert.Contains("warning:", result.Stderr, StringComparison.Ordinal);
@@ -148,7 +148,7 @@ public sealed class IngestTests
 
         var result = Json(await fixture.RunAsync("ingest", spoof, "--product", "web", "--output-format", "json"));
 
-        Assert.Equal(("ctem-scan-report", 0), (Run(result).GetProperty("source").GetString(), Run(result).GetProperty("resolved").GetInt32()));
+        Assert.Equal(("ctem-scan-report", 0), (Run(result).GetProperty("tool").GetString(), Run(result).GetProperty("resolved").GetInt32()));
         Assert.Equal(["CVE-2019-11358 pkg:npm/jquery@3.3.9 ctem-scan,grype,trivy"], Findings(await fixture.RunAsync("findings", "--format", "json")));
     }
 

@@ -80,8 +80,8 @@ internal sealed class EngineFixture : IAsyncDisposable
 
     public async Task<ImportReport> ImportAsync(params string[] paths) => await Importer.ImportAsync(paths, null, CancellationToken.None);
 
-    public async Task<ScanReport> ScanAsync(string path, string? product = null) =>
-        await Scanner.ScanAsync(new ScanRequest([path], product), null, CancellationToken.None);
+    public async Task<ScanReport> ScanAsync(string path, string? product = null, string? source = null) =>
+        await Scanner.ScanAsync(new ScanRequest([path], product) { Source = source }, null, CancellationToken.None);
 
     public async ValueTask DisposeAsync()
     {

@@ -1,6 +1,7 @@
 using System.CommandLine;
 using System.Globalization;
 using Ctem.Cli.Rendering;
+using Ctem.Core.Stores;
 using Ctem.Engine.Prioritization;
 using Spectre.Console;
 
@@ -16,9 +17,14 @@ public static class FindingsCommand
         {
             Description = "Explain the priority of one finding (its ID), or of every open finding of a vulnerability (an id or alias such as CVE-2021-44228)",
         };
+        var status = new Option<string>("--status")
+        {
+            Description = "Which findings: open (still reported by a source), resolved (no source reports them any more), or all",
+            DefaultValueFactory = _ => "open",
+        }.AcceptOnlyFromAmong("open", "resolved", "all");
         var format = CliContext.FormatOption();
         var failOn = new FailOnOption();
-        var command = new Command("findings", "List the current (open) findings of every product, or of one, most urgent first") { product, explain, format };
+        var command = new Command("findings", "List the current (open) findings of every product, or of one, most urgent first") { product, status, explain, format };
         failOn.AddTo(command);
         command.SetAction((parseResult, cancellationToken) => CommandRunner.RunAsync(context, async () =>
         {
@@ -29,13 +35,13 @@ public static class FindingsCommand
 
             await using var store = await context.OpenStoreAsync(parseResult, cancellationToken);
             var name = parseResult.GetValue(product);
-            if (name is not null && !(await store.ListProductsAsync(cancellationToken)).Any(p => p.Name == name))
+            if (name is not null && !await ProductArgument.ExistsAsync(context, store, name, cancellationToken))
             {
-                await context.Host.Stderr.WriteLineAsync($"ctem: no product named '{name}' has been scanned (see 'ctem findings' for all products)");
                 return ExitCodes.Usage;
             }
 
-            var stored = await store.GetCurrentFindingsAsync(name, cancellationToken);
+            var filter = new FindingFilter(name, Enum.Parse<FindingStatusFilter>(parseResult.GetValue(status)!, ignoreCase: true));
+            var stored = await store.GetFindingsAsync(filter, cancellationToken);
             var exploitation = await ExploitationLookup.ForAsync(store, stored.Select(f => f.Vulnerability), cancellationToken);
             var findings = FindingView.ByPriority(stored.Select(f => FindingView.From(f).With(exploitation)));
             var chosen = parseResult.GetValue(format)!;

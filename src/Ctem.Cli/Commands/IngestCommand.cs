@@ -19,13 +19,14 @@ public static class IngestCommand
             Description = "Read every file as this report format instead of detecting it: " + string.Join(", ", BuiltInPlugins.ReportParsers.Select(p => p.Name)),
         };
         var product = new Option<string?>("--product") { Description = "Product the findings belong to (default: the report's target, else the file name)" };
+        var source = SourceOption.Create("the tool plus the report's target");
         var output = new Option<string>("--output-format")
         {
             Description = "Output format: table or json",
             DefaultValueFactory = _ => OutputFormat.Table,
         }.AcceptOnlyFromAmong(OutputFormat.Table, OutputFormat.Json);
         var scopeOption = new ScopeOption();
-        var command = new Command("ingest", "Import third-party scanner reports into the findings store: deduplicated across tools and with Ctem's own scans") { paths, format, product, output };
+        var command = new Command("ingest", "Import third-party scanner reports into the findings store: deduplicated across tools and with Ctem's own scans") { paths, format, product, source, output };
         scopeOption.AddTo(command);
         command.SetAction((parseResult, cancellationToken) => CommandRunner.RunAsync(context, async () =>
         {
@@ -36,7 +37,7 @@ public static class IngestCommand
 
             await using var store = await context.OpenStoreAsync(parseResult, cancellationToken);
             var ingester = new ReportIngester(store, BuiltInPlugins.ReportParsers, context.Reader, context.Host.Time);
-            var request = new IngestRequest(parseResult.GetValue(paths)!, parseResult.GetValue(product), parseResult.GetValue(format)) { Scope = scope };
+            var request = new IngestRequest(parseResult.GetValue(paths)!, parseResult.GetValue(product), parseResult.GetValue(format)) { Scope = scope, Source = parseResult.GetValue(source) };
             var report = await ingester.IngestAsync(request, cancellationToken);
             Write(context, report, parseResult.GetValue(output)!);
             return ScanReportWriter.ExitCodeOf(report.Status);
@@ -47,7 +48,7 @@ public static class IngestCommand
     private static void Write(CliContext context, IngestReport report, string format)
     {
         var findings = FindingView.ByPriority(report.Runs.SelectMany(run => run.Findings.Select(f =>
-            FindingView.From(report.Product?.Name ?? "", f, run.Source, run.Outcome.Findings.GetValueOrDefault(f.Key)).With(report.Exploitation))));
+            FindingView.From(report.Product?.Name ?? "", f, run.Tool, run.Outcome.Findings.GetValueOrDefault(f.Key)).With(report.Exploitation))));
         if (format == OutputFormat.Json)
         {
             JsonOutput.Write(context.Host.Stdout, writer =>
@@ -73,11 +74,13 @@ public static class IngestCommand
                 {
                     writer.WriteStartObject();
                     writer.WriteString("source", run.Source);
+                    writer.WriteString("tool", run.Tool);
                     writer.WriteNumber("id", run.Outcome.RunId);
                     writer.WriteNumber("findings", run.Findings.Count);
                     writer.WriteNumber("new", run.Outcome.New);
                     writer.WriteNumber("reopened", run.Outcome.Reopened);
                     writer.WriteNumber("resolved", run.Outcome.Resolved);
+                    JsonOutput.WriteResolved(writer, run.Outcome.ResolvedFindings);
                     writer.WriteEndObject();
                 }
 
@@ -105,7 +108,11 @@ public static class IngestCommand
             FindingsTable.Write(console, findings);
             foreach (var run in report.Runs)
             {
-                console.WriteLine($"{run.Source}: {run.Findings.Count} finding(s), {run.Outcome.New} new, {run.Outcome.Reopened} reopened, {run.Outcome.Resolved} resolved since its previous report (run {run.Outcome.RunId}).");
+                console.WriteLine($"{run.Tool} (source '{run.Source}'): {run.Findings.Count} finding(s), {run.Outcome.New} new, {run.Outcome.Reopened} reopened, {run.Outcome.Resolved} resolved since its previous report (run {run.Outcome.RunId}).");
+                if (ResolvedSummary.Line(run.Outcome.ResolvedFindings) is { } resolved)
+                {
+                    console.WriteLine(resolved);
+                }
             }
         }
 

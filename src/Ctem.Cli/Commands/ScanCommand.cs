@@ -13,11 +13,12 @@ public static class ScanCommand
     {
         var paths = new Argument<string[]>("path") { Description = "SBOMs, lockfiles, package databases, or directories (source trees, root filesystems) to scan", Arity = ArgumentArity.OneOrMore };
         var product = new Option<string?>("--product") { Description = "Product the findings belong to, as declared in the scope file (default: the SBOM's metadata.component name)" };
+        var source = SourceOption.Create("the given paths, relative to the working directory");
         var format = CliContext.FormatOption();
         var inputs = InputOptions.Create();
         var failOn = new FailOnOption();
         var scopeOption = new ScopeOption();
-        var command = new Command("scan", "Scan a product's SBOMs and lockfiles: match their components against the knowledge base and store the findings") { paths, product, format };
+        var command = new Command("scan", "Scan a product's SBOMs and lockfiles: match their components against the knowledge base and store the findings") { paths, product, source, format };
         inputs.AddTo(command);
         failOn.AddTo(command);
         scopeOption.AddTo(command);
@@ -35,7 +36,7 @@ public static class ScanCommand
 
             await using var store = await context.OpenStoreAsync(parseResult, cancellationToken);
             var runner = context.Scanner(store, inputs.Reader(context, parseResult));
-            var request = new ScanRequest(parseResult.GetValue(paths)!, parseResult.GetValue(product), inputs.FormatIn(parseResult)) { Scope = scope };
+            var request = new ScanRequest(parseResult.GetValue(paths)!, parseResult.GetValue(product), inputs.FormatIn(parseResult)) { Scope = scope, Source = parseResult.GetValue(source) };
             var report = await LiveStatus.RunAsync(context.Host, "scanning…", progress => runner.ScanAsync(request, progress, cancellationToken));
             var shown = ScanReportWriter.Write(context.Host, report, parseResult.GetValue(format)!);
             return FailOnOption.Gate(context, policy, shown, ScanReportWriter.ExitCodeOf(report.Status));

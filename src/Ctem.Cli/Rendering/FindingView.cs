@@ -34,6 +34,12 @@ public sealed record FindingView(
 
     public DateTimeOffset? DueAt => FirstSeenAt is { } first ? Risk?.DueFrom(first) : null;
 
+    /// <summary>When the last source stopped reporting it; null while open.</summary>
+    public DateTimeOffset? ResolvedAt { get; init; }
+
+    /// <summary>How often it came back after being resolved.</summary>
+    public int ReopenCount { get; init; }
+
     /// <summary>Most urgent first; ties in a stable, readable order.</summary>
     public static IReadOnlyList<FindingView> ByPriority(IEnumerable<FindingView> findings) =>
         findings
@@ -64,6 +70,7 @@ public sealed record FindingView(
         Relation = finding.Component.Relation,
         Id = recorded?.Id,
         Risk = finding.Risk,
+        ReopenCount = recorded?.ReopenCount ?? 0,
     };
 
     public static FindingView From(StoredFinding finding) => new(
@@ -84,5 +91,7 @@ public sealed record FindingView(
         Relation = finding.Relation,
         Id = finding.Id,
         Risk = finding.Risk,
+        ResolvedAt = finding.ResolvedAt,
+        ReopenCount = finding.ReopenCount,
     };
 }

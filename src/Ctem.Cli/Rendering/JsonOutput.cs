@@ -70,9 +70,28 @@ public static class JsonOutput
         writer.WriteString("status", finding.Status);
         WriteTime(writer, "firstSeenAt", finding.FirstSeenAt);
         WriteTime(writer, "lastSeenAt", finding.LastSeenAt);
+        WriteTime(writer, "resolvedAt", finding.ResolvedAt);
+        writer.WriteNumber("reopenCount", finding.ReopenCount);
         WriteStrings(writer, "sources", finding.Sources);
         WriteRisk(writer, finding);
         writer.WriteEndObject();
+    }
+
+    /// <summary>The findings a run resolved: <c>resolvedFindings: [{id, vulnerability, component, version}]</c>.</summary>
+    public static void WriteResolved(Utf8JsonWriter writer, IReadOnlyList<Core.Stores.ResolvedFinding> resolved)
+    {
+        writer.WriteStartArray("resolvedFindings");
+        foreach (var finding in resolved)
+        {
+            writer.WriteStartObject();
+            writer.WriteNumber("id", finding.Id);
+            writer.WriteString("vulnerability", finding.VulnerabilityId);
+            writer.WriteString("component", finding.Component);
+            writer.WriteString("version", finding.Version);
+            writer.WriteEndObject();
+        }
+
+        writer.WriteEndArray();
     }
 
     private static void WriteRisk(Utf8JsonWriter writer, FindingView finding)

@@ -55,7 +55,8 @@ public static class RiskExplanation
         {
             var names = source.ReportedAs.Count == 0 ? "" : $" as {string.Join(", ", source.ReportedAs)}";
             var state = source.Active ? $"reporting it since run {source.FirstRunId}" : $"stopped reporting it after run {source.LastRunId}";
-            console.WriteLine($"  source {source.Source}{names}: {state}");
+            var who = source.Source == source.Tool ? source.Tool : $"'{source.Source}' ({source.Tool})";
+            console.WriteLine($"  source {who}{names}: {state}");
         }
 
         if (sources.Count(s => s.Active) > 1)

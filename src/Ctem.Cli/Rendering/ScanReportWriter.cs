@@ -31,7 +31,11 @@ public static class ScanReportWriter
             var console = Consoles.Stdout(host);
             console.WriteLine($"Product {product.Name}{(product.Version is null ? "" : " " + product.Version)}: {report.Components} components from {report.Inputs.Count} input(s), run {run.RunId}");
             FindingsTable.Write(console, findings);
-            console.WriteLine($"{findings.Count} finding(s): {run.New} new, {run.Reopened} reopened, {run.Resolved} resolved since the previous scan.");
+            console.WriteLine($"{findings.Count} finding(s): {run.New} new, {run.Reopened} reopened, {run.Resolved} resolved since the previous run of source '{report.Source}'.");
+            if (ResolvedSummary.Line(run.ResolvedFindings) is { } resolved)
+            {
+                console.WriteLine(resolved);
+            }
         }
 
         DiagnosticsPrinter.Write(host.Stderr, report.Diagnostics);
@@ -69,6 +73,8 @@ public static class ScanReportWriter
             }
 
             writer.WriteString("status", report.Status.ToString().ToLowerInvariant());
+            writer.WriteString("source", report.Source);
+            writer.WriteString("tool", ScanRunner.SourceName);
             JsonOutput.WriteTime(writer, "startedAt", report.StartedAt);
             JsonOutput.WriteTime(writer, "finishedAt", report.FinishedAt);
             writer.WriteStartArray("inputs");
@@ -87,6 +93,7 @@ public static class ScanReportWriter
             writer.WriteNumber("new", report.Run?.New ?? 0);
             writer.WriteNumber("reopened", report.Run?.Reopened ?? 0);
             writer.WriteNumber("resolved", report.Run?.Resolved ?? 0);
+            JsonOutput.WriteResolved(writer, report.Run?.ResolvedFindings ?? []);
             writer.WriteEndObject();
             writer.WriteStartArray("findings");
             foreach (var finding in findings)

@@ -47,7 +47,11 @@ public static class FindingKey
 }
 
 /// <summary>One source of a finding: who reports it, under which names, since and until which run, and whether it still does.</summary>
-public sealed record FindingSource(string Source, IReadOnlyList<string> ReportedAs, long FirstRunId, long LastRunId, bool Active);
+public sealed record FindingSource(string Source, IReadOnlyList<string> ReportedAs, long FirstRunId, long LastRunId, bool Active)
+{
+    /// <summary>The tool behind the source's runs ("ctem-scan", "trivy", …); the same as <see cref="Source"/> for runs recorded before sources were named.</summary>
+    public string Tool { get; init; } = Source;
+}
 
 public enum FindingStatus
 {
@@ -82,4 +86,10 @@ public sealed record StoredFinding(
 
     /// <summary>The day the fix is due by the SLA of its priority, counted from when it was first seen.</summary>
     public DateTimeOffset? DueAt => Risk?.DueFrom(FirstSeenAt);
+
+    /// <summary>When the last source stopped reporting it; null while open.</summary>
+    public DateTimeOffset? ResolvedAt { get; init; }
+
+    /// <summary>How often it came back after being resolved.</summary>
+    public int ReopenCount { get; init; }
 }

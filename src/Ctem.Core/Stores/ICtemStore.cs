@@ -53,6 +53,21 @@ public interface ICtemStore : IAsyncDisposable
     /// <summary>Open findings of one product, or of every product when <paramref name="product"/> is null.</summary>
     Task<IReadOnlyList<StoredFinding>> GetCurrentFindingsAsync(string? product, CancellationToken cancellationToken);
 
+    /// <summary>Findings by status (open, resolved or all) of one product or all, or the findings with the given ids; most urgent first.</summary>
+    Task<IReadOnlyList<StoredFinding>> GetFindingsAsync(FindingFilter filter, CancellationToken cancellationToken);
+
+    /// <summary>A product's runs, oldest first; empty for an unknown product.</summary>
+    Task<IReadOnlyList<RunSummary>> GetRunsAsync(string product, CancellationToken cancellationToken);
+
+    /// <summary>The history events of a product's findings with event ids up to <paramref name="uptoEventId"/>, of the findings that have an event after <paramref name="afterEventId"/>, in id order.</summary>
+    Task<IReadOnlyList<FindingEvent>> GetFindingEventsAsync(string product, long afterEventId, long uptoEventId, CancellationToken cancellationToken);
+
+    /// <summary>
+    /// The current inventories (latest scan of each source) that hold any of <paramref name="packages"/>, found
+    /// through the package index, with those components: what re-analysis re-matches after an advisory import.
+    /// </summary>
+    Task<IReadOnlyList<SourceInventory>> FindInventoriesWithAsync(IReadOnlyCollection<PackageKey> packages, CancellationToken cancellationToken);
+
     /// <summary>Every source that has reported the finding, active or not, in the order they first reported it.</summary>
     Task<IReadOnlyList<FindingSource>> GetFindingSourcesAsync(long findingId, CancellationToken cancellationToken);
 
@@ -138,6 +153,31 @@ public sealed record ScanRecord(
 
     /// <summary>The product's business context and the risk policy the findings were assessed with, kept for re-assessment.</summary>
     public ProductRiskSettings? RiskSettings { get; init; }
+
+    /// <summary>The tool that produced the findings ("ctem-scan", "trivy", …); a source's runs are keyed by (source, tool).</summary>
+    public string Tool
+    {
+        get => _tool ?? Source;
+        init => _tool = value;
+    }
+
+    private readonly string? _tool;
+
+    public RunKind Kind { get; init; } = RunKind.Scan;
+
+    /// <summary>
+    /// When set, only findings on these component coordinates may be resolved by this run: a re-analysis re-matched
+    /// just the packages new advisories name, and says nothing of the others.
+    /// </summary>
+    public IReadOnlySet<string>? ResolveOnly { get; init; }
+}
+
+/// <summary>What made a run: a scan of inputs (its inventory becomes the source's current one), a report ingest, or a re-analysis of a stored inventory after an advisory import.</summary>
+public enum RunKind
+{
+    Scan,
+    Ingest,
+    Reanalysis,
 }
 
 /// <summary>What a product's findings are assessed with: its business context and the weights, thresholds and SLA in force.</summary>
@@ -147,11 +187,21 @@ public sealed record ScanInput(string Path, string Sha256, string Format);
 
 public sealed record RunOutcome(long RunId, int New, int Reopened, int StillOpen, int Resolved)
 {
+    /// <summary>The findings this run resolved (its source stopped reporting them and no other source does).</summary>
+    public IReadOnlyList<ResolvedFinding> ResolvedFindings { get; init; } = [];
+
+    /// <summary>Findings whose priority this run changed.</summary>
+    public int PriorityChanged { get; init; }
+
     /// <summary>The stored finding of each observation, by <see cref="ObservedFinding.Key"/>.</summary>
     public IReadOnlyDictionary<string, RecordedFinding> Findings { get; init; } = new Dictionary<string, RecordedFinding>();
 }
 
 /// <summary>A finding's id in the store and when it was first seen (its SLA clock's start).</summary>
-public sealed record RecordedFinding(long Id, DateTimeOffset FirstSeenAt);
+public sealed record RecordedFinding(long Id, DateTimeOffset FirstSeenAt)
+{
+    /// <summary>How often it came back after being resolved, this run included.</summary>
+    public int ReopenCount { get; init; }
+}
 
 public sealed record ProductSummary(string Name, int OpenFindings, DateTimeOffset? LastScanAt);

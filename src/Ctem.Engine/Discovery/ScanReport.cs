@@ -11,6 +11,9 @@ public sealed record ScanRequest(IReadOnlyList<string> Paths, string? Product, s
 {
     /// <summary>The scope file's content: the product's business context and the risk policy come from it.</summary>
     public ScopeDocument Scope { get; init; } = ScopeDocument.Empty;
+
+    /// <summary>The source the run belongs to (<c>--source</c>); null for the default, the inputs' identity (<see cref="SourceNames.ForScan"/>).</summary>
+    public string? Source { get; init; }
 }
 
 /// <summary>What one scan found and stored. <see cref="Run"/> is null when nothing was stored.</summary>
@@ -31,4 +34,7 @@ public sealed record ScanReport(
 
     /// <summary>KEV and EPSS facts of the findings' vulnerabilities, by vulnerability id, as the assessment used them.</summary>
     public IReadOnlyDictionary<string, Exploitation> Exploitation { get; init; } = new Dictionary<string, Exploitation>();
+
+    /// <summary>The source the run was stored under.</summary>
+    public string? Source { get; init; }
 }

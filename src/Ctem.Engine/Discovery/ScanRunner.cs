@@ -22,7 +22,7 @@ public sealed class ScanRunner(
     InputReader reader,
     TimeProvider time)
 {
-    /// <summary>The source name scan findings carry, next to those of imported scanner reports.</summary>
+    /// <summary>The tool name scan findings carry, next to those of imported scanner reports.</summary>
     public const string SourceName = "ctem-scan";
 
     public async Task<ScanReport> ScanAsync(ScanRequest request, IProgress<string>? progress, CancellationToken cancellationToken)
@@ -54,8 +54,10 @@ public sealed class ScanRunner(
 
         var finishedAt = time.GetUtcNow();
         var status = diagnostics.Any(d => d.IsError) ? OperationStatus.Partial : OperationStatus.Succeeded;
-        var record = new ScanRecord(product, SourceName, startedAt, finishedAt, inputs, components, findings)
+        var source = request.Source ?? SourceNames.ForScan(request.Paths);
+        var record = new ScanRecord(product, source, startedAt, finishedAt, inputs, components, findings)
         {
+            Tool = SourceName,
             Complete = status == OperationStatus.Succeeded,
             RiskSettings = settings,
         };
@@ -64,6 +66,7 @@ public sealed class ScanRunner(
         {
             Inventory = components,
             Exploitation = exploitation,
+            Source = source,
         };
     }
 

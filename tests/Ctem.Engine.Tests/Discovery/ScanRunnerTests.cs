@@ -66,12 +66,13 @@ public sealed class ScanRunnerTests
         var vulnerable = fixture.Sbom("v1.json", "app", "pkg:golang/example.com/lib@v1.1.0");
         var upgraded = fixture.Sbom("v2.json", "app", "pkg:golang/example.com/lib@v1.2.0");
 
-        var first = await fixture.ScanAsync(vulnerable);
+        // One CI job whose SBOM file name changes with the release: one source.
+        var first = await fixture.ScanAsync(vulnerable, source: "build");
         fixture.Time.Advance(TimeSpan.FromDays(1));
-        var again = await fixture.ScanAsync(vulnerable);
-        var fixedRun = await fixture.ScanAsync(upgraded);
+        var again = await fixture.ScanAsync(vulnerable, source: "build");
+        var fixedRun = await fixture.ScanAsync(upgraded, source: "build");
         var open = await fixture.Store.GetCurrentFindingsAsync("app", CancellationToken.None);
-        var back = await fixture.ScanAsync(vulnerable);
+        var back = await fixture.ScanAsync(vulnerable, source: "build");
 
         Assert.Equal((1, 0, 0), (first.Run!.New, first.Run.Reopened, first.Run.Resolved));
         Assert.Equal((0, 1, 0), (again.Run!.New, again.Run.StillOpen, again.Run.Resolved));

@@ -14,13 +14,16 @@ namespace Ctem.Engine.Discovery.Reports;
 public sealed record IngestRequest(IReadOnlyList<string> Paths, string? Product, string? Format)
 {
     public ScopeDocument Scope { get; init; } = ScopeDocument.Empty;
+
+    /// <summary>The source every report's run belongs to (<c>--source</c>); null for the default, the tool plus the report's target (<see cref="SourceNames.ForReport"/>).</summary>
+    public string? Source { get; init; }
 }
 
 /// <summary>One report read: its file, the parser that read it, the tool, and how many findings it holds.</summary>
 public sealed record IngestedFile(string Path, string Format, string Tool, string? Target, int Findings);
 
-/// <summary>One tool's findings stored as a run of the product, with the run's outcome.</summary>
-public sealed record IngestedRun(string Source, RunOutcome Outcome, IReadOnlyList<ObservedFinding> Findings);
+/// <summary>One tool's findings of one source stored as a run of the product, with the run's outcome.</summary>
+public sealed record IngestedRun(string Source, string Tool, RunOutcome Outcome, IReadOnlyList<ObservedFinding> Findings);
 
 public sealed record IngestReport(
     OperationStatus Status, ProductRef? Product, IReadOnlyList<IngestedFile> Files, IReadOnlyList<IngestedRun> Runs, IReadOnlyList<Diagnostic> Diagnostics)
@@ -90,10 +93,12 @@ public sealed class ReportIngester(ICtemStore store, IReadOnlyList<IReportParser
         var storedFacts = new StoredFacts(await store.GetCurrentFindingFactsAsync(product.Name, cancellationToken));
         var records = new List<ScanRecord>();
         var exploitation = new Dictionary<string, Exploitation>(StringComparer.Ordinal);
-        foreach (var tool in read.GroupBy(r => ReportFindingMapper.SourceOf(r.Report), StringComparer.Ordinal))
+        // One run per (source, tool): a tool's report of one target is one source's view, resolved only by that source.
+        var runsOf = read.GroupBy(r => (Tool: ReportFindingMapper.SourceOf(r.Report), Source: request.Source ?? SourceNames.ForReport(ReportFindingMapper.SourceOf(r.Report), r.Report.Target, [r.File.Path])));
+        foreach (var tool in runsOf)
         {
             var observed = ObservedFindingMerger.Merge(tool.SelectMany(r => r.Report.Findings.Select(f => ReportFindingMapper.ToObserved(r.Report, f, r.File.Path, aliasGroups))))
-                .Select(f => storedFacts.Enrich(f, tool.Key))
+                .Select(f => storedFacts.Enrich(f, tool.Key.Tool))
                 .ToList();
             var facts = await ExploitationLookup.ForAsync(store, observed.Select(f => f.Vulnerability), cancellationToken);
             foreach (var (id, fact) in facts)
@@ -102,10 +107,12 @@ public sealed class ReportIngester(ICtemStore store, IReadOnlyList<IReportParser
             }
 
             var assessed = await FindingAssessor.AssessAsync(store, observed, settings, facts, time.GetUtcNow(), cancellationToken);
-            storedFacts.Remember(product.Name, tool.Key, assessed);
+            storedFacts.Remember(product.Name, tool.Key.Tool, assessed);
             var packages = assessed.Select(f => f.Component).Where(c => c.Purl is not null).DistinctBy(c => c.Coordinates).ToList();
-            records.Add(new ScanRecord(product, tool.Key, startedAt, time.GetUtcNow(), [.. tool.Select(r => r.Input)], packages, assessed)
+            records.Add(new ScanRecord(product, tool.Key.Source, startedAt, time.GetUtcNow(), [.. tool.Select(r => r.Input)], packages, assessed)
             {
+                Tool = tool.Key.Tool,
+                Kind = RunKind.Ingest,
                 RiskSettings = settings,
                 Complete = tool.All(r => r.Complete),
             });
@@ -113,7 +120,7 @@ public sealed class ReportIngester(ICtemStore store, IReadOnlyList<IReportParser
 
         // All tools' runs in one transaction: an error or a Ctrl-C leaves none of them stored.
         var outcomes = await store.RecordScansAsync(records, cancellationToken);
-        var runs = records.Zip(outcomes, (record, outcome) => new IngestedRun(record.Source, outcome, record.Findings)).ToList();
+        var runs = records.Zip(outcomes, (record, outcome) => new IngestedRun(record.Source, record.Tool, outcome, record.Findings)).ToList();
         var status = read.All(r => r.Complete) ? OperationStatus.Succeeded : OperationStatus.Partial;
         return new IngestReport(status, product, [.. read.Select(r => r.File)], runs, diagnostics) { Exploitation = exploitation };
     }

@@ -1,0 +1,55 @@
+using Ctem.Core.Model;
+
+namespace Ctem.Core.Stores;
+
+public enum FindingStatusFilter
+{
+    Open,
+    Resolved,
+    All,
+}
+
+/// <summary>Which findings to read: by product and status, or exactly the given ids (any status).</summary>
+public sealed record FindingFilter(string? Product, FindingStatusFilter Status)
+{
+    public IReadOnlyCollection<long>? Ids { get; init; }
+}
+
+/// <summary>A finding a run resolved, named for the run's summary line.</summary>
+public sealed record ResolvedFinding(long Id, string VulnerabilityId, string Component, string? Version);
+
+/// <summary>One stored run of a product: which source and tool, when, what it read, and what it changed.</summary>
+public sealed record RunSummary(
+    long Id,
+    string Product,
+    string Source,
+    string Tool,
+    RunKind Kind,
+    DateTimeOffset StartedAt,
+    DateTimeOffset FinishedAt,
+    IReadOnlyList<ScanInput> Inputs,
+    int Components,
+    int Findings,
+    int New,
+    int Reopened,
+    int Resolved)
+{
+    /// <summary>The highest finding event id when the run committed: the run's point in the history, for diffs.</summary>
+    public long LastEventId { get; init; }
+}
+
+public enum FindingEventKind
+{
+    Opened,
+    Resolved,
+    Reopened,
+
+    /// <summary>The priority changed (at a run, or when a feed update re-assessed it).</summary>
+    Priority,
+}
+
+/// <summary>One entry of a finding's history, with the priority it had then (null where unknown: history recorded before priorities were kept).</summary>
+public sealed record FindingEvent(long Id, long FindingId, long? RunId, DateTimeOffset At, FindingEventKind Kind, string? Priority, string? PreviousPriority);
+
+/// <summary>A source's current inventory, restricted to the components a lookup asked for.</summary>
+public sealed record SourceInventory(string Product, string Source, long RunId, IReadOnlyList<Component> Components);
