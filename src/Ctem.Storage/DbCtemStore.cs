@@ -85,6 +85,13 @@ internal abstract class DbCtemStore : ICtemStore
         await using var connection = await OpenAsync(cancellationToken);
         await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
         var outcome = await new ScanRecorder(connection, transaction, _dialect, _time).RecordAsync(scan, cancellationToken);
+        if (scan.Kind == RunKind.Reanalysis && outcome.New + outcome.Reopened + outcome.Resolved + outcome.PriorityChanged == 0)
+        {
+            // A re-analysis that changed nothing leaves no run behind: history lists what happened, not every check.
+            await transaction.RollbackAsync(cancellationToken);
+            return outcome with { RunId = 0 };
+        }
+
         await transaction.CommitAsync(cancellationToken);
         return outcome;
     }

@@ -32,6 +32,7 @@ internal sealed class KnowledgeImport : IKnowledgeImport
     private readonly FeedWriter _feeds;
     private readonly Dictionary<string, PendingWrite> _pending = new(StringComparer.Ordinal);
     private readonly HashSet<string> _replaced = new(StringComparer.Ordinal);
+    private readonly HashSet<PackageKey> _changedPackages = [];
     private Dictionary<string, StoredVersion>? _stored;
     private bool _committed;
 
@@ -91,6 +92,8 @@ internal sealed class KnowledgeImport : IKnowledgeImport
         return outcome;
     }
 
+    public IReadOnlyCollection<PackageKey> ChangedPackages => _changedPackages;
+
     public async Task CommitAsync(CancellationToken cancellationToken)
     {
         EnsureOpen();
@@ -118,6 +121,11 @@ internal sealed class KnowledgeImport : IKnowledgeImport
     {
         foreach (var batch in _replaced.Chunk(DeleteBatch))
         {
+            // A narrowed advisory may no longer name a package it named before: its findings must be re-checked too.
+            var before = await _connection.QueryAsync<(string Ecosystem, string Name)>(new CommandDefinition(
+                $"SELECT DISTINCT ecosystem, name FROM advisory_packages WHERE {_dialect.InList("advisory_id", "Ids")}",
+                new { Ids = batch }, _transaction, cancellationToken: cancellationToken));
+            _changedPackages.UnionWith(before.Select(p => new PackageKey(p.Ecosystem, p.Name)));
             foreach (var table in (string[])["advisory_aliases", "advisory_packages", "advisories"])
             {
                 var column = table == "advisories" ? "id" : "advisory_id";
@@ -127,6 +135,7 @@ internal sealed class KnowledgeImport : IKnowledgeImport
         }
 
         var writes = _pending.Values.ToList();
+        _changedPackages.UnionWith(writes.SelectMany(w => w.Prepared.Advisory.Affected.Select(a => a.Key)));
         await _dialect.BulkInsertAsync(_connection, _transaction, "advisories", AdvisoryColumns, writes.Select(AdvisoryRow), cancellationToken);
         await _dialect.BulkInsertAsync(_connection, _transaction, "advisory_packages", PackageColumns, writes.SelectMany(PackageRows), cancellationToken);
         await _dialect.BulkInsertAsync(_connection, _transaction, "advisory_aliases", AliasColumns, writes.SelectMany(AliasRows), cancellationToken);

@@ -43,6 +43,8 @@ public sealed class CliContext(CliHost host)
     public ScanRunner Scanner(ICtemStore store, InputReader? reader = null) =>
         new(store, BuiltInPlugins.InventoryParsers, BuiltInPlugins.VersionSchemes, reader ?? Reader, Host.Time);
 
+    public Reanalyzer Reanalyzer(ICtemStore store) => new(store, BuiltInPlugins.VersionSchemes, Host.Time);
+
     private static HttpClient CreateHttpClient()
     {
         var client = new HttpClient { Timeout = TimeSpan.FromMinutes(10) };

@@ -32,11 +32,24 @@ public static class DbCommand
         return command;
     }
 
-    /// <summary>After a KEV or EPSS change, re-assesses the open findings so their priorities follow the new facts.</summary>
-    internal static async Task<ImportReport> ReassessAsync(CliContext context, ICtemStore store, ImportReport report, CancellationToken cancellationToken) =>
-        report.Status != OperationStatus.Failed && report.FeedsChanged
-            ? report with { Reprioritized = await Reprioritizer.RunAsync(store, context.Host.Time, cancellationToken) }
-            : report;
+    /// <summary>
+    /// After new, changed or withdrawn advisories, re-matches the stored inventories that hold their packages; after a
+    /// KEV or EPSS change, re-assesses the open findings so their priorities follow the new facts.
+    /// </summary>
+    internal static async Task<ImportReport> ReassessAsync(CliContext context, ICtemStore store, ImportReport report, CancellationToken cancellationToken)
+    {
+        if (report.Status == OperationStatus.Failed)
+        {
+            return report;
+        }
+
+        if (report.ChangedPackages.Count > 0)
+        {
+            report = report with { Reanalyzed = await context.Reanalyzer(store).RunAsync(report.ChangedPackages, cancellationToken) };
+        }
+
+        return report.FeedsChanged ? report with { Reprioritized = await Reprioritizer.RunAsync(store, context.Host.Time, cancellationToken) } : report;
+    }
 
     internal static void WriteImportReport(CliContext context, ImportReport report, string format)
     {
@@ -78,6 +91,23 @@ public static class DbCommand
                     writer.WriteNull("reprioritized");
                 }
 
+                if (report.Reanalyzed is { } reanalyzed)
+                {
+                    writer.WriteStartObject("reanalyzed");
+                    writer.WriteNumber("inventories", reanalyzed.Inventories);
+                    writer.WriteNumber("products", reanalyzed.Products);
+                    writer.WriteNumber("findingsChanged", reanalyzed.Changed);
+                    writer.WriteNumber("new", reanalyzed.New);
+                    writer.WriteNumber("reopened", reanalyzed.Reopened);
+                    writer.WriteNumber("resolved", reanalyzed.Resolved);
+                    writer.WriteNumber("priorityChanged", reanalyzed.PriorityChanged);
+                    writer.WriteEndObject();
+                }
+                else
+                {
+                    writer.WriteNull("reanalyzed");
+                }
+
                 JsonOutput.WriteDiagnostics(writer, report.Rejected);
                 writer.WriteEndObject();
             });
@@ -95,6 +125,14 @@ public static class DbCommand
             {
                 context.Host.Stdout.WriteLine(
                     $"{feed.Source}{(feed.Version is null ? "" : " " + feed.Version)} ({Day(feed.PublishedAt)}): {feed.Records} record(s), {feed.Outcome.ToString().ToLowerInvariant()}.");
+            }
+
+            if (report.Reanalyzed is { Inventories: > 0 } reanalyzed)
+            {
+                context.Host.Stdout.WriteLine(
+                    $"Re-analysed {reanalyzed.Inventories} stored inventor{(reanalyzed.Inventories == 1 ? "y" : "ies")} holding the changed packages: "
+                    + $"{reanalyzed.Changed} finding(s) changed in {reanalyzed.Products} product(s) ({reanalyzed.New} new, {reanalyzed.Reopened} reopened, "
+                    + $"{reanalyzed.Resolved} resolved, {reanalyzed.PriorityChanged} priority changed).");
             }
 
             if (report.Reprioritized is { Assessed: > 0 } reassessed)

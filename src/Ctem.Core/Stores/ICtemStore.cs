@@ -93,6 +93,12 @@ public interface IKnowledgeImport : IAsyncDisposable
     Task<UpsertOutcome> ReplaceFeedAsync(KnowledgeFeed feed, string contentSha256, CancellationToken cancellationToken);
 
     Task CommitAsync(CancellationToken cancellationToken);
+
+    /// <summary>
+    /// The packages that inserted, updated or withdrawn advisories of this import name, before and after: what findings
+    /// may have changed for. Complete once <see cref="CommitAsync"/> returns.
+    /// </summary>
+    IReadOnlyCollection<PackageKey> ChangedPackages { get; }
 }
 
 public enum UpsertOutcome

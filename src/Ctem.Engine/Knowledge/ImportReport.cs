@@ -34,6 +34,12 @@ public sealed record ImportReport(
 
     /// <summary>The re-assessment of open findings that followed a feed change; null when none was needed.</summary>
     public Prioritization.ReprioritizeOutcome? Reprioritized { get; init; }
+
+    /// <summary>The packages whose advisories were inserted, updated or withdrawn: what re-analysis re-matches.</summary>
+    public IReadOnlyCollection<Core.Model.PackageKey> ChangedPackages { get; init; } = [];
+
+    /// <summary>The re-analysis of stored inventories that followed; null when none ran.</summary>
+    public Discovery.ReanalysisOutcome? Reanalyzed { get; init; }
 }
 
 public sealed record FeedImport(string Source, string? Version, DateTimeOffset? PublishedAt, int Records, UpsertOutcome Outcome);

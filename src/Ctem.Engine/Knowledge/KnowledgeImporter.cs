@@ -73,6 +73,7 @@ public sealed class KnowledgeImporter(
             counts.Read, counts.Imported, counts.Updated, counts.Unchanged, counts.Older, counts.Withdrawn, rejected)
         {
             Feeds = feeds,
+            ChangedPackages = import.ChangedPackages.ToList(),
         };
     }
 
