@@ -18,6 +18,20 @@ var host = new CliHost(
     StderrIsTerminal: !Console.IsErrorRedirected)
 {
     Stdin = Console.In,
+    StdoutColumns = Console.IsOutputRedirected ? null : TerminalColumns(),
 };
 return await CtemCli.RunAsync(args, host, cancellation.Token);
+
+// A terminal that cannot say its size (some CI pseudo-terminals) counts as one of unknown width, not as an error.
+static int? TerminalColumns()
+{
+    try
+    {
+        return Console.WindowWidth > 0 ? Console.WindowWidth : null;
+    }
+    catch (Exception ex) when (ex is IOException or PlatformNotSupportedException)
+    {
+        return null;
+    }
+}
 #pragma warning restore RS0030

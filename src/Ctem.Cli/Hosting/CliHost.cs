@@ -11,4 +11,7 @@ public sealed record CliHost(
 {
     /// <summary>Standard input, for commands that read one item per line (empty unless given).</summary>
     public TextReader Stdin { get; init; } = TextReader.Null;
+
+    /// <summary>How many columns wide the terminal is that stdout writes to; null when stdout is not a terminal or its width is unknown.</summary>
+    public int? StdoutColumns { get; init; }
 }

@@ -1,117 +1,80 @@
+using System.Globalization;
+using Ctem.Core.Scoring.Risk;
 using Spectre.Console;
 
 namespace Ctem.Cli.Rendering;
 
-/// <summary>The human view of findings: one row per finding, the product column only when there are several products.</summary>
+/// <summary>
+/// The human view of findings: one line per finding at the console's width, never wrapped (columns drop out, then
+/// text is cut with "…"), and a count line, also when there is nothing to list.
+/// </summary>
 public static class FindingsTable
 {
-    private const int SummaryWidth = 48;
-
     public static void Write(IAnsiConsole console, IReadOnlyList<FindingView> findings)
+    {
+        if (findings.Count > 0)
+        {
+            var consoleWidth = console.Profile.Width;
+            var (table, tableWidth) = Build(findings, consoleWidth);
+
+            // On a console narrower than the kept columns at their minimum the table is wider than the console: the
+            // terminal may fold its lines, but Spectre must not wrap cells to squeeze it in.
+            console.Profile.Width = Math.Max(consoleWidth, tableWidth);
+            try
+            {
+                console.Write(table);
+            }
+            finally
+            {
+                console.Profile.Width = consoleWidth;
+            }
+        }
+
+        console.WriteLine(CountLine(findings));
+    }
+
+    /// <summary><c>91 finding(s): 0 critical, 3 high, 80 medium, 8 low.</c>, and how many are not assessed when some are not; <c>0 finding(s).</c></summary>
+    public static string CountLine(IReadOnlyList<FindingView> findings)
     {
         if (findings.Count == 0)
         {
-            console.WriteLine("No findings.");
-            return;
+            return "0 finding(s).";
         }
 
-        var showProduct = findings.Select(f => f.Product).Distinct(StringComparer.Ordinal).Skip(1).Any();
-        var showId = findings.Any(f => f.Id is not null);
-        var showPriority = findings.Any(f => f.Risk is not null);
-        var table = new Table().Border(TableBorder.Rounded);
-        if (showId)
-        {
-            table.AddColumn(new TableColumn("ID").RightAligned());
-        }
-
-        if (showPriority)
-        {
-            table.AddColumn(new TableColumn("Priority").NoWrap());
-        }
-
-        if (showProduct)
-        {
-            table.AddColumn(new TableColumn("Product").NoWrap());
-        }
-
-        table.AddColumn(new TableColumn("Asset").NoWrap());
-        table.AddColumn(new TableColumn("Version").NoWrap());
-        table.AddColumn(new TableColumn("Vulnerability").NoWrap());
-        var showSeverity = findings.Any(f => SeverityOf(f) is not null);
-        var showKev = findings.Any(f => f.Exploitation?.Kev is not null);
-        var showEpss = findings.Any(f => f.Exploitation?.Epss is not null);
-        table.AddColumn("Also known as");
-        if (showSeverity)
-        {
-            table.AddColumn("Severity");
-        }
-
-        if (showKev)
-        {
-            table.AddColumn(new TableColumn("KEV").NoWrap());
-        }
-
-        if (showEpss)
-        {
-            table.AddColumn(new TableColumn("EPSS").RightAligned());
-        }
-
-        table.AddColumns("Fixed in", "Summary");
-        foreach (var finding in findings)
-        {
-            var cells = new List<string>();
-            if (showId)
-            {
-                cells.Add(finding.Id?.ToString(System.Globalization.CultureInfo.InvariantCulture) ?? "");
-            }
-
-            if (showPriority)
-            {
-                cells.Add(finding.Risk is { } risk ? $"{risk.Priority.ToString().ToUpperInvariant()} {risk.Score.ToString("0.0", System.Globalization.CultureInfo.InvariantCulture)}" : "");
-            }
-
-            if (showProduct)
-            {
-                cells.Add(finding.Product);
-            }
-
-            // Scanner findings on endpoints, URLs and files have no ecosystem: their name is the asset.
-            cells.Add(finding.Ecosystem is null ? finding.Name : $"{finding.Ecosystem}:{finding.Name}");
-            cells.Add(finding.Version ?? "");
-            cells.Add(finding.Vulnerability.Id);
-            cells.Add(Aliases(finding.Vulnerability.Aliases));
-            if (showSeverity)
-            {
-                cells.Add(SeverityOf(finding) ?? "");
-            }
-
-            if (showKev)
-            {
-                cells.Add(finding.Exploitation?.Kev?.DateAdded.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture) ?? "");
-            }
-
-            if (showEpss)
-            {
-                cells.Add(finding.Exploitation?.Epss is { } epss ? epss.Score.ToString("P1", System.Globalization.CultureInfo.InvariantCulture) : "");
-            }
-
-            cells.Add(finding.FixedVersions.Count == 0 ? "no fix" : string.Join(", ", finding.FixedVersions));
-            cells.Add(Shorten(finding.Vulnerability.Summary ?? ""));
-            table.AddRow(cells.Select(Markup.Escape).ToArray());
-        }
-
-        console.Write(table);
+        var byPriority = findings.CountBy(f => f.Risk?.Priority ?? Priority.Unspecified).ToDictionary();
+        var levels = new[] { Priority.Critical, Priority.High, Priority.Medium, Priority.Low }
+            .Select(p => $"{byPriority.GetValueOrDefault(p)} {p.ToString().ToLowerInvariant()}");
+        var unassessed = byPriority.GetValueOrDefault(Priority.Unspecified) is > 0 and var count ? $", {count} not assessed" : "";
+        return string.Create(CultureInfo.InvariantCulture, $"{findings.Count} finding(s): {string.Join(", ", levels)}{unassessed}.");
     }
 
-    // The advisory database's own label where it gives one, else what its CVSS vector says.
-    private static string? SeverityOf(FindingView finding) =>
-        finding.Vulnerability.Severity
-        ?? (finding.Vulnerability.Cvss is { } vector && Ctem.Core.Scoring.Cvss.Parse(vector) is { Success: true, Value: var score }
-            ? $"{score.Severity.ToString().ToUpperInvariant()} {score.Score.ToString("0.0", System.Globalization.CultureInfo.InvariantCulture)}"
-            : null);
+    private static (Table Table, int Width) Build(IReadOnlyList<FindingView> findings, int width)
+    {
+        var columns = FindingsTableColumns.All.Where(c => c.IsShownFor(findings)).ToList();
+        var cells = findings.Select(f => columns.Select(c => TextCut.OneLine(c.Cell(f))).ToArray()).ToList();
+        var demands = columns.Select((column, i) => ColumnDemand.For(
+            column.Required, column.Rank, column.MinWidth, column.PreferredWidth, cells.Select(row => row[i]).Append(column.Header).Max(TextCut.Width))).ToList();
+        var widths = ColumnLayout.Fit(demands, width);
+        var shown = Enumerable.Range(0, columns.Count).Where(i => widths[i] > 0).ToList();
 
-    private static string Aliases(IReadOnlyList<string> aliases) =>
-        aliases.Count <= 2 ? string.Join(", ", aliases) : $"{aliases[0]}, {aliases[1]} +{aliases.Count - 2}";
+        var table = new Table().Border(TableBorder.Rounded);
+        foreach (var i in shown)
+        {
+            table.AddColumn(new TableColumn(Cell(columns[i].Header, widths[i], CutAt.End))
+            {
+                Width = widths[i],
+                NoWrap = true,
+                Alignment = columns[i].Alignment,
+            });
+        }
 
-    private static string Shorten(string text) => text.Length <= SummaryWidth ? text : string.Concat(text.AsSpan(0, SummaryWidth - 1), "…");
+        foreach (var row in cells)
+        {
+            table.AddRow(shown.Select(i => Cell(row[i], widths[i], columns[i].CutAt)));
+        }
+
+        return (table, ColumnLayout.TableWidth(widths));
+    }
+
+    private static Text Cell(string text, int width, CutAt cutAt) => new(TextCut.ToWidth(text, width, cutAt));
 }
