@@ -11,7 +11,7 @@ public sealed class EndToEndTests
     {
         var result = await CliRun.RunAsync("demo");
         Assert.Equal(0, result.ExitCode);
-        Assert.Contains("91 finding(s): 91 new", result.Stdout, StringComparison.Ordinal);
+        Assert.Contains(": 91 new, 0 reopened, 0 resolved", result.Stdout, StringComparison.Ordinal);
         Assert.Contains("CVE-2022-23648", result.Stdout, StringComparison.Ordinal);
         Assert.Equal("", result.Stderr);
     }
@@ -111,7 +111,7 @@ public sealed class EndToEndTests
 
         var again = await fixture.RunAsync("scan", CliFixture.DemoSbom);
 
-        Assert.Contains("91 finding(s): 0 new, 0 reopened, 0 resolved", again.Stdout, StringComparison.Ordinal);
+        Assert.Contains(": 0 new, 0 reopened, 0 resolved", again.Stdout, StringComparison.Ordinal);
     }
 
     [SkippableFact]

@@ -108,7 +108,7 @@ public static class IngestCommand
             FindingsTable.Write(console, findings);
             foreach (var run in report.Runs)
             {
-                console.WriteLine($"{run.Tool} (source '{run.Source}'): {run.Findings.Count} finding(s), {run.Outcome.New} new, {run.Outcome.Reopened} reopened, {run.Outcome.Resolved} resolved since its previous report (run {run.Outcome.RunId}).");
+                console.WriteLine($"Run {run.Outcome.RunId}, {run.Tool}: {run.Findings.Count} finding(s), {run.Outcome.New} new, {run.Outcome.Reopened} reopened, {run.Outcome.Resolved} resolved since source '{run.Source}' last ran.");
                 if (ResolvedSummary.Line(run.Outcome.ResolvedFindings) is { } resolved)
                 {
                     console.WriteLine(resolved);

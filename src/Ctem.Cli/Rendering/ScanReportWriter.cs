@@ -31,7 +31,7 @@ public static class ScanReportWriter
             var console = Consoles.Stdout(host);
             console.WriteLine($"Product {product.Name}{(product.Version is null ? "" : " " + product.Version)}: {report.Components} components from {report.Inputs.Count} input(s), run {run.RunId}");
             FindingsTable.Write(console, findings);
-            console.WriteLine($"{findings.Count} finding(s): {run.New} new, {run.Reopened} reopened, {run.Resolved} resolved since the previous run of source '{report.Source}'.");
+            console.WriteLine($"Run {run.RunId}: {run.New} new, {run.Reopened} reopened, {run.Resolved} resolved since source '{report.Source}' last ran.");
             if (ResolvedSummary.Line(run.ResolvedFindings) is { } resolved)
             {
                 console.WriteLine(resolved);
