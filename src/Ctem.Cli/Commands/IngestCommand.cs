@@ -111,7 +111,8 @@ public static class IngestCommand
                 console.WriteLine($"Run {run.Outcome.RunId}, {run.Tool}: {run.Findings.Count} finding(s), {run.Outcome.New} new, {run.Outcome.Reopened} reopened, {run.Outcome.Resolved} resolved since source '{run.Source}' last ran.");
                 if (ResolvedSummary.Line(run.Outcome.ResolvedFindings) is { } resolved)
                 {
-                    console.WriteLine(resolved);
+                    // Plain: one line that a CI log search finds whole, never wrapped at the console's width.
+                    context.Host.Stdout.WriteLine(resolved);
                 }
             }
         }

@@ -34,7 +34,8 @@ public static class ScanReportWriter
             console.WriteLine($"Run {run.RunId}: {run.New} new, {run.Reopened} reopened, {run.Resolved} resolved since source '{report.Source}' last ran.");
             if (ResolvedSummary.Line(run.ResolvedFindings) is { } resolved)
             {
-                console.WriteLine(resolved);
+                // Plain: one line that a CI log search finds whole, never wrapped at the console's width.
+                host.Stdout.WriteLine(resolved);
             }
         }
 
