@@ -32,6 +32,12 @@ try
         return 0;
     }
 
+    if (Environment.GetEnvironmentVariable("CTEM_BENCH_ONLY") == "reanalysis")
+    {
+        await ReanalysisLookup.RunAsync(store, reader, osv, work.FullName);
+        return 0;
+    }
+
     // Warm up both paths (JIT, SQLite) on a separate database, so the first row is not charged for it.
     await using (var warmStore = await CtemStoreFactory.OpenAsync(Path.Combine(work.FullName, "warm-up.db"), TimeProvider.System, CancellationToken.None))
     {
