@@ -36,6 +36,10 @@ internal sealed class OpenFindingRow
 
     public string? CvssVector { get; set; }
 
+    public string? CvssSource { get; set; }
+
+    public string? SeveritySource { get; set; }
+
     public string? RiskJson { get; set; }
 
     public string? ExploitReferencesJson { get; set; }
@@ -59,7 +63,7 @@ internal sealed class OpenFindingRow
         Ecosystem,
         PackageName,
         Version,
-        new VulnerabilityRef(VulnerabilityId, StorageJson.Strings(AliasesJson), Summary, Severity, StorageJson.Strings(AdvisoryIdsJson)) { Cvss = CvssVector, ExploitReferences = ExploitReferencesJson is null ? [] : StorageJson.Strings(ExploitReferencesJson), Cwes = CwesJson is null ? [] : StorageJson.Strings(CwesJson) },
+        new VulnerabilityRef(VulnerabilityId, StorageJson.Strings(AliasesJson), Summary, Severity, StorageJson.Strings(AdvisoryIdsJson)) { Cvss = CvssVector, CvssSource = CvssSource, SeveritySource = SeveritySource, ExploitReferences = ExploitReferencesJson is null ? [] : StorageJson.Strings(ExploitReferencesJson), Cwes = CwesJson is null ? [] : StorageJson.Strings(CwesJson) },
         StorageJson.Strings(FixedVersionsJson),
         Status == FindingStates.Resolved ? FindingStatus.Resolved : FindingStatus.Open,
         FirstSeenAt,

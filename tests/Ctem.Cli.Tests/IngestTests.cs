@@ -78,6 +78,20 @@ public sealed class IngestTests
         Assert.Contains("Merged: the sources name the same vulnerability (one alias group: CVE-2019-11358, GHSA-6c3j-c64m-qhgq) on the same package pkg:npm/jquery@3.3.9.", explained.Stdout, StringComparison.Ordinal);
     }
 
+    // Issue 10.6: the scan's advisory has no vector; Trivy's report gives one. The explanation names Trivy's report.
+    [Fact]
+    public async Task Explain_CvssFromAReport_NamesThatReportNotTheAdvisoryMergedBesideIt()
+    {
+        using var fixture = await PreparedAsync();
+
+        var finding = Json(await fixture.RunAsync("findings", "--format", "json")).GetProperty("findings")[0];
+        var explained = await fixture.RunAsync("findings", "--explain", "1", "--format", "table");
+
+        var cvss = finding.GetProperty("risk").GetProperty("factors").EnumerateArray().Single(f => f.GetProperty("name").GetString() == "cvss");
+        Assert.Equal("CVSS 3.1 vector CVSS:3.1/AV:N/AC:L/PR:N/UI:R/S:C/C:L/I:L/A:N (trivy report)", cvss.GetProperty("source").GetString());
+        Assert.Contains("(trivy report)", explained.Stdout, StringComparison.Ordinal);
+    }
+
     [Fact]
     public async Task Ingest_NewerReportWithoutIt_ReleasedByThatSourceOnly_AndBackWhenReported()
     {

@@ -76,7 +76,7 @@ public static class RiskModel
         var advisories = vulnerability.AdvisoryIds.Count == 0 ? "the scanner report" : "advisories " + string.Join(", ", vulnerability.AdvisoryIds);
         if (vulnerability.Cvss is { } vector && Cvss.Parse(vector) is { Success: true, Value: var score })
         {
-            return ("cvss", $"{Number(score.Score)} {score.Severity.ToString().ToUpperInvariant()}", $"CVSS {score.Version} vector {vector} ({advisories})", score.Score / 10, weight);
+            return ("cvss", $"{Number(score.Score)} {score.Severity.ToString().ToUpperInvariant()}", $"CVSS {score.Version} vector {vector} ({vulnerability.CvssSource ?? advisories})", score.Score / 10, weight);
         }
 
         // Without a vector the advisory's own label is the best evidence: the middle of the label's CVSS v3 band.
@@ -90,7 +90,7 @@ public static class RiskModel
             _ => (double?)null,
         };
         return level is { } known
-            ? ("cvss", $"{vulnerability.Severity} (no vector)", $"severity label of {advisories}, scored as {Number(known * 10)}", known, weight)
+            ? ("cvss", $"{vulnerability.Severity} (no vector)", $"severity label of {vulnerability.SeveritySource ?? advisories}, scored as {Number(known * 10)}", known, weight)
             : ("cvss", "unknown", $"{advisories}: no CVSS vector or severity; medium (5.0) assumed", 0.5, weight);
     }
 

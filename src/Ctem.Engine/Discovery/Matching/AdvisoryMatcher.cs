@@ -97,6 +97,8 @@ public static class AdvisoryMatcher
         var preferred = VulnerabilityIdentity.PreferredId(ids);
         var advisoryIds = group.Select(c => c.AdvisoryId).Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal).ToList();
         var first = group.OrderBy(c => c.AdvisoryId, StringComparer.Ordinal).First();
+        var (cvss, cvssAdvisory) = CvssChoice.Best(group.OrderBy(c => c.AdvisoryId, StringComparer.Ordinal).SelectMany(c => c.Scores.Select(s => (c.AdvisoryId, s))));
+        var severityAdvisory = group.FirstOrDefault(c => c.Severity is not null) ?? first;
         var vulnerability = new VulnerabilityRef(
             preferred,
             ids.Where(id => id != preferred).Order(StringComparer.Ordinal).ToList(),
@@ -104,7 +106,9 @@ public static class AdvisoryMatcher
             group.Select(c => c.Severity).FirstOrDefault(s => s is not null) ?? first.Severity,
             advisoryIds)
         {
-            Cvss = CvssChoice.Best(group.OrderBy(c => c.AdvisoryId, StringComparer.Ordinal).SelectMany(c => c.Scores)),
+            Cvss = cvss,
+            CvssSource = cvssAdvisory is null ? null : "advisory " + cvssAdvisory,
+            SeveritySource = severityAdvisory.Severity is null ? null : "advisory " + severityAdvisory.AdvisoryId,
             ExploitReferences = group.SelectMany(c => c.ExploitReferences).Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal).ToList(),
             Cwes = group.SelectMany(c => c.Cwes).Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal).ToList(),
         };

@@ -41,6 +41,9 @@ public static class ReportFindingMapper
             : name;
     }
 
+    // Provenance of a value the tool reported: the explanation names the report, not an advisory merged beside it.
+    private static string? Supplied(ScannerReport report, string? value) => value is null ? null : $"{SourceOf(report)} report";
+
     private static string[] Cwes(ReportedFinding finding) => [.. finding.Cwes.Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal)];
 
     // A file holds many results of one rule, a URL many parameters: there the place is part of the exposure's identity.
@@ -64,7 +67,13 @@ public static class ReportFindingMapper
             var ruleId = finding.RuleId ?? finding.Title;
             var rule = ruleId.StartsWith(source + ":", StringComparison.Ordinal) ? ruleId : $"{source}:{ruleId}";
             // CWEs are not names of this weakness: two rules with one CWE on one asset are two findings.
-            return new VulnerabilityRef(rule, [], finding.Title, severity, []) { Cvss = finding.CvssVector, Cwes = Cwes(finding) };
+            return new VulnerabilityRef(rule, [], finding.Title, severity, [])
+            {
+                Cvss = finding.CvssVector,
+                CvssSource = Supplied(report, finding.CvssVector),
+                SeveritySource = Supplied(report, severity),
+                Cwes = Cwes(finding),
+            };
         }
 
         var names = new SortedSet<string>(StringComparer.Ordinal);
@@ -79,6 +88,12 @@ public static class ReportFindingMapper
 
         var preferred = VulnerabilityIdentity.PreferredId(names);
         names.Remove(preferred);
-        return new VulnerabilityRef(preferred, [.. names], finding.Title, severity, []) { Cvss = finding.CvssVector, Cwes = Cwes(finding) };
+        return new VulnerabilityRef(preferred, [.. names], finding.Title, severity, [])
+        {
+            Cvss = finding.CvssVector,
+            CvssSource = Supplied(report, finding.CvssVector),
+            SeveritySource = Supplied(report, severity),
+            Cwes = Cwes(finding),
+        };
     }
 }

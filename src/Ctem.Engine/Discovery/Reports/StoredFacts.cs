@@ -64,7 +64,9 @@ public sealed class StoredFacts
             // Advisory data (summary, CVSS vector) outranks a tool's restatement of it.
             Summary = fromAdvisories ? known.Summary ?? vulnerability.Summary : vulnerability.Summary ?? known.Summary,
             Severity = vulnerability.Severity ?? known.Severity,
+            SeveritySource = vulnerability.Severity is not null ? vulnerability.SeveritySource : known.SeveritySource,
             Cvss = fromAdvisories ? known.Cvss ?? vulnerability.Cvss : vulnerability.Cvss ?? known.Cvss,
+            CvssSource = (fromAdvisories ? known.Cvss is not null : vulnerability.Cvss is null) ? known.CvssSource : vulnerability.CvssSource,
             AdvisoryIds = Union(known.AdvisoryIds, vulnerability.AdvisoryIds),
             ExploitReferences = Union(known.ExploitReferences, vulnerability.ExploitReferences),
             Cwes = Union(known.Cwes, vulnerability.Cwes),

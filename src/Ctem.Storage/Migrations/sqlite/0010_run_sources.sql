@@ -74,3 +74,7 @@ CREATE INDEX ix_finding_events_run ON finding_events (run_id);
 
 ALTER TABLE findings ADD COLUMN reopen_count INTEGER NOT NULL DEFAULT 0;
 UPDATE findings SET reopen_count = (SELECT COUNT(*) FROM finding_events e WHERE e.finding_id = findings.id AND e.kind = 'reopened');
+
+-- Provenance: which source supplied a finding's CVSS vector and severity (an advisory, or a tool's report).
+ALTER TABLE findings ADD COLUMN cvss_source TEXT NULL;
+ALTER TABLE findings ADD COLUMN severity_source TEXT NULL;
