@@ -67,7 +67,7 @@ public static class FindingsTable
 
             if (showPriority)
             {
-                cells.Add(finding.Risk is { } risk ? $"{risk.Priority.ToString().ToUpperInvariant()} {risk.Score.ToString("0.0", System.Globalization.CultureInfo.InvariantCulture)}" : "");
+                cells.Add(finding.Risk is { } risk ? $"{JsonOutput.Name(risk.Priority)} {risk.Score.ToString("0.0", System.Globalization.CultureInfo.InvariantCulture)}" : "");
             }
 
             if (showProduct)
@@ -107,7 +107,7 @@ public static class FindingsTable
     private static string? SeverityOf(FindingView finding) =>
         finding.Vulnerability.Severity
         ?? (finding.Vulnerability.Cvss is { } vector && Ctem.Core.Scoring.Cvss.Parse(vector) is { Success: true, Value: var score }
-            ? $"{score.Severity.ToString().ToUpperInvariant()} {score.Score.ToString("0.0", System.Globalization.CultureInfo.InvariantCulture)}"
+            ? $"{Ctem.Core.Scoring.Severities.Name(score.Severity)} {score.Score.ToString("0.0", System.Globalization.CultureInfo.InvariantCulture)}"
             : null);
 
     private static string Aliases(IReadOnlyList<string> aliases) =>
