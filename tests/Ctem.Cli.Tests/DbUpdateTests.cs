@@ -75,6 +75,19 @@ public sealed class DbUpdateTests
     }
 
     [Fact]
+    public async Task Update_EcosystemAndSourceInAnyCase_FetchTheExportAsOsvSpellsIt()
+    {
+        using var fixture = new CliFixture();
+        await using var server = Serve();
+
+        var result = await CliRun.RunWithEnvironmentAsync(FastRetries, "db", "update", "--source", "OSV", "--ecosystem", "go", "--osv-url", server.BaseUrl, "--db", fixture.Database);
+
+        Assert.Equal(0, result.ExitCode);
+        Assert.Contains("OSV Go: downloaded", result.Stdout, StringComparison.Ordinal);
+        Assert.Equal(["/Go/all.zip 200"], server.Log);
+    }
+
+    [Fact]
     public async Task Update_PlainHttpToRemoteHost_IsRefusedWithoutConnecting()
     {
         using var fixture = new CliFixture();
