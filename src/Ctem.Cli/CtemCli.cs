@@ -10,6 +10,27 @@ public static class CtemCli
     public static async Task<int> RunAsync(string[] args, CliHost host, CancellationToken cancellationToken)
     {
         var context = new CliContext(host);
+        var root = CreateRoot(context);
+        var parseResult = root.Parse(args);
+        if (parseResult.Errors.Count > 0 && !Examples.IsHelp(parseResult))
+        {
+            foreach (var error in parseResult.Errors)
+            {
+                await host.Stderr.WriteLineAsync($"ctem: {error.Message}");
+            }
+
+            await host.Stderr.WriteLineAsync("Try 'ctem --help'.");
+            return ExitCodes.Usage;
+        }
+
+        var configuration = new InvocationConfiguration { Output = host.Stdout, Error = host.Stderr, EnableDefaultExceptionHandler = false };
+        return await parseResult.InvokeAsync(configuration, cancellationToken);
+    }
+
+    /// <summary>Every command, option and example of <c>ctem</c>.</summary>
+    public static RootCommand CreateRoot(CliContext context)
+    {
+        ArgumentNullException.ThrowIfNull(context);
         var root = new RootCommand("ctem: continuous threat exposure management for software products")
         {
             ScanCommand.Create(context),
@@ -25,20 +46,12 @@ public static class CtemCli
             InitCommand.Create(context),
         };
         root.Options.Add(context.Database);
-
-        var parseResult = root.Parse(args);
-        if (parseResult.Errors.Count > 0)
-        {
-            foreach (var error in parseResult.Errors)
-            {
-                await host.Stderr.WriteLineAsync($"ctem: {error.Message}");
-            }
-
-            await host.Stderr.WriteLineAsync("Try 'ctem --help'.");
-            return ExitCodes.Usage;
-        }
-
-        var configuration = new InvocationConfiguration { Output = host.Stdout, Error = host.Stderr, EnableDefaultExceptionHandler = false };
-        return await parseResult.InvokeAsync(configuration, cancellationToken);
+        root.Subcommands.Add(HelpCommand.Create(context, root));
+        root.WithExamples(
+            new("ctem demo", "See the whole path on bundled sample data, in a temporary database"),
+            new("ctem db update && ctem scan sbom.cdx.json", "Fetch the advisories, then scan an SBOM"),
+            new("ctem help scan", "The options of one command (the same as ctem scan --help)"));
+        Examples.AddToHelp(root);
+        return root;
     }
 }

@@ -7,11 +7,11 @@ public sealed class CvssCommandTests
 {
     public static TheoryData<string, string> Lines => new()
     {
-        { "CVSS:3.1/AV:N/AC:L/PR:N/UI:N/S:U/C:H/I:H/A:H", "CVSS 3.1  base 9.8  score 9.8  Critical" },
-        { "CVSS:3.0/AV:L/AC:H/PR:H/UI:R/S:C/C:L/I:L/A:N/E:U/RL:O/RC:U", "CVSS 3.0  base 3.7  temporal 3.0  score 3.0  Low" },
-        { "AV:N/AC:L/Au:N/C:P/I:P/A:P/E:F/RL:OF/RC:C", "CVSS 2.0  base 7.5  temporal 6.2  score 6.2  Medium" },
-        { "CVSS:4.0/AV:N/AC:L/AT:N/PR:N/UI:N/VC:H/VI:H/VA:H/SC:N/SI:N/SA:N", "CVSS 4.0  base 9.3  score 9.3 (CVSS-B)  Critical" },
-        { "CVSS:4.0/AV:N/AC:L/AT:N/PR:N/UI:N/VC:H/VI:H/VA:H/SC:N/SI:N/SA:N/E:U", "CVSS 4.0  base 9.3  threat 8.1  score 8.1 (CVSS-BT)  High" },
+        { "CVSS:3.1/AV:N/AC:L/PR:N/UI:N/S:U/C:H/I:H/A:H", "CVSS 3.1  base 9.8  score 9.8  critical" },
+        { "CVSS:3.0/AV:L/AC:H/PR:H/UI:R/S:C/C:L/I:L/A:N/E:U/RL:O/RC:U", "CVSS 3.0  base 3.7  temporal 3.0  score 3.0  low" },
+        { "AV:N/AC:L/Au:N/C:P/I:P/A:P/E:F/RL:OF/RC:C", "CVSS 2.0  base 7.5  temporal 6.2  score 6.2  medium" },
+        { "CVSS:4.0/AV:N/AC:L/AT:N/PR:N/UI:N/VC:H/VI:H/VA:H/SC:N/SI:N/SA:N", "CVSS 4.0  base 9.3  score 9.3 (CVSS-B)  critical" },
+        { "CVSS:4.0/AV:N/AC:L/AT:N/PR:N/UI:N/VC:H/VI:H/VA:H/SC:N/SI:N/SA:N/E:U", "CVSS 4.0  base 9.3  threat 8.1  score 8.1 (CVSS-BT)  high" },
     };
 
     [Theory]
@@ -25,7 +25,7 @@ public sealed class CvssCommandTests
     [Fact]
     public async Task Cvss_Json_HasContractFields()
     {
-        var result = await CliRun.RunAsync("cvss", "CVSS:3.1/AV:N/AC:L/PR:N/UI:N/S:U/C:H/I:H/A:H/CR:L", "--json");
+        var result = await CliRun.RunAsync("cvss", "CVSS:3.1/AV:N/AC:L/PR:N/UI:N/S:U/C:H/I:H/A:H/CR:L", "--format", "json");
         using var document = JsonDocument.Parse(result.Stdout);
         var root = document.RootElement;
         Assert.Equal("3.1", root.GetProperty("version").GetString());
@@ -33,7 +33,18 @@ public sealed class CvssCommandTests
         Assert.Equal(JsonValueKind.Null, root.GetProperty("temporalScore").ValueKind);
         Assert.Equal(JsonValueKind.Number, root.GetProperty("environmentalScore").ValueKind);
         Assert.Equal(root.GetProperty("environmentalScore").GetDouble(), root.GetProperty("score").GetDouble());
-        Assert.False(string.IsNullOrEmpty(root.GetProperty("severity").GetString()));
+        Assert.Equal("critical", root.GetProperty("severity").GetString());
+    }
+
+    [Fact]
+    public async Task Cvss_DeprecatedJsonFlag_StillWritesJsonAndSaysSo()
+    {
+        const string Vector = "CVSS:3.1/AV:N/AC:L/PR:N/UI:N/S:U/C:H/I:H/A:H";
+        var deprecated = await CliRun.RunAsync("cvss", Vector, "--json");
+        var current = await CliRun.RunAsync("cvss", Vector, "--format", "json");
+
+        Assert.Equal((0, current.Stdout), (deprecated.ExitCode, deprecated.Stdout));
+        Assert.Equal("ctem: --json is deprecated; use --format json" + Environment.NewLine, deprecated.Stderr);
     }
 
     [Fact]
@@ -41,10 +52,10 @@ public sealed class CvssCommandTests
     {
         var stdin = "CVSS:3.1/AV:N/AC:L/PR:N/UI:N/S:U/C:H/I:H/A:H\nCVSS:3.1/AV:X\nAV:N/AC:L/Au:N/C:N/I:N/A:N\n";
         var text = await CliRun.RunWithStdinAsync(stdin, "cvss");
-        var json = await CliRun.RunWithStdinAsync(stdin, "cvss", "--json");
+        var json = await CliRun.RunWithStdinAsync(stdin, "cvss", "--format", "json");
 
         Assert.Equal(ExitCodes.BadInput, text.ExitCode);
-        Assert.Equal(["CVSS 3.1  base 9.8  score 9.8  Critical", "?", "CVSS 2.0  base 0.0  score 0.0  Low"], SplitLines(text.Stdout));
+        Assert.Equal(["CVSS 3.1  base 9.8  score 9.8  critical", "?", "CVSS 2.0  base 0.0  score 0.0  low"], SplitLines(text.Stdout));
         Assert.Contains("stdin:2:", text.Stderr, StringComparison.Ordinal);
         var objects = SplitLines(json.Stdout).Select(l => JsonDocument.Parse(l).RootElement).ToList();
         Assert.Equal(3, objects.Count);

@@ -59,6 +59,34 @@ public sealed class DbUpdateTests
         Assert.DoesNotContain("\"EPSS\"", status.Stdout, StringComparison.Ordinal);
     }
 
+    /// <summary>Regression: --retries 0 was an internal error (Polly refuses a retry strategy of no attempts).</summary>
+    [Fact]
+    public async Task Update_RetriesZero_TriesOnceAndReportsTheFailure()
+    {
+        using var fixture = new CliFixture();
+        await using var server = Serve();
+        server.Fail("/kev.json", 1, HttpStatusCode.ServiceUnavailable);
+
+        var result = await CliRun.RunWithEnvironmentAsync(FastRetries, "db", "update", "--source", "kev", "--kev-url", $"{server.BaseUrl}/kev.json", "--retries", "0", "--db", fixture.Database);
+
+        Assert.Equal(ExitCodes.DatabaseError, result.ExitCode);
+        Assert.Contains("CISA KEV: FAILED: HTTP 503", result.Stdout, StringComparison.Ordinal);
+        Assert.Equal(["/kev.json 503"], server.Log);
+    }
+
+    [Fact]
+    public async Task Update_EcosystemAndSourceInAnyCase_FetchTheExportAsOsvSpellsIt()
+    {
+        using var fixture = new CliFixture();
+        await using var server = Serve();
+
+        var result = await CliRun.RunWithEnvironmentAsync(FastRetries, "db", "update", "--source", "OSV", "--ecosystem", "go", "--osv-url", server.BaseUrl, "--db", fixture.Database);
+
+        Assert.Equal(0, result.ExitCode);
+        Assert.Contains("OSV Go: downloaded", result.Stdout, StringComparison.Ordinal);
+        Assert.Equal(["/Go/all.zip 200"], server.Log);
+    }
+
     [Fact]
     public async Task Update_PlainHttpToRemoteHost_IsRefusedWithoutConnecting()
     {

@@ -52,6 +52,9 @@ public sealed class FailOnTests
     [InlineData("epss>=Infinity")]
     [InlineData("ssvc=acted")]
     [InlineData("cvss>7")]
+    [InlineData("cvss>=10.5")]
+    [InlineData("epss>=1.01")]
+    [InlineData("severity>=1")]
     public async Task Scan_FailOnUnknownCondition_IsUsageErrorBeforeAnyWork(string condition)
     {
         using var fixture = new CliFixture();

@@ -39,8 +39,8 @@ public sealed class IngestTests
     {
         using var fixture = new CliFixture();
 
-        var first = Json(await fixture.RunAsync("ingest", Trivy, "--product", "web", "--output-format", "json"));
-        var second = Json(await fixture.RunAsync("ingest", Trivy, "--product", "web", "--output-format", "json"));
+        var first = Json(await fixture.RunAsync("ingest", Trivy, "--product", "web", "--format", "json"));
+        var second = Json(await fixture.RunAsync("ingest", Trivy, "--product", "web", "--format", "json"));
         var findings = Findings(await fixture.RunAsync("findings", "--format", "json"));
 
         Assert.Equal((1, 0), (Run(first).GetProperty("new").GetInt32(), Run(second).GetProperty("new").GetInt32()));
@@ -97,10 +97,10 @@ public sealed class IngestTests
     {
         using var fixture = await PreparedAsync();
 
-        var empty = Json(await fixture.RunAsync("ingest", fixture.File("trivy-empty.json", EmptyTrivy), "--product", "web", "--output-format", "json"));
+        var empty = Json(await fixture.RunAsync("ingest", fixture.File("trivy-empty.json", EmptyTrivy), "--product", "web", "--format", "json"));
         var stillOpen = Findings(await fixture.RunAsync("findings", "--format", "json"));
         var explained = await fixture.RunAsync("findings", "--explain", "1");
-        var back = Json(await fixture.RunAsync("ingest", Trivy, "--product", "web", "--output-format", "json"));
+        var back = Json(await fixture.RunAsync("ingest", Trivy, "--product", "web", "--format", "json"));
 
         // Trivy lets go of it, but Ctem's scan and Grype still report it: the finding stays open.
         Assert.Equal(0, Run(empty).GetProperty("resolved").GetInt32());
@@ -116,9 +116,9 @@ public sealed class IngestTests
         using var fixture = new CliFixture();
         await fixture.RunAsync("ingest", Trivy, "--product", "web");
 
-        var empty = Json(await fixture.RunAsync("ingest", fixture.File("trivy-empty.json", EmptyTrivy), "--product", "web", "--output-format", "json"));
+        var empty = Json(await fixture.RunAsync("ingest", fixture.File("trivy-empty.json", EmptyTrivy), "--product", "web", "--format", "json"));
         var none = Findings(await fixture.RunAsync("findings", "--format", "json"));
-        var back = Json(await fixture.RunAsync("ingest", Trivy, "--product", "web", "--output-format", "json"));
+        var back = Json(await fixture.RunAsync("ingest", Trivy, "--product", "web", "--format", "json"));
 
         Assert.Equal(1, Run(empty).GetProperty("resolved").GetInt32());
         Assert.Empty(none);
@@ -147,7 +147,7 @@ public sealed class IngestTests
         await fixture.RunAsync("ingest", fixture.File("grype.json", Grype), "--product", "web", "--source", "grype-job");
         var badPurl = fixture.File("grype-bad-purl.json", Grype.Replace("GHSA-6c3j-c64m-qhgq", "GHSA-other", StringComparison.Ordinal).Replace("pkg:npm/jquery@3.3.9", "pkg:not a purl", StringComparison.Ordinal));
 
-        var result = await fixture.RunAsync("ingest", badPurl, "--product", "web", "--source", "grype-job", "--output-format", "json");
+        var result = await fixture.RunAsync("ingest", badPurl, "--product", "web", "--source", "grype-job", "--format", "json");
 
         Assert.Equal(0, result.ExitCode);
         Assert.Contains("warning:", result.Stderr, StringComparison.Ordinal);
@@ -160,7 +160,7 @@ public sealed class IngestTests
         using var fixture = await PreparedAsync();
         var spoof = fixture.File("spoof.sarif", """{"version": "2.1.0", "$schema": "https://json.schemastore.org/sarif-2.1.0.json", "runs": [{"tool": {"driver": {"name": "Ctem Scan"}}, "results": []}]}""");
 
-        var result = Json(await fixture.RunAsync("ingest", spoof, "--product", "web", "--output-format", "json"));
+        var result = Json(await fixture.RunAsync("ingest", spoof, "--product", "web", "--format", "json"));
 
         Assert.Equal(("ctem-scan-report", 0), (Run(result).GetProperty("tool").GetString(), Run(result).GetProperty("resolved").GetInt32()));
         Assert.Equal(["CVE-2019-11358 pkg:npm/jquery@3.3.9 ctem-scan,grype,trivy"], Findings(await fixture.RunAsync("findings", "--format", "json")));
@@ -198,7 +198,7 @@ public sealed class IngestTests
         using var fixture = new CliFixture();
         var hostile = Path.Combine(RepoPaths.Root, "tests", "Ctem.Plugins.Tests", "Reports", "Nmap", "testdata", "defused_et_local_includer.xml");
 
-        var result = await fixture.RunAsync("ingest", hostile, "--format", "nmap/xml");
+        var result = await fixture.RunAsync("ingest", hostile, "--format-in", "nmap/xml");
 
         Assert.Equal(ExitCodes.BadInput, result.ExitCode);
         Assert.Contains("refused: the document has a DOCTYPE (DTD or entity declarations)", result.Stderr, StringComparison.Ordinal);

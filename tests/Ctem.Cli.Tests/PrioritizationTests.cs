@@ -150,7 +150,7 @@ public sealed partial class PrioritizationTests
         await fixture.RunAsync("scan", fixture.File("app.cdx.json", Sbom), "--scope", fixture.File("ctem.yaml", Scope), "--product", "storefront");
         var trivy = Path.Combine(RepoPaths.Root, "tests", "Ctem.Plugins.Tests", "Reports", "Trivy", "testdata", "npm.json");
 
-        var ingest = await fixture.RunAsync("ingest", trivy, "--product", "storefront", "--output-format", "json");
+        var ingest = await fixture.RunAsync("ingest", trivy, "--product", "storefront", "--format", "json");
 
         var risk = JsonDocument.Parse(ingest.Stdout).RootElement.GetProperty("findings")[0].GetProperty("risk");
         Assert.Equal("crown jewel, critical", FactorValue(risk, "criticality"));

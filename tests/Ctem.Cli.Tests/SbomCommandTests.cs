@@ -36,6 +36,22 @@ public sealed class SbomCommandTests
         Assert.Equal(ExitCodes.Usage, result.ExitCode);
     }
 
+    /// <summary>Regression: an --output in a missing directory, or a directory, was an internal error.</summary>
+    [Theory]
+    [InlineData("missing/sbom.json")]
+    [InlineData("")]
+    public async Task Sbom_OutputCannotBeWritten_IsUsageErrorNamingIt(string relative)
+    {
+        using var fixture = new CliFixture();
+        var output = Path.Combine(fixture.Directory, relative);
+
+        var result = await CliRun.RunAsync("sbom", CliFixture.DemoSbom, "--format", "cyclonedx-json", "--output", output);
+
+        Assert.Equal((ExitCodes.Usage, ""), (result.ExitCode, result.Stdout));
+        Assert.StartsWith($"ctem: cannot write {output}: ", result.Stderr, StringComparison.Ordinal);
+        Assert.DoesNotContain("internal error", result.Stderr, StringComparison.Ordinal);
+    }
+
     [Fact]
     public async Task Sbom_NoComponents_ExitsThreeAndWritesNothing()
     {
@@ -46,12 +62,12 @@ public sealed class SbomCommandTests
     }
 
     [Fact]
-    public async Task Scan_FormatInNamesUnknownParser_ExitsThreeNamingKnownOnes()
+    public async Task Scan_FormatInNamesUnknownParser_IsUsageErrorNamingKnownOnes()
     {
         using var fixture = new CliFixture();
         var result = await fixture.RunAsync("scan", CliFixture.DemoSbom, "--format-in", "swid/xml");
-        Assert.Equal(ExitCodes.BadInput, result.ExitCode);
-        Assert.Contains("unknown input format; known: cyclonedx/json", result.Stderr, StringComparison.Ordinal);
+        Assert.Equal(ExitCodes.Usage, result.ExitCode);
+        Assert.Contains("--format-in 'swid/xml' is not a known input format (known: cyclonedx/json, cyclonedx/xml", result.Stderr, StringComparison.Ordinal);
     }
 
     [Fact]

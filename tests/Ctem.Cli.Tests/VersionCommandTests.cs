@@ -49,8 +49,18 @@ public sealed class VersionCommandTests
     {
         var result = await CliRun.RunAsync("version", "compare", "--ecosystem", "Cobol", "1", "2");
         Assert.Equal(ExitCodes.Usage, result.ExitCode);
-        Assert.Contains("unknown ecosystem 'Cobol'", result.Stderr, StringComparison.Ordinal);
+        Assert.Contains("--ecosystem 'Cobol' is not a known ecosystem with a version scheme (known: ", result.Stderr, StringComparison.Ordinal);
         Assert.Contains("PyPI", result.Stderr, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("pypi", "1.0a1", "1.0", "<")]
+    [InlineData("DEBIAN:12", "1:0.9", "2.0", ">")]
+    [InlineData("red hat", "1.0-1.el8", "1.0-2.el8", "<")]
+    public async Task Compare_EcosystemInAnyCase_UsesItsScheme(string ecosystem, string left, string right, string expected)
+    {
+        var result = await CliRun.RunAsync("version", "compare", "--ecosystem", ecosystem, left, right);
+        Assert.Equal((0, expected + Environment.NewLine, ""), (result.ExitCode, result.Stdout, result.Stderr));
     }
 
     [Fact]

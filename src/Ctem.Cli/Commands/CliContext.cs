@@ -51,10 +51,4 @@ public sealed class CliContext(CliHost host)
         client.DefaultRequestHeaders.UserAgent.ParseAdd("ctem/0.1");
         return client;
     }
-
-    public static Option<string> FormatOption() => new Option<string>("--format")
-    {
-        Description = "Output format: table, json, sarif, csv or markdown",
-        DefaultValueFactory = _ => Rendering.OutputFormat.Table,
-    }.AcceptOnlyFromAmong(Rendering.OutputFormat.All);
 }

@@ -7,7 +7,7 @@ using Ctem.Core.Scoring;
 namespace Ctem.Cli.Commands;
 
 /// <summary>
-/// <c>ctem cvss [VECTOR] [--json]</c>: the scores a CVSS v2.0/v3.0/v3.1/v4.0 vector defines, computed as the
+/// <c>ctem cvss [VECTOR] [--format table|json]</c>: the scores a CVSS v2.0/v3.0/v3.1/v4.0 vector defines, computed as the
 /// specifications do; without a vector, one vector per stdin line.
 /// </summary>
 public static class CvssCommand
@@ -15,11 +15,18 @@ public static class CvssCommand
     public static Command Create(CliContext context)
     {
         var vector = new Argument<string?>("vector") { Description = "A CVSS vector; none to read one per stdin line", Arity = ArgumentArity.ZeroOrOne };
-        var json = new Option<bool>("--json") { Description = "One JSON object per vector" };
-        var command = new Command("cvss", "Score CVSS v2.0, v3.0, v3.1 and v4.0 vectors") { vector, json };
+        var format = FormatOptions.Output(OutputFormat.Reports);
+        format.Description += " (json: one object per line)";
+        var json = new Option<bool>("--json") { Description = "Deprecated: --format json", Hidden = true };
+        var command = new Command("cvss", "Score CVSS v2.0, v3.0, v3.1 and v4.0 vectors") { vector, format, json };
         command.SetAction((parseResult, cancellationToken) => CommandRunner.RunAsync(context, async () =>
         {
-            var asJson = parseResult.GetValue(json);
+            if (parseResult.GetValue(json))
+            {
+                await context.Host.Stderr.WriteLineAsync("ctem: --json is deprecated; use --format json");
+            }
+
+            var asJson = parseResult.GetValue(json) || parseResult.GetValue(format) == OutputFormat.Json;
             if (parseResult.GetValue(vector) is { } single)
             {
                 return Write(context, single, asJson, null) ? ExitCodes.Ok : ExitCodes.BadInput;
@@ -35,7 +42,9 @@ public static class CvssCommand
 
             return allScored ? ExitCodes.Ok : ExitCodes.BadInput;
         }));
-        return command;
+        return command.WithExamples(
+            new("ctem cvss CVSS:3.1/AV:N/AC:L/PR:N/UI:N/S:U/C:H/I:H/A:H", "Score one vector"),
+            new("ctem cvss --format json < vectors.txt", "Score one vector per line, one JSON object per line"));
     }
 
     private static bool Write(CliContext context, string text, bool asJson, int? line)
@@ -61,7 +70,7 @@ public static class CvssCommand
                 WriteOptional(writer, "temporalScore", score.TemporalScore);
                 WriteOptional(writer, "environmentalScore", score.EnvironmentalScore);
                 writer.WriteNumber("score", score.Score);
-                writer.WriteString("severity", score.Severity.ToString());
+                writer.WriteString("severity", Severities.Name(score.Severity));
                 if (score.Nomenclature is not null)
                 {
                     writer.WriteString("nomenclature", score.Nomenclature);
@@ -85,7 +94,7 @@ public static class CvssCommand
         }
 
         parts.Add($"score {Number(score.Score)}{(score.Nomenclature is null ? "" : $" ({score.Nomenclature})")}");
-        parts.Add(score.Severity.ToString());
+        parts.Add(Severities.Name(score.Severity));
         context.Host.Stdout.WriteLine(string.Join("  ", parts));
         return true;
     }

@@ -12,12 +12,15 @@ namespace Ctem.Cli.Commands;
 public static class DbCommand
 {
     public static Command Create(CliContext context) =>
-        new("db", "Manage the vulnerability knowledge base") { CreateImport(context), DbUpdateCommand.Create(context), CreateStatus(context) };
+        new Command("db", "Manage the vulnerability knowledge base") { CreateImport(context), DbUpdateCommand.Create(context), CreateStatus(context) }.WithExamples(
+            new("ctem db update", "Download the latest advisories, KEV and EPSS"),
+            new("ctem db import ~/osv/Go.zip", "Import an osv.dev export, offline"),
+            new("ctem db status", "What the knowledge base holds"));
 
     private static Command CreateImport(CliContext context)
     {
         var paths = new Argument<string[]>("path") { Description = "OSV JSON files, directories of them, or osv.dev all.zip exports", Arity = ArgumentArity.OneOrMore };
-        var format = CliContext.FormatOption();
+        var format = FormatOptions.Output(OutputFormat.Reports);
         var command = new Command("import", "Import advisories (offline): OSV JSON files, directories, or osv.dev zip exports") { paths, format };
         command.SetAction((parseResult, cancellationToken) => CommandRunner.RunAsync(context, async () =>
         {
@@ -29,7 +32,9 @@ public static class DbCommand
             WriteImportReport(context, report, parseResult.GetValue(format)!);
             return ScanReportWriter.ExitCodeOf(report.Status);
         }));
-        return command;
+        return command.WithExamples(
+            new("ctem db import ~/osv/Go.zip ~/osv/npm.zip", "Import osv.dev exports, offline"),
+            new("ctem db import known_exploited_vulnerabilities.json epss_scores-current.csv.gz", "Import the KEV catalogue and EPSS scores; open findings are re-assessed"));
     }
 
     /// <summary>
@@ -151,7 +156,7 @@ public static class DbCommand
 
     private static Command CreateStatus(CliContext context)
     {
-        var format = CliContext.FormatOption();
+        var format = FormatOptions.Output(OutputFormat.Reports);
         var command = new Command("status", "Show what the knowledge base holds, per source and ecosystem") { format };
         command.SetAction((parseResult, cancellationToken) => CommandRunner.RunAsync(context, async () =>
         {
@@ -231,7 +236,9 @@ public static class DbCommand
 
             return ExitCodes.Ok;
         }));
-        return command;
+        return command.WithExamples(
+            new("ctem db status", "What the knowledge base holds, per source and ecosystem, and its feeds"),
+            new("ctem db status --format json", "The same as JSON"));
     }
 
     private static string Day(DateTimeOffset? time) => time?.ToUniversalTime().ToString("yyyy-MM-dd HH:mm", System.Globalization.CultureInfo.InvariantCulture) ?? "";

@@ -1,5 +1,6 @@
 using System.CommandLine;
 using Ctem.Cli.Rendering;
+using Ctem.Core.Model;
 using Ctem.Engine.Knowledge;
 using Ctem.Engine.Knowledge.Updates;
 
@@ -20,17 +21,18 @@ public static class DbUpdateCommand
         {
             Description = "Sources to fetch: osv, kev, epss (repeatable; default: all three)",
             AllowMultipleArgumentsPerToken = true,
-        }.AcceptOnlyFromAmong(AllSources);
+        }.EachOneOf("source", AllSources);
         var ecosystems = new Option<string[]>("--ecosystem")
         {
-            Description = $"OSV ecosystems to fetch (repeatable; default: {string.Join(", ", FeedSources.DefaultEcosystems)})",
+            Description = $"OSV ecosystems to fetch, as OSV names them, optionally with a release (Debian:12) (repeatable; default: {string.Join(", ", FeedSources.DefaultEcosystems)})",
+            HelpName = "ecosystem",
             AllowMultipleArgumentsPerToken = true,
-        };
-        var osvUrl = new Option<string>("--osv-url") { Description = "Base URL of the OSV exports (a mirror)", DefaultValueFactory = _ => FeedSources.OsvBaseUrl };
-        var kevUrl = new Option<string>("--kev-url") { Description = "URL of the KEV catalogue JSON", DefaultValueFactory = _ => FeedSources.KevUrl };
-        var epssUrl = new Option<string>("--epss-url") { Description = "URL of the EPSS scores CSV (.csv.gz)", DefaultValueFactory = _ => FeedSources.EpssUrl };
-        var retries = new Option<int>("--retries") { Description = "Retries per download for transient failures", DefaultValueFactory = _ => 3 };
-        var format = CliContext.FormatOption();
+        }.Each("OSV ecosystem", Ecosystems.OsvNames, given => Choices.FindEcosystem(given, Ecosystems.OsvNames));
+        var osvUrl = new Option<string>("--osv-url") { Description = "Base URL of the OSV exports (a mirror)", DefaultValueFactory = _ => FeedSources.OsvBaseUrl }.HttpUrl();
+        var kevUrl = new Option<string>("--kev-url") { Description = "URL of the KEV catalogue JSON", DefaultValueFactory = _ => FeedSources.KevUrl }.HttpUrl();
+        var epssUrl = new Option<string>("--epss-url") { Description = "URL of the EPSS scores CSV (.csv.gz)", DefaultValueFactory = _ => FeedSources.EpssUrl }.HttpUrl();
+        var retries = new Option<int>("--retries") { Description = "Retries per download for transient failures", DefaultValueFactory = _ => 3 }.Between(0, 10);
+        var format = FormatOptions.Output(OutputFormat.Reports);
         var command = new Command("update", "Download and import the latest OSV exports, CISA KEV and FIRST EPSS (needs network)")
         {
             sources, ecosystems, osvUrl, kevUrl, epssUrl, retries, format,
@@ -57,7 +59,7 @@ public static class DbUpdateCommand
 
             await using var store = await context.OpenStoreAsync(parseResult, cancellationToken);
             var updater = new KnowledgeUpdater(store, context.Importer(store), context.Http, context.Host.Time);
-            var options = UpdateOptions.For(list) with { Retries = Math.Max(0, parseResult.GetValue(retries)), RetryDelay = context.RetryDelay };
+            var options = UpdateOptions.For(list) with { Retries = parseResult.GetValue(retries), RetryDelay = context.RetryDelay };
             var report = await LiveStatus.RunAsync(context.Host, "updating…", progress => updater.UpdateAsync(options, progress, cancellationToken));
             if (report.Import is { } imported)
             {
@@ -72,7 +74,10 @@ public static class DbUpdateCommand
 
             return report.Import is null ? ExitCodes.Ok : ScanReportWriter.ExitCodeOf(report.Import.Status);
         }));
-        return command;
+        return command.WithExamples(
+            new("ctem db update", "Fetch OSV (default ecosystems), CISA KEV and FIRST EPSS"),
+            new("ctem db update --source osv --ecosystem Debian:12 --ecosystem Alpine", "Fetch OS distributions' advisories, which are not fetched by default"),
+            new("ctem db update --osv-url https://mirror.example/osv --retries 0", "Fetch from a mirror, without retrying"));
     }
 
     private static void Write(CliContext context, UpdateReport report, string format)

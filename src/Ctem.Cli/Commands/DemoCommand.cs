@@ -16,7 +16,7 @@ public static class DemoCommand
 {
     public static Command Create(CliContext context)
     {
-        var format = CliContext.FormatOption();
+        var format = FormatOptions.Output(OutputFormat.Lists);
         var command = new Command("demo", "Run import → scan → findings on bundled sample data in a temporary database") { format };
         command.SetAction((parseResult, cancellationToken) => CommandRunner.RunAsync(context, async () =>
         {
@@ -41,7 +41,9 @@ public static class DemoCommand
                 directory.Delete(recursive: true);
             }
         }));
-        return command;
+        return command.WithExamples(
+            new("ctem demo", "Import, scan and list findings on the bundled sample data"),
+            new("ctem demo --format json | jq '.findings[0]'", "The first finding of the demo as JSON"));
     }
 
     private static async Task<int> RunAsync(CliContext context, string sbom, string scopeFile, string[] knowledge, string database, string format, CancellationToken cancellationToken)

@@ -12,11 +12,7 @@ public static class DiffCommand
         var product = new Option<string>("--product") { Description = "The product to compare", Required = true };
         var from = RunOption("--from", "The earlier run (default: the run before --to of the same source)");
         var to = RunOption("--to", "The later run (default: the product's latest run)");
-        var format = new Option<string>("--format")
-        {
-            Description = "Output format: table, json or markdown (a pull-request comment)",
-            DefaultValueFactory = _ => OutputFormat.Table,
-        }.AcceptOnlyFromAmong(OutputFormat.Table, OutputFormat.Json, OutputFormat.Markdown);
+        var format = FormatOptions.Output([OutputFormat.Table, OutputFormat.Json, OutputFormat.Markdown]);
         var command = new Command(
             "diff",
             "List the findings that are new, resolved, reopened, or changed priority between two runs (default: each source's last run against the one before)")
@@ -54,7 +50,10 @@ public static class DiffCommand
 
             return ExitCodes.Ok;
         }));
-        return command;
+        return command.WithExamples(
+            new("ctem diff --product payments-api", "What each source's last run changed, against the run before it"),
+            new("ctem diff --product payments-api --format markdown > comment.md", "The same as a pull-request comment"),
+            new("ctem diff --product payments-api --from 12 --to 40 --format json", "Net changes between two runs (see 'ctem history')"));
     }
 
     private static Option<long?> RunOption(string name, string description)

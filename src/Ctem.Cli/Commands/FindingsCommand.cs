@@ -21,11 +21,19 @@ public static class FindingsCommand
         {
             Description = "Which findings: open (still reported by a source), resolved (no source reports them any more), or all",
             DefaultValueFactory = _ => "open",
+            HelpName = "open|resolved|all",
         }.AcceptOnlyFromAmong("open", "resolved", "all");
-        var format = CliContext.FormatOption();
+        var format = FormatOptions.Output(OutputFormat.Lists);
         var failOn = new FailOnOption();
         var command = new Command("findings", "List the current (open) findings of every product, or of one, most urgent first") { product, status, explain, format };
         failOn.AddTo(command);
+        command.Validators.Add(result =>
+        {
+            if (result.GetValue(explain) is not null && result.GetValue(format) is { } chosen && !OutputFormat.Reports.Contains(chosen))
+            {
+                result.AddError($"--explain writes {string.Join(" or ", OutputFormat.Reports)}, not {chosen}");
+            }
+        });
         command.SetAction((parseResult, cancellationToken) => CommandRunner.RunAsync(context, async () =>
         {
             if (failOn.Read(context, parseResult) is not { } policy)
@@ -61,7 +69,10 @@ public static class FindingsCommand
 
             return FailOnOption.Gate(context, policy, findings, ExitCodes.Ok);
         }));
-        return command;
+        return command.WithExamples(
+            new("ctem findings --product payments-api", "The open findings of one product, most urgent first"),
+            new("ctem findings --explain CVE-2021-44228", "Why every open finding of a vulnerability has its priority"),
+            new("ctem findings --format csv > findings.csv", "Every open finding as CSV"));
     }
 
     private static async Task<int> ExplainAsync(CliContext context, Core.Stores.ICtemStore store, IReadOnlyList<FindingView> findings, string id, string format, CancellationToken cancellationToken)

@@ -9,11 +9,7 @@ public static class HistoryCommand
     public static Command Create(CliContext context)
     {
         var product = new Option<string>("--product") { Description = "The product whose runs to list", Required = true };
-        var format = new Option<string>("--format")
-        {
-            Description = "Output format: table or json",
-            DefaultValueFactory = _ => OutputFormat.Table,
-        }.AcceptOnlyFromAmong(OutputFormat.Table, OutputFormat.Json);
+        var format = FormatOptions.Output(OutputFormat.Reports);
         var command = new Command("history", "List a product's runs (scans, ingests, re-analyses): when, which source, what they read, and how many findings each opened, resolved and reopened") { product, format };
         command.SetAction((parseResult, cancellationToken) => CommandRunner.RunAsync(context, async () =>
         {
@@ -36,6 +32,8 @@ public static class HistoryCommand
 
             return ExitCodes.Ok;
         }));
-        return command;
+        return command.WithExamples(
+            new("ctem history --product payments-api", "Every run of the product: when, which source, what it changed"),
+            new("ctem history --product payments-api --format json | jq '.runs[-1]'", "The latest run, for a script"));
     }
 }

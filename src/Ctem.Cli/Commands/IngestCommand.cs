@@ -8,25 +8,26 @@ using Spectre.Console;
 
 namespace Ctem.Cli.Commands;
 
-/// <summary><c>ctem ingest FILE... [--format NAME] [--product P]</c>: third-party scanner reports into the product's findings.</summary>
+/// <summary><c>ctem ingest FILE... [--format-in NAME] [--product P] [--format table|json]</c>: third-party scanner reports into the product's findings.</summary>
 public static class IngestCommand
 {
     public static Command Create(CliContext context)
     {
         var paths = new Argument<string[]>("file") { Description = "Scanner reports (Trivy, Grype, SARIF, …), or directories of them", Arity = ArgumentArity.OneOrMore };
-        var format = new Option<string?>("--format")
-        {
-            Description = "Read every file as this report format instead of detecting it: " + string.Join(", ", BuiltInPlugins.ReportParsers.Select(p => p.Name)),
-        };
-        var product = new Option<string?>("--product") { Description = "Product the findings belong to (default: the report's target, else the file name)" };
+        string[] reportFormats = [.. BuiltInPlugins.ReportParsers.Select(p => p.Name)];
+        var formatIn = FormatOptions.Input(reportFormats);
+        var product = new Option<string?>("--product") { Description = "Product the findings belong to (default: the report's target, else the file name)" }.NotEmpty();
+
+        // --format named the input format here before it meant the output everywhere: tell scripts that still use it so.
+        var format = FormatOptions.Output(OutputFormat.Reports, hint: given =>
+            Choices.Find(given, reportFormats) is { } input ? $"the input format is --format-in {input}" : null);
+        var deprecatedOutput = FormatOptions.Deprecated("--output-format", OutputFormat.Reports);
         var source = SourceOption.Create("the tool plus the report's target");
-        var output = new Option<string>("--output-format")
-        {
-            Description = "Output format: table or json",
-            DefaultValueFactory = _ => OutputFormat.Table,
-        }.AcceptOnlyFromAmong(OutputFormat.Table, OutputFormat.Json);
         var scopeOption = new ScopeOption();
-        var command = new Command("ingest", "Import third-party scanner reports into the findings store: deduplicated across tools and with Ctem's own scans") { paths, format, product, source, output };
+        var command = new Command("ingest", "Import third-party scanner reports into the findings store: deduplicated across tools and with Ctem's own scans")
+        {
+            paths, formatIn, product, source, format, deprecatedOutput,
+        };
         scopeOption.AddTo(command);
         command.SetAction((parseResult, cancellationToken) => CommandRunner.RunAsync(context, async () =>
         {
@@ -37,12 +38,15 @@ public static class IngestCommand
 
             await using var store = await context.OpenStoreAsync(parseResult, cancellationToken);
             var ingester = new ReportIngester(store, BuiltInPlugins.ReportParsers, context.Reader, context.Host.Time);
-            var request = new IngestRequest(parseResult.GetValue(paths)!, parseResult.GetValue(product), parseResult.GetValue(format)) { Scope = scope, Source = parseResult.GetValue(source) };
+            var request = new IngestRequest(parseResult.GetValue(paths)!, parseResult.GetValue(product), parseResult.GetValue(formatIn)) { Scope = scope, Source = parseResult.GetValue(source) };
             var report = await ingester.IngestAsync(request, cancellationToken);
-            Write(context, report, parseResult.GetValue(output)!);
+            Write(context, report, FormatOptions.Read(context, parseResult, format, deprecatedOutput));
             return ScanReportWriter.ExitCodeOf(report.Status);
         }));
-        return command;
+        return command.WithExamples(
+            new("ctem ingest trivy.json grype.json --product payments-api", "Import two tools' reports into the product's findings, without duplicates"),
+            new("ctem ingest reports/ --format json", "Every report in a directory, the result as JSON"),
+            new("ctem ingest scan.out --format-in sarif", "Read a file as SARIF instead of detecting its format"));
     }
 
     private static void Write(CliContext context, IngestReport report, string format)

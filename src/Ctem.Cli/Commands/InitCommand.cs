@@ -16,7 +16,7 @@ public static class InitCommand
         {
             Description = $"The file to write (default: {ScopeFile.DefaultFileName} in the current directory)",
             DefaultValueFactory = _ => ScopeFile.DefaultFileName,
-        };
+        }.NotEmpty();
         var force = new Option<bool>("--force") { Description = "Overwrite the file if it exists" };
         var command = new Command("init", "Write a commented starter scope file (ctem.yaml) to describe your products in") { output, force };
         command.SetAction((parseResult, cancellationToken) => CommandRunner.RunAsync(context, async () =>
@@ -46,6 +46,8 @@ public static class InitCommand
             await context.Host.Stderr.WriteLineAsync($"ctem: wrote {path}; describe your products in it (every key is explained in its comments)");
             return ExitCodes.Ok;
         }));
-        return command;
+        return command.WithExamples(
+            new("ctem init", "Write ctem.yaml in the current directory"),
+            new("ctem init --output config/ctem.yaml --force", "Write it elsewhere, replacing an existing file"));
     }
 }

@@ -7,11 +7,7 @@ namespace Ctem.Cli.Commands;
 /// <summary>The options every command that reads inventories shares: <c>--format-in</c> and <c>--all-directories</c>.</summary>
 public sealed class InputOptions
 {
-    private readonly Option<string?> _formatIn = new("--format-in")
-    {
-        Description = "Read the named files with this parser instead of detecting the format: "
-            + string.Join(", ", BuiltInPlugins.InventoryParsers.Select(p => p.Name)),
-    };
+    private readonly Option<string?> _formatIn = FormatOptions.Input([.. BuiltInPlugins.InventoryParsers.Select(p => p.Name)]);
 
     private readonly Option<bool> _allDirectories = new("--all-directories")
     {

@@ -17,13 +17,9 @@ public static class SbomCommand
     public static Command Create(CliContext context)
     {
         var paths = new Argument<string[]>("path") { Description = "SBOMs, lockfiles, package databases or directories", Arity = ArgumentArity.OneOrMore };
-        var format = new Option<string>("--format")
-        {
-            Description = "Output format: " + string.Join(", ", BuiltInPlugins.SbomWriters.Select(w => w.Format)),
-            Required = true,
-        }.AcceptOnlyFromAmong([.. BuiltInPlugins.SbomWriters.Select(w => w.Format)]);
-        var output = new Option<string?>("--output", "-o") { Description = "Write to this file instead of stdout" };
-        var product = new Option<string?>("--product") { Description = "Product name (default: the input's own, else the first path's name)" };
+        var format = FormatOptions.Output([.. BuiltInPlugins.SbomWriters.Select(w => w.Format)], required: true);
+        var output = new Option<string?>("--output", "-o") { Description = "Write to this file instead of stdout" }.NotEmpty();
+        var product = new Option<string?>("--product") { Description = "Product name (default: the input's own, else the first path's name)" }.NotEmpty();
         var inputs = InputOptions.Create();
         var command = new Command("sbom", "Write the discovered inventory as a CycloneDX or SPDX SBOM") { paths, format, output, product };
         inputs.AddTo(command);
@@ -45,29 +41,50 @@ public static class SbomCommand
                 : collected.Product ?? new ProductRef(Path.GetFileNameWithoutExtension(request[0].TrimEnd('/', '\\')), null);
             var writer = BuiltInPlugins.SbomWriters.Single(w => w.Format == parseResult.GetValue(format));
             var metadata = new SbomMetadata("ctem", CliVersion.Current, context.Host.Time.GetUtcNow());
-            await WriteAsync(context, writer, new Inventory(productRef, collected.Components), metadata, parseResult.GetValue(output));
+            if (!await WriteAsync(context, writer, new Inventory(productRef, collected.Components), metadata, parseResult.GetValue(output)))
+            {
+                return ExitCodes.Usage;
+            }
+
             return ScanReportWriter.ExitCodeOf(collected.Diagnostics.Any(d => d.IsError) ? OperationStatus.Partial : OperationStatus.Succeeded);
         }));
-        return command;
+        return command.WithExamples(
+            new("ctem sbom ./my-repo --format cyclonedx-json --output sbom.cdx.json", "Write a source tree's inventory as a CycloneDX SBOM"),
+            new("ctem sbom sbom.cdx.json --format spdx-json", "Convert a CycloneDX SBOM to SPDX"));
     }
 
-    private static async Task WriteAsync(CliContext context, ISbomWriter writer, Inventory inventory, SbomMetadata metadata, string? output)
+    /// <summary>False, after saying why on stderr, when <paramref name="output"/> cannot be written (a missing directory, a directory, no permission).</summary>
+    private static async Task<bool> WriteAsync(CliContext context, ISbomWriter writer, Inventory inventory, SbomMetadata metadata, string? output)
     {
         if (output is not null)
         {
             // Written beside the target and moved into place, so a failure never leaves half a document.
             var temporary = output + ".tmp";
-            await using (var file = File.Create(temporary))
+            try
             {
-                writer.Write(inventory, metadata, file);
-            }
+                await using (var file = File.Create(temporary))
+                {
+                    writer.Write(inventory, metadata, file);
+                }
 
-            File.Move(temporary, output, overwrite: true);
-            return;
+                File.Move(temporary, output, overwrite: true);
+                return true;
+            }
+            catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+            {
+                if (File.Exists(temporary))
+                {
+                    File.Delete(temporary);
+                }
+
+                await context.Host.Stderr.WriteLineAsync($"ctem: cannot write {output}: {ex.Message}");
+                return false;
+            }
         }
 
         using var buffer = new MemoryStream();
         writer.Write(inventory, metadata, buffer);
         await context.Host.Stdout.WriteLineAsync(System.Text.Encoding.UTF8.GetString(buffer.ToArray()));
+        return true;
     }
 }

@@ -12,9 +12,9 @@ public static class ScanCommand
     public static Command Create(CliContext context)
     {
         var paths = new Argument<string[]>("path") { Description = "SBOMs, lockfiles, package databases, or directories (source trees, root filesystems) to scan", Arity = ArgumentArity.OneOrMore };
-        var product = new Option<string?>("--product") { Description = "Product the findings belong to, as declared in the scope file (default: the SBOM's metadata.component name)" };
+        var product = new Option<string?>("--product") { Description = "Product the findings belong to, as declared in the scope file (default: the SBOM's metadata.component name)" }.NotEmpty();
+        var format = FormatOptions.Output(OutputFormat.Lists);
         var source = SourceOption.Create("the given paths, relative to the working directory");
-        var format = CliContext.FormatOption();
         var inputs = InputOptions.Create();
         var failOn = new FailOnOption();
         var scopeOption = new ScopeOption();
@@ -41,6 +41,9 @@ public static class ScanCommand
             var shown = ScanReportWriter.Write(context.Host, report, parseResult.GetValue(format)!);
             return FailOnOption.Gate(context, policy, shown, ScanReportWriter.ExitCodeOf(report.Status));
         }));
-        return command;
+        return command.WithExamples(
+            new("ctem scan sbom.cdx.json", "Match an SBOM against the knowledge base, store the findings and list them, most urgent first"),
+            new("ctem scan . --product payments-api --scope ctem.yaml", "Scan a source tree's lockfiles as a product the scope file declares"),
+            new("ctem scan sbom.cdx.json --format sarif --fail-on priority>=high > ctem.sarif", "In CI: SARIF for code scanning, and exit 1 when a finding is of high priority or more"));
     }
 }

@@ -11,15 +11,19 @@ namespace Ctem.Cli.Commands;
 public static class VersionCommand
 {
     public static Command Create(CliContext context) =>
-        new("version", "Version ordering as Ctem applies it when matching") { CreateCompare(context) };
+        new Command("version", "Version ordering as Ctem applies it when matching") { CreateCompare(context) }.WithExamples(
+            new("ctem version compare --ecosystem npm 1.0.0-rc.1 1.0.0", "Compare two versions as npm orders them: prints <"),
+            new("ctem version compare --ecosystem Debian:12 1:0.9 2.0", "A release-suffixed ecosystem uses its base ecosystem's order"));
 
     private static Command CreateCompare(CliContext context)
     {
+        string[] known = [.. BuiltInPlugins.VersionSchemes.KnownEcosystems.Order(StringComparer.OrdinalIgnoreCase)];
         var ecosystem = new Option<string>("--ecosystem")
         {
             Description = "OSV ecosystem name as OSV spells it (npm, PyPI, Maven, NuGet, Go, crates.io, RubyGems, Packagist, Debian, Alpine, Red Hat, …)",
+            HelpName = "ecosystem",
             Required = true,
-        };
+        }.Matching("ecosystem with a version scheme", known, given => Choices.FindEcosystem(given, known));
         var versions = new Argument<string[]>("versions") { Description = "Two versions A B; none to read 'A B' pairs from stdin", Arity = new ArgumentArity(0, 2) };
         var command = new Command("compare", "Compare versions: prints <, = or >") { ecosystem, versions };
         command.SetAction((parseResult, cancellationToken) => CommandRunner.RunAsync(context, async () =>
@@ -64,7 +68,9 @@ public static class VersionCommand
 
             return allCompared ? ExitCodes.Ok : ExitCodes.BadInput;
         }));
-        return command;
+        return command.WithExamples(
+            new("ctem version compare --ecosystem PyPI 1.0a1 1.0", "Compare two versions as PyPI orders them: prints <"),
+            new("printf '1.0~rc1-1 1.0-1\\n' | ctem version compare --ecosystem Debian", "Compare one pair per stdin line"));
     }
 
     private static async Task<bool> CompareAsync(CliContext context, IVersionScheme scheme, string left, string right, int? line)

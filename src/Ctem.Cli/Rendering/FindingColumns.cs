@@ -18,7 +18,7 @@ public static class FindingColumns
         return
         [
             f.Product, f.Purl, f.Ecosystem ?? "", f.Name, f.Version ?? "", f.Vulnerability.Id, string.Join(" ", f.Vulnerability.Aliases),
-            f.Vulnerability.Severity ?? cvss?.Severity.ToString() ?? "",
+            f.Vulnerability.Severity ?? (cvss is null ? "" : Severities.Name(cvss.Severity)),
             cvss?.Score.ToString("0.0", CultureInfo.InvariantCulture) ?? "",
             f.Exploitation?.Kev?.DateAdded.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture) ?? "",
             f.Exploitation?.Epss?.Score.ToString("0.#####", CultureInfo.InvariantCulture) ?? "",

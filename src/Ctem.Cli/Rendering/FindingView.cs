@@ -1,4 +1,5 @@
 using Ctem.Core.Model;
+using Ctem.Core.Scoring;
 using Ctem.Core.Scoring.Risk;
 using Ctem.Core.Stores;
 
@@ -59,7 +60,7 @@ public sealed record FindingView(
         finding.Component.Purl is { } purl ? Ecosystems.PackageNameOf(purl) : finding.Component.Name,
         finding.Component.MatchVersion,
         finding.Component.Location,
-        finding.Vulnerability,
+        Spelled(finding.Vulnerability),
         finding.FixedVersions,
         "open",
         recorded?.FirstSeenAt,
@@ -80,7 +81,7 @@ public sealed record FindingView(
         finding.PackageName,
         finding.Version,
         null,
-        finding.Vulnerability,
+        Spelled(finding.Vulnerability),
         finding.FixedVersions,
         finding.Status == FindingStatus.Open ? "open" : "resolved",
         finding.FirstSeenAt,
@@ -94,4 +95,8 @@ public sealed record FindingView(
         ResolvedAt = finding.ResolvedAt,
         ReopenCount = finding.ReopenCount,
     };
+
+    // Every output spells a source's severity label the one way (Severities), whatever the source wrote.
+    private static VulnerabilityRef Spelled(VulnerabilityRef vulnerability) =>
+        vulnerability with { Severity = Severities.Normalize(vulnerability.Severity) };
 }

@@ -16,7 +16,7 @@ public static class FindingsTableColumns
         {
             Required = true, Alignment = Justify.Right,
         },
-        new("Priority", Rank: 2, MinWidth: 13, PreferredWidth: 13, f => f.Risk is { } risk ? $"{risk.Priority.ToString().ToUpperInvariant()} {Score(risk.Score)}" : "")
+        new("Priority", Rank: 2, MinWidth: 13, PreferredWidth: 13, f => f.Risk is { } risk ? $"{JsonOutput.Name(risk.Priority)} {Score(risk.Score)}" : "")
         {
             Required = true,
         },
@@ -55,7 +55,7 @@ public static class FindingsTableColumns
     private static string? SeverityOf(FindingView finding) =>
         finding.Vulnerability.Severity
         ?? (finding.Vulnerability.Cvss is { } vector && Cvss.Parse(vector) is { Success: true, Value: var score }
-            ? $"{score.Severity.ToString().ToUpperInvariant()} {Score(score.Score)}"
+            ? $"{Severities.Name(score.Severity)} {Score(score.Score)}"
             : null);
 
     private static string Aliases(IReadOnlyList<string> aliases) =>

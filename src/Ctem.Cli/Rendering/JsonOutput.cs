@@ -139,7 +139,7 @@ public static class JsonOutput
         writer.WriteString("version", score.Version);
         writer.WriteNumber("baseScore", score.BaseScore);
         writer.WriteNumber("score", score.Score);
-        writer.WriteString("severity", score.Severity.ToString());
+        writer.WriteString("severity", Severities.Name(score.Severity));
         writer.WriteEndObject();
     }
 

@@ -8,7 +8,11 @@ public static class OutputFormat
     public const string Csv = "csv";
     public const string Markdown = "markdown";
 
-    public static readonly string[] All = [Table, Json, Sarif, Csv, Markdown];
+    /// <summary>What a command that lists findings writes.</summary>
+    public static readonly string[] Lists = [Table, Json, Sarif, Csv, Markdown];
+
+    /// <summary>What a command that reports what it did (an import, an update, a status) writes.</summary>
+    public static readonly string[] Reports = [Table, Json];
 
     /// <summary>Writes findings in one of the list formats (SARIF, CSV, Markdown); false for the others.</summary>
     public static bool TryWriteList(TextWriter output, string format, IReadOnlyList<FindingView> findings)

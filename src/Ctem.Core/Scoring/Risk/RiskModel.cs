@@ -76,21 +76,22 @@ public static class RiskModel
         var advisories = vulnerability.AdvisoryIds.Count == 0 ? "the scanner report" : "advisories " + string.Join(", ", vulnerability.AdvisoryIds);
         if (vulnerability.Cvss is { } vector && Cvss.Parse(vector) is { Success: true, Value: var score })
         {
-            return ("cvss", $"{Number(score.Score)} {score.Severity.ToString().ToUpperInvariant()}", $"CVSS {score.Version} vector {vector} ({vulnerability.CvssSource ?? advisories})", score.Score / 10, weight);
+            return ("cvss", $"{Number(score.Score)} {Severities.Name(score.Severity)}", $"CVSS {score.Version} vector {vector} ({vulnerability.CvssSource ?? advisories})", score.Score / 10, weight);
         }
 
         // Without a vector the advisory's own label is the best evidence: the middle of the label's CVSS v3 band.
-        var level = vulnerability.Severity?.ToUpperInvariant() switch
+        var label = Severities.Normalize(vulnerability.Severity);
+        var level = label switch
         {
-            "CRITICAL" => 0.95,
-            "HIGH" => 0.8,
-            "MODERATE" or "MEDIUM" => 0.55,
-            "LOW" => 0.25,
-            "INFO" => 0.05,
+            "critical" => 0.95,
+            "high" => 0.8,
+            "medium" => 0.55,
+            "low" => 0.25,
+            "none" => 0.05,
             _ => (double?)null,
         };
         return level is { } known
-            ? ("cvss", $"{vulnerability.Severity} (no vector)", $"severity label of {vulnerability.SeveritySource ?? advisories}, scored as {Number(known * 10)}", known, weight)
+            ? ("cvss", $"{label} (no vector)", $"severity label of {vulnerability.SeveritySource ?? advisories}, scored as {Number(known * 10)}", known, weight)
             : ("cvss", "unknown", $"{advisories}: no CVSS vector or severity; medium (5.0) assumed", 0.5, weight);
     }
 

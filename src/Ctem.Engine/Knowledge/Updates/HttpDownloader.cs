@@ -24,10 +24,14 @@ internal sealed class HttpDownloader
 
         // Back-off is real waiting on a real network, not business time: it runs on the system clock, and tests
         // shorten it through UpdateOptions.RetryDelay instead of faking it.
-        _pipeline = new ResiliencePipelineBuilder<HttpResponseMessage> { TimeProvider = TimeProvider.System }
-            .AddRetry(new RetryStrategyOptions<HttpResponseMessage>
+        var builder = new ResiliencePipelineBuilder<HttpResponseMessage> { TimeProvider = TimeProvider.System };
+
+        // Polly's retry strategy requires at least one attempt: no retries is no strategy.
+        if (options.Retries > 0)
+        {
+            builder.AddRetry(new RetryStrategyOptions<HttpResponseMessage>
             {
-                MaxRetryAttempts = Math.Max(options.Retries, 0),
+                MaxRetryAttempts = options.Retries,
                 Delay = options.RetryDelay,
                 BackoffType = DelayBackoffType.Exponential,
                 UseJitter = options.RetryDelay > TimeSpan.Zero,
@@ -40,8 +44,10 @@ internal sealed class HttpDownloader
                     args.Outcome.Result?.Dispose();
                     return default;
                 },
-            })
-            .Build();
+            });
+        }
+
+        _pipeline = builder.Build();
     }
 
     public async Task<(SourceOutcome Outcome, DownloadState? State)> FetchAsync(

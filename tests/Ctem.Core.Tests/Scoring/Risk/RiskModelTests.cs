@@ -57,6 +57,8 @@ public sealed class RiskModelTests
     [InlineData("MODERATE", 0.55)]
     [InlineData("medium", 0.55)]
     [InlineData("LOW", 0.25)]
+    [InlineData("None", 0.05)]
+    [InlineData("info", 0.05)]
     [InlineData("whatever", 0.5)]
     public void Assess_NoVector_UsesTheAdvisorySeverityLabel(string label, double level)
     {
@@ -64,6 +66,18 @@ public sealed class RiskModelTests
         var risk = RiskModel.Assess(new RiskInputs(vulnerability, null, DependencyRelation.Direct, DependencyScope.Runtime, InternalLow), RiskPolicy.Default, Feeds, Now);
 
         Assert.Equal(level, risk.Factors[0].Level);
+    }
+
+    [Theory]
+    [InlineData("MODERATE", "medium (no vector)")]
+    [InlineData("Critical", "critical (no vector)")]
+    [InlineData("Unknown", "unknown")]
+    public void Assess_NoVector_NamesTheLabelAsCtemSpellsSeverities(string label, string value)
+    {
+        var vulnerability = new VulnerabilityRef("GHSA-x", [], null, label, ["GHSA-x"]);
+        var risk = RiskModel.Assess(new RiskInputs(vulnerability, null, DependencyRelation.Direct, DependencyScope.Runtime, InternalLow), RiskPolicy.Default, Feeds, Now);
+
+        Assert.Equal(value, risk.Factors[0].Value);
     }
 
     [Fact]
@@ -94,7 +108,7 @@ public sealed class RiskModelTests
                 "CISA KEV catalog 2026.11.26",
             ],
             risk.Factors.Take(3).Select(f => f.Source));
-        Assert.Equal(["10.0 CRITICAL", "0.94 (percentile 100)", "listed since 2021-12-10, used in ransomware campaigns"], risk.Factors.Take(3).Select(f => f.Value));
+        Assert.Equal(["10.0 critical", "0.94 (percentile 100)", "listed since 2021-12-10, used in ransomware campaigns"], risk.Factors.Take(3).Select(f => f.Value));
     }
 
     [Theory]
