@@ -26,6 +26,9 @@ internal sealed record FindingRow(
     double? RiskScore,
     string? Priority,
     string? RiskJson,
+    string? LocationRoot,
+    string? LocationPath,
+    int? LocationLine,
     DateTimeOffset At)
 {
     public static FindingRow From(ObservedFinding finding, long productId, long runId, DateTimeOffset at)
@@ -55,6 +58,9 @@ internal sealed record FindingRow(
             finding.Risk?.Score,
             RiskColumns.Priority(finding.Risk),
             finding.Risk is { } risk ? StorageJson.Serialize(risk) : null,
+            finding.Place?.Root,
+            finding.Place?.Path,
+            finding.Place?.Line,
             at);
     }
 }

@@ -42,6 +42,12 @@ internal sealed class OpenFindingRow
 
     public string? CwesJson { get; set; }
 
+    public string? LocationRoot { get; set; }
+
+    public string? LocationPath { get; set; }
+
+    public long? LocationLine { get; set; }
+
     public DateTimeOffset FirstSeenAt { get; set; }
 
     public DateTimeOffset LastSeenAt { get; set; }
@@ -63,5 +69,6 @@ internal sealed class OpenFindingRow
         Scope = ComponentFacts.ScopeOf(Scope),
         Relation = ComponentFacts.RelationOf(Relation),
         Risk = RiskJson is null ? null : StorageJson.Deserialize<RiskAssessment>(RiskJson),
+        Place = LocationPath is null ? null : new FilePlace(LocationRoot, LocationPath, (int?)LocationLine),
     };
 }

@@ -39,6 +39,12 @@ public sealed record ObservedFinding(Component Component, VulnerabilityRef Vulne
     /// Ctem matched (<see cref="VulnerabilityRef.AdvisoryIds"/>).
     /// </summary>
     public IReadOnlyList<string> ReportedAs { get; init; } = [];
+
+    /// <summary>
+    /// Where code scanning shows it: the manifest, lockfile or SBOM that declares the component, the file a code finding
+    /// is in, or the report that names an endpoint; null when not placed.
+    /// </summary>
+    public FilePlace? Place { get; init; }
 }
 
 public static class FindingKey
@@ -82,4 +88,7 @@ public sealed record StoredFinding(
 
     /// <summary>The day the fix is due by the SLA of its priority, counted from when it was first seen.</summary>
     public DateTimeOffset? DueAt => Risk?.DueFrom(FirstSeenAt);
+
+    /// <summary>Where the latest observation placed it (<see cref="ObservedFinding.Place"/>); null for findings stored before places were kept.</summary>
+    public FilePlace? Place { get; init; }
 }

@@ -89,10 +89,11 @@ public sealed class ReportIngester(ICtemStore store, IReadOnlyList<IReportParser
 
         var storedFacts = new StoredFacts(await store.GetCurrentFindingFactsAsync(product.Name, cancellationToken));
         var records = new List<ScanRecord>();
+        var root = InputRoot.Of(request.Paths);
         var exploitation = new Dictionary<string, Exploitation>(StringComparer.Ordinal);
         foreach (var tool in read.GroupBy(r => ReportFindingMapper.SourceOf(r.Report), StringComparer.Ordinal))
         {
-            var observed = ObservedFindingMerger.Merge(tool.SelectMany(r => r.Report.Findings.Select(f => ReportFindingMapper.ToObserved(r.Report, f, r.File.Path, aliasGroups))))
+            var observed = ObservedFindingMerger.Merge(tool.SelectMany(r => r.Report.Findings.Select(f => ReportFindingMapper.ToObserved(r.Report, f, r.File.Path, aliasGroups, root))))
                 .Select(f => storedFacts.Enrich(f, tool.Key))
                 .ToList();
             var facts = await ExploitationLookup.ForAsync(store, observed.Select(f => f.Vulnerability), cancellationToken);
