@@ -34,6 +34,9 @@ public sealed record FindingView(
 
     public DateTimeOffset? DueAt => FirstSeenAt is { } first ? Risk?.DueFrom(first) : null;
 
+    /// <summary>Where code scanning shows it (SARIF's physical location); null for findings stored before places were kept.</summary>
+    public FilePlace? Place { get; init; }
+
     /// <summary>Most urgent first; ties in a stable, readable order.</summary>
     public static IReadOnlyList<FindingView> ByPriority(IEnumerable<FindingView> findings) =>
         findings
@@ -64,6 +67,7 @@ public sealed record FindingView(
         Relation = finding.Component.Relation,
         Id = recorded?.Id,
         Risk = finding.Risk,
+        Place = finding.Place,
     };
 
     public static FindingView From(StoredFinding finding) => new(
@@ -84,5 +88,6 @@ public sealed record FindingView(
         Relation = finding.Relation,
         Id = finding.Id,
         Risk = finding.Risk,
+        Place = finding.Place,
     };
 }

@@ -23,7 +23,7 @@ public static class ScanReportWriter
             // A failed scan has no findings to list: only its diagnostics, on stderr.
             if (report.Run is not null)
             {
-                OutputFormat.TryWriteList(host.Stdout, format, findings);
+                OutputFormat.TryWriteList(host.Stdout, format, findings, host.Stderr);
             }
         }
         else if (report.Run is { } run && report.Product is { } product)
