@@ -31,7 +31,8 @@ public static class ScanReportWriter
             var console = Consoles.Stdout(host);
             console.WriteLine($"Product {product.Name}{(product.Version is null ? "" : " " + product.Version)}: {report.Components} components from {report.Inputs.Count} input(s), run {run.RunId}");
             FindingsTable.Write(console, findings);
-            console.WriteLine($"{findings.Count} finding(s): {run.New} new, {run.Reopened} reopened, {run.Resolved} resolved since the previous scan.");
+            var unmatched = report.Coverage?.Summary() is { } words ? $" {words}." : "";
+            console.WriteLine($"{findings.Count} finding(s): {run.New} new, {run.Reopened} reopened, {run.Resolved} resolved since the previous scan.{unmatched}");
         }
 
         DiagnosticsPrinter.Write(host.Stderr, report.Diagnostics);

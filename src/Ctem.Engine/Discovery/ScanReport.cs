@@ -2,6 +2,7 @@ using Ctem.Core.Diagnostics;
 using Ctem.Core.Model;
 using Ctem.Core.Scoping;
 using Ctem.Core.Stores;
+using Ctem.Engine.Discovery.Matching;
 using Ctem.Engine.Knowledge;
 
 namespace Ctem.Engine.Discovery;
@@ -31,4 +32,7 @@ public sealed record ScanReport(
 
     /// <summary>KEV and EPSS facts of the findings' vulnerabilities, by vulnerability id, as the assessment used them.</summary>
     public IReadOnlyDictionary<string, Exploitation> Exploitation { get; init; } = new Dictionary<string, Exploitation>();
+
+    /// <summary>What matching could not look at (also among <see cref="Diagnostics"/>); null when nothing was matched.</summary>
+    public MatchCoverage? Coverage { get; init; }
 }
