@@ -33,6 +33,6 @@ public sealed record ScanReport(
     /// <summary>KEV and EPSS facts of the findings' vulnerabilities, by vulnerability id, as the assessment used them.</summary>
     public IReadOnlyDictionary<string, Exploitation> Exploitation { get; init; } = new Dictionary<string, Exploitation>();
 
-    /// <summary>What matching could not look at (also among <see cref="Diagnostics"/>); null when nothing was matched.</summary>
+    /// <summary>What matching could not look at (also among <see cref="Diagnostics"/>); null when the scan failed before matching.</summary>
     public MatchCoverage? Coverage { get; init; }
 }

@@ -5,7 +5,8 @@ namespace Ctem.Engine.Discovery.Reports;
 /// <summary>
 /// What the store already knows of a reported exposure, kept when a scanner reports it too: a tool's report says less
 /// than Ctem's own scan (no dependency relation or scope, no advisories), so the facts other sources gave are combined
-/// with the tool's, not overwritten by whichever source ran last; so is where it was placed.
+/// with the tool's, not overwritten by whichever source ran last. So does the place another source gave (a scan's
+/// manifest and line).
 /// </summary>
 public sealed class StoredFacts
 {
