@@ -60,6 +60,12 @@ internal abstract class DbCtemStore : ICtemStore
         return await KnowledgeQueries.StatusAsync(connection, cancellationToken);
     }
 
+    public async Task<IReadOnlySet<string>> FindEcosystemsWithAdvisoriesAsync(IReadOnlyCollection<string> ecosystems, CancellationToken cancellationToken)
+    {
+        await using var connection = await OpenAsync(cancellationToken);
+        return await KnowledgeQueries.EcosystemsWithAdvisoriesAsync(connection, ecosystems, cancellationToken);
+    }
+
     public async Task<IReadOnlyList<FeedStatusRow>> GetFeedStatusAsync(CancellationToken cancellationToken)
     {
         await using var connection = await OpenAsync(cancellationToken);

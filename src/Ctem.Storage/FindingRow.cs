@@ -28,6 +28,9 @@ internal sealed record FindingRow(
     double? RiskScore,
     string? Priority,
     string? RiskJson,
+    string? LocationRoot,
+    string? LocationPath,
+    int? LocationLine,
     DateTimeOffset At)
 {
     public static FindingRow From(ObservedFinding finding, long productId, long runId, DateTimeOffset at)
@@ -59,6 +62,9 @@ internal sealed record FindingRow(
             finding.Risk?.Score,
             RiskColumns.Priority(finding.Risk),
             finding.Risk is { } risk ? StorageJson.Serialize(risk) : null,
+            finding.Place?.Root,
+            finding.Place?.Path,
+            finding.Place?.Line,
             at);
     }
 }

@@ -28,6 +28,30 @@ internal static class KnowledgeQueries
             .ToList();
     }
 
+    // The (ecosystem, name) index finds the first row; a withdrawn advisory does not count, it never matches.
+    private const string AnyAdvisorySql = """
+        SELECT 1 FROM advisory_packages p
+        JOIN advisories a ON a.id = p.advisory_id
+        WHERE p.ecosystem = @Ecosystem AND a.withdrawn IS NULL
+        LIMIT 1
+        """;
+
+    public static async Task<IReadOnlySet<string>> EcosystemsWithAdvisoriesAsync(DbConnection connection, IReadOnlyCollection<string> ecosystems, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(ecosystems);
+        var held = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var ecosystem in ecosystems.Distinct(StringComparer.Ordinal))
+        {
+            var any = await connection.ExecuteScalarAsync<long?>(new CommandDefinition(AnyAdvisorySql, new { Ecosystem = ecosystem }, cancellationToken: cancellationToken));
+            if (any is not null)
+            {
+                held.Add(ecosystem);
+            }
+        }
+
+        return held;
+    }
+
     private sealed class StatusRow
     {
         public string Source { get; set; } = string.Empty;

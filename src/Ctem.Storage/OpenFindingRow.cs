@@ -46,6 +46,12 @@ internal sealed class OpenFindingRow
 
     public string? CwesJson { get; set; }
 
+    public string? LocationRoot { get; set; }
+
+    public string? LocationPath { get; set; }
+
+    public long? LocationLine { get; set; }
+
     public DateTimeOffset FirstSeenAt { get; set; }
 
     public DateTimeOffset LastSeenAt { get; set; }
@@ -75,5 +81,6 @@ internal sealed class OpenFindingRow
         Risk = RiskJson is null ? null : StorageJson.Deserialize<RiskAssessment>(RiskJson),
         ResolvedAt = ResolvedAt,
         ReopenCount = (int)ReopenCount,
+        Place = LocationPath is null ? null : new FilePlace(LocationRoot, LocationPath, (int?)LocationLine),
     };
 }

@@ -38,7 +38,7 @@ public sealed class ReportFormatTests
         Assert.NotEmpty(OfficialSchemas.Errors("sarif/sarif-schema-2.1.0.json", output.Stdout.Replace("\"2.1.0\"", "\"9.9\"", StringComparison.Ordinal)));
     }
 
-    /// <summary>Ingested code and network findings export to SARIF too: files as physical locations, endpoints as resources.</summary>
+    /// <summary>Ingested code and network findings export to SARIF too: code at its file and line, endpoints as resources found in their report.</summary>
     [SkippableFact]
     public async Task Sarif_IngestedFileAndEndpointFindings_PlacedAndValid()
     {
@@ -56,7 +56,8 @@ public sealed class ReportFormatTests
         Assert.Equal(24, secret.GetProperty("locations")[0].GetProperty("physicalLocation").GetProperty("region").GetProperty("startLine").GetInt32());
         var port = results.First(r => r.GetProperty("ruleId").GetString() == "nmap:open-port").GetProperty("locations")[0];
         Assert.Equal(("tcp://127.0.0.1:22", "resource"), (port.GetProperty("logicalLocations")[0].GetProperty("fullyQualifiedName").GetString(), port.GetProperty("logicalLocations")[0].GetProperty("kind").GetString()));
-        Assert.False(port.TryGetProperty("physicalLocation", out _));
+        Assert.Contains((Path.Combine(reports, "Nmap", "testdata", "1_hosts_banner_ports.xml"), 1, "tcp://127.0.0.1:22"), GitHubSarif.Places(output.Stdout));
+        Assert.Empty(GitHubSarif.Problems(output.Stdout));
     }
 
     [Fact]

@@ -62,7 +62,7 @@ public static class FindingsCommand
             {
                 WriteJson(context, findings);
             }
-            else if (!OutputFormat.TryWriteList(context.Host.Stdout, chosen, findings))
+            else if (!OutputFormat.TryWriteList(context.Host.Stdout, chosen, findings, context.Host.Stderr))
             {
                 FindingsTable.Write(Consoles.Stdout(context.Host), findings);
             }

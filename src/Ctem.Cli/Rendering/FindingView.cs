@@ -41,6 +41,9 @@ public sealed record FindingView(
     /// <summary>How often it came back after being resolved.</summary>
     public int ReopenCount { get; init; }
 
+    /// <summary>Where code scanning shows it (SARIF's physical location); null for findings stored before places were kept.</summary>
+    public FilePlace? Place { get; init; }
+
     /// <summary>Most urgent first; ties in a stable, readable order.</summary>
     public static IReadOnlyList<FindingView> ByPriority(IEnumerable<FindingView> findings) =>
         findings
@@ -72,6 +75,7 @@ public sealed record FindingView(
         Id = recorded?.Id,
         Risk = finding.Risk,
         ReopenCount = recorded?.ReopenCount ?? 0,
+        Place = finding.Place,
     };
 
     public static FindingView From(StoredFinding finding) => new(
@@ -94,6 +98,7 @@ public sealed record FindingView(
         Risk = finding.Risk,
         ResolvedAt = finding.ResolvedAt,
         ReopenCount = finding.ReopenCount,
+        Place = finding.Place,
     };
 
     // Every output spells a source's severity label the one way (Severities), whatever the source wrote.

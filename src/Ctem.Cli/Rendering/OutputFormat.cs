@@ -15,12 +15,17 @@ public static class OutputFormat
     public static readonly string[] Reports = [Table, Json];
 
     /// <summary>Writes findings in one of the list formats (SARIF, CSV, Markdown); false for the others.</summary>
-    public static bool TryWriteList(TextWriter output, string format, IReadOnlyList<FindingView> findings)
+    /// <param name="notes">Where to say what a format had to leave out (SARIF past GitHub's limits): stderr.</param>
+    public static bool TryWriteList(TextWriter output, string format, IReadOnlyList<FindingView> findings, TextWriter? notes = null)
     {
         switch (format)
         {
             case Sarif:
-                SarifOutput.Write(output, findings);
+                if (SarifOutput.Write(output, findings) is > 0 and var omitted)
+                {
+                    notes?.WriteLine($"note: {SarifOutput.OmittedNote(omitted)}");
+                }
+
                 return true;
             case Csv:
                 CsvOutput.Write(output, findings);

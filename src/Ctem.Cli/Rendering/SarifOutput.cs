@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Security.Cryptography;
 using System.Text;
 using System.Text.Json;
+using Ctem.Core.Model;
 using Ctem.Core.Scoring;
 using Ctem.Core.Scoring.Risk;
 using Ctem.Core.Scoring.Ssvc;
@@ -9,17 +10,25 @@ using Ctem.Core.Scoring.Ssvc;
 namespace Ctem.Cli.Rendering;
 
 /// <summary>
-/// Findings as SARIF 2.1.0, the format code-scanning services (GitHub among them) accept: one rule per vulnerability
-/// with help naming the fixed versions, one result per finding at the manifest that declares the component, a
-/// <c>security-severity</c> from CVSS, and a stable fingerprint so re-uploads update rather than duplicate alerts.
+/// Findings as SARIF 2.1.0 that GitHub code scanning accepts: one rule per vulnerability with help naming the fixed
+/// versions, one result per finding at the manifest, lockfile or SBOM that declares the component (relative to the
+/// scan's root, on its line where the format gives one), a <c>security-severity</c> from CVSS, and stable fingerprints
+/// so re-uploads update rather than duplicate alerts. Runs stay within GitHub's limits (<see cref="SarifLimits"/>).
 /// </summary>
 public static class SarifOutput
 {
-    public static void Write(TextWriter output, IReadOnlyList<FindingView> findings) =>
+    /// <summary>Writes the document; returns how many findings were left out to keep the run within GitHub's limits.</summary>
+    public static int Write(TextWriter output, IReadOnlyList<FindingView> findings)
+    {
+        // Findings come most urgent first: past the limit, the least urgent are the ones left out.
+        var kept = findings.Take(SarifLimits.ResultsPerRun).ToList();
+        var omitted = findings.Count - kept.Count;
         JsonOutput.Write(output, writer =>
         {
-            var rules = findings.GroupBy(f => f.Vulnerability.Id).OrderBy(g => g.Key, StringComparer.Ordinal).ToList();
+            var rules = kept.GroupBy(f => f.Vulnerability.Id).OrderBy(g => g.Key, StringComparer.Ordinal).ToList();
             var ruleIndex = rules.Select((g, i) => (g.Key, i)).ToDictionary(p => p.Key, p => p.i, StringComparer.Ordinal);
+            var places = kept.Select(f => (f, Place: PlaceOf(f))).ToList();
+            var baseIds = new SarifPlaces(places.Select(p => p.Place));
             writer.WriteStartObject();
             writer.WriteString("$schema", "https://json.schemastore.org/sarif-2.1.0.json");
             writer.WriteString("version", "2.1.0");
@@ -39,10 +48,12 @@ public static class SarifOutput
             writer.WriteEndArray();
             writer.WriteEndObject();
             writer.WriteEndObject();
+            baseIds.WriteBaseIds(writer);
+            WriteInvocation(writer, omitted);
             writer.WriteStartArray("results");
-            foreach (var finding in findings)
+            foreach (var (finding, place) in places)
             {
-                WriteResult(writer, finding, ruleIndex[finding.Vulnerability.Id]);
+                WriteResult(writer, finding, ruleIndex[finding.Vulnerability.Id], place, baseIds);
             }
 
             writer.WriteEndArray();
@@ -50,20 +61,47 @@ public static class SarifOutput
             writer.WriteEndArray();
             writer.WriteEndObject();
         });
+        return omitted;
+    }
+
+    // Says in the document itself that results were left out, where a reader of the upload will look.
+    private static void WriteInvocation(Utf8JsonWriter writer, int omitted)
+    {
+        writer.WriteStartArray("invocations");
+        writer.WriteStartObject();
+        writer.WriteBoolean("executionSuccessful", true);
+        if (omitted > 0)
+        {
+            writer.WriteStartArray("toolExecutionNotifications");
+            writer.WriteStartObject();
+            writer.WriteString("level", "warning");
+            writer.WriteStartObject("message");
+            writer.WriteString("text", OmittedNote(omitted));
+            writer.WriteEndObject();
+            writer.WriteEndObject();
+            writer.WriteEndArray();
+        }
+
+        writer.WriteEndObject();
+        writer.WriteEndArray();
+    }
+
+    public static string OmittedNote(int omitted) =>
+        $"{omitted} finding(s) left out: GitHub code scanning accepts at most {SarifLimits.ResultsPerRun:N0} results per run; the most urgent are listed";
 
     private static void WriteRule(Utf8JsonWriter writer, FindingView finding, IReadOnlyList<string> fixedVersions)
     {
         var vulnerability = finding.Vulnerability;
-        var summary = vulnerability.Summary ?? vulnerability.Id;
+        var summary = string.IsNullOrWhiteSpace(vulnerability.Summary) ? vulnerability.Id : vulnerability.Summary.Trim();
         var fix = fixedVersions.Count == 0 ? "No fixed version is known." : $"Fixed in: {string.Join(", ", fixedVersions)}.";
         var ids = vulnerability.Aliases.Count == 0 ? "" : $" Also known as {string.Join(", ", vulnerability.Aliases)}.";
         writer.WriteStartObject();
         writer.WriteString("id", vulnerability.Id);
         writer.WriteStartObject("shortDescription");
-        writer.WriteString("text", summary);
+        writer.WriteString("text", Bounded(summary));
         writer.WriteEndObject();
         writer.WriteStartObject("fullDescription");
-        writer.WriteString("text", $"{summary}.{ids}");
+        writer.WriteString("text", Bounded($"{summary}.{ids}"));
         writer.WriteEndObject();
         writer.WriteStartObject("help");
         writer.WriteString("text", $"{summary}. {fix} Advisories: {string.Join(", ", vulnerability.AdvisoryIds)}.");
@@ -73,17 +111,10 @@ public static class SarifOutput
         writer.WriteString("level", Level(finding));
         writer.WriteEndObject();
         writer.WriteStartObject("properties");
-        writer.WriteStartArray("tags");
-        writer.WriteStringValue("security");
-        writer.WriteStringValue("vulnerability");
 
-        // GitHub code scanning's tag convention for CWEs.
-        foreach (var cwe in finding.Vulnerability.Cwes)
-        {
-            writer.WriteStringValue("external/cwe/" + cwe.ToLowerInvariant());
-        }
-
-        writer.WriteEndArray();
+        // GitHub code scanning's tag convention for CWEs; it keeps the first ten tags.
+        var tags = new[] { "security", "vulnerability" }.Concat(finding.Vulnerability.Cwes.Select(cwe => "external/cwe/" + cwe.ToLowerInvariant()));
+        JsonOutput.WriteStrings(writer, "tags", tags.Take(SarifLimits.TagsPerRule));
         if (Score(finding) is { } score)
         {
             writer.WriteString("security-severity", score.Score.ToString("0.0", CultureInfo.InvariantCulture));
@@ -93,7 +124,7 @@ public static class SarifOutput
         writer.WriteEndObject();
     }
 
-    private static void WriteResult(Utf8JsonWriter writer, FindingView finding, int ruleIndex)
+    private static void WriteResult(Utf8JsonWriter writer, FindingView finding, int ruleIndex, FilePlace? place, SarifPlaces places)
     {
         var fixedIn = finding.FixedVersions.Count == 0 ? "no fixed version is known" : $"fixed in {string.Join(", ", finding.FixedVersions)}";
         writer.WriteStartObject();
@@ -105,16 +136,9 @@ public static class SarifOutput
         writer.WriteEndObject();
         writer.WriteStartArray("locations");
         writer.WriteStartObject();
-        if ((finding.Location ?? FileAssetLocation(finding.Purl)) is { } location)
+        if (place is not null)
         {
-            writer.WriteStartObject("physicalLocation");
-            writer.WriteStartObject("artifactLocation");
-            writer.WriteString("uri", location.Path.Replace('\\', '/'));
-            writer.WriteEndObject();
-            writer.WriteStartObject("region");
-            writer.WriteNumber("startLine", LineOf(location.Pointer));
-            writer.WriteEndObject();
-            writer.WriteEndObject();
+            places.WritePhysicalLocation(writer, place);
         }
 
         writer.WriteStartArray("logicalLocations");
@@ -134,14 +158,23 @@ public static class SarifOutput
             writer.WriteEndObject();
         }
 
+        // Code scanning matches alerts across uploads by primaryLocationLineHash alone; this one names the exposure, not
+        // the line's text, so an alert survives edits around the line. ctemFinding/v1 is the same identity, for other readers.
+        var identity = Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes($"{finding.Product}|{finding.Purl}|{finding.Vulnerability.Id}")));
         writer.WriteStartObject("partialFingerprints");
-        writer.WriteString("ctemFinding/v1", Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes($"{finding.Product}|{finding.Purl}|{finding.Vulnerability.Id}")))[..32]);
+        writer.WriteString("primaryLocationLineHash", identity[..16] + ":1");
+        writer.WriteString("ctemFinding/v1", identity[..32]);
         writer.WriteEndObject();
         writer.WriteEndObject();
     }
 
-    // An ingested code finding's asset is its file ("file:src/app.py#line 12"): that is where the result sits.
-    private static Core.Model.SourceLocation? FileAssetLocation(string asset)
+    // Findings stored before places were kept: an ingested code finding's asset still names its file and line.
+    private static FilePlace? PlaceOf(FindingView finding) => finding.Place ?? FileAssetPlace(finding.Purl);
+
+    private static string Bounded(string text) =>
+        text.Length <= SarifLimits.DescriptionChars ? text : string.Concat(text.AsSpan(0, SarifLimits.DescriptionChars - 1), "…");
+
+    private static FilePlace? FileAssetPlace(string asset)
     {
         if (!asset.StartsWith("file:", StringComparison.Ordinal))
         {
@@ -149,14 +182,9 @@ public static class SarifOutput
         }
 
         var hash = asset.IndexOf('#', StringComparison.Ordinal);
-        return hash < 0 ? new(asset[5..], null) : new(asset[5..hash], asset[(hash + 1)..]);
-    }
-
-    // Formats that give lines ("line 12", "12:3") place the result; JSON pointers do not name a line.
-    private static int LineOf(string? pointer)
-    {
-        var text = pointer?.StartsWith("line ", StringComparison.Ordinal) == true ? pointer[5..] : pointer?.Split(':')[0];
-        return int.TryParse(text, NumberStyles.None, CultureInfo.InvariantCulture, out var line) && line > 0 ? line : 1;
+        return hash < 0
+            ? new FilePlace(null, asset[5..], null)
+            : new FilePlace(null, asset[5..hash], new SourceLocation(asset[5..hash], asset[(hash + 1)..]).Line);
     }
 
     private static CvssScore? Score(FindingView finding) =>

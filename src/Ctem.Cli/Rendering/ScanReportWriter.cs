@@ -23,7 +23,7 @@ public static class ScanReportWriter
             // A failed scan has no findings to list: only its diagnostics, on stderr.
             if (report.Run is not null)
             {
-                OutputFormat.TryWriteList(host.Stdout, format, findings);
+                OutputFormat.TryWriteList(host.Stdout, format, findings, host.Stderr);
             }
         }
         else if (report.Run is { } run && report.Product is { } product)
@@ -31,7 +31,8 @@ public static class ScanReportWriter
             var console = Consoles.Stdout(host);
             console.WriteLine($"Product {product.Name}{(product.Version is null ? "" : " " + product.Version)}: {report.Components} components from {report.Inputs.Count} input(s), run {run.RunId}");
             FindingsTable.Write(console, findings);
-            console.WriteLine($"Run {run.RunId}: {run.New} new, {run.Reopened} reopened, {run.Resolved} resolved since source '{report.Source}' last ran.");
+            var unmatched = report.Coverage?.Summary() is { } words ? $" {words}." : "";
+            console.WriteLine($"Run {run.RunId}: {run.New} new, {run.Reopened} reopened, {run.Resolved} resolved since source '{report.Source}' last ran.{unmatched}");
             if (ResolvedSummary.Line(run.ResolvedFindings) is { } resolved)
             {
                 // Plain: one line that a CI log search finds whole, never wrapped at the console's width.

@@ -40,10 +40,17 @@ public static class DiagnosticCodes
     public const string UnsupportedFormat = "CTEM008";
     public const string UnparsableVersion = "CTEM009";
     public const string NoVersionScheme = "CTEM010";
+    /// <summary>Components without a purl: kept in the inventory, never matched.</summary>
     public const string ComponentWithoutPurl = "CTEM011";
     public const string NotAFeed = "CTEM012";
     public const string UndeclaredProduct = "CTEM013";
 
     /// <summary>A report's record (or a target it could not scan) was left out: the report does not show everything there is.</summary>
     public const string RecordSkipped = "CTEM014";
+
+    /// <summary>Components whose purl type has no advisory ecosystem (pkg:generic, pkg:rpm, …): kept, never matched.</summary>
+    public const string ComponentWithoutEcosystem = "CTEM015";
+
+    /// <summary>A scanned ecosystem has no advisories in the knowledge base: none of its packages could have a finding.</summary>
+    public const string NoAdvisoriesForEcosystem = "CTEM016";
 }

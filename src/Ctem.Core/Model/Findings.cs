@@ -45,6 +45,12 @@ public sealed record ObservedFinding(Component Component, VulnerabilityRef Vulne
     /// Ctem matched (<see cref="VulnerabilityRef.AdvisoryIds"/>).
     /// </summary>
     public IReadOnlyList<string> ReportedAs { get; init; } = [];
+
+    /// <summary>
+    /// Where code scanning shows it: the manifest, lockfile or SBOM that declares the component, the file a code finding
+    /// is in, or the report that names an endpoint; null when not placed.
+    /// </summary>
+    public FilePlace? Place { get; init; }
 }
 
 public static class FindingKey
@@ -98,4 +104,7 @@ public sealed record StoredFinding(
 
     /// <summary>How often it came back after being resolved.</summary>
     public int ReopenCount { get; init; }
+
+    /// <summary>Where the latest observation placed it (<see cref="ObservedFinding.Place"/>); null for findings stored before places were kept.</summary>
+    public FilePlace? Place { get; init; }
 }

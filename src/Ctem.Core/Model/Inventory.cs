@@ -4,7 +4,21 @@ namespace Ctem.Core.Model;
 public sealed record ProductRef(string Name, string? Version);
 
 /// <summary>Where a component was found, so a user can go and look.</summary>
-public sealed record SourceLocation(string Path, string? Pointer);
+/// <param name="Pointer">The place in the file as its format names it: a JSON pointer, an XPath, or <c>line N</c>.</param>
+public sealed record SourceLocation(string Path, string? Pointer)
+{
+    /// <summary>
+    /// The one-based line the component is declared on, where known: read from a <c>line N</c> pointer, or set by
+    /// whoever had the file's text (a JSON pointer or an XML element resolved in it). Code scanning places results on it.
+    /// </summary>
+    public int? Line { get; init; } = LineOf(Pointer);
+
+    private static int? LineOf(string? pointer) =>
+        pointer is not null && pointer.StartsWith("line ", StringComparison.Ordinal)
+            && int.TryParse(pointer.AsSpan(5), System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var line) && line > 0
+            ? line
+            : null;
+}
 
 /// <summary>How a component is used: what a lockfile or SBOM says of its scope.</summary>
 public enum DependencyScope

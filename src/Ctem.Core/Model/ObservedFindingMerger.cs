@@ -54,6 +54,7 @@ public static class ObservedFindingMerger
             Vulnerability = vulnerability,
             FixedVersions = Union(first.FixedVersions, second.FixedVersions),
             ReportedAs = Union(first.ReportedAs, second.ReportedAs),
+            Place = first.Place ?? second.Place,
         };
     }
 

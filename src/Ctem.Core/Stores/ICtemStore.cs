@@ -16,6 +16,12 @@ public interface ICtemStore : IAsyncDisposable
 
     Task<IReadOnlyList<KnowledgeStatusRow>> GetKnowledgeStatusAsync(CancellationToken cancellationToken);
 
+    /// <summary>
+    /// Which of <paramref name="ecosystems"/> (OSV names, as package keys spell them) the knowledge base holds any
+    /// advisory for that is not withdrawn: a scan says so when a scanned ecosystem has none. One index probe each.
+    /// </summary>
+    Task<IReadOnlySet<string>> FindEcosystemsWithAdvisoriesAsync(IReadOnlyCollection<string> ecosystems, CancellationToken cancellationToken);
+
     /// <summary>The snapshot feeds (KEV, EPSS) held: version, publication date, size and import time.</summary>
     Task<IReadOnlyList<FeedStatusRow>> GetFeedStatusAsync(CancellationToken cancellationToken);
 

@@ -51,7 +51,7 @@ public sealed class InventoryCollector(IReadOnlyList<IInventoryParser> parsers, 
                 if (inventory is not null)
                 {
                     inputs.Add(new ScanInput(item.Path, Convert.ToHexStringLower(SHA256.HashData(item.Content!)), format!));
-                    components.AddRange(inventory.Components);
+                    components.AddRange(ComponentLines.Resolve(item.Path, item.Content!, inventory.Components));
                     product ??= inventory.Product;
                 }
             }

@@ -2,6 +2,7 @@ using Ctem.Core.Diagnostics;
 using Ctem.Core.Model;
 using Ctem.Core.Scoping;
 using Ctem.Core.Stores;
+using Ctem.Engine.Discovery.Matching;
 using Ctem.Engine.Knowledge;
 
 namespace Ctem.Engine.Discovery;
@@ -37,4 +38,7 @@ public sealed record ScanReport(
 
     /// <summary>The source the run was stored under.</summary>
     public string? Source { get; init; }
+
+    /// <summary>What matching could not look at (also among <see cref="Diagnostics"/>); null when the scan failed before matching.</summary>
+    public MatchCoverage? Coverage { get; init; }
 }

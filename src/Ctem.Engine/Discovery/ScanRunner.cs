@@ -48,9 +48,11 @@ public sealed class ScanRunner(
         var keys = components.Select(c => c.PackageKey).OfType<PackageKey>().Distinct().ToList();
         var candidates = await store.FindAdvisoriesAsync(keys, cancellationToken);
         var match = AdvisoryMatcher.Match(components, candidates, schemes);
+        var coverage = await MatchCoverage.CheckAsync(store, components, candidates, cancellationToken);
+        diagnostics.AddRange(coverage.Diagnostics);
         var settings = await FindingAssessor.SettingsForAsync(store, request.Scope, product, diagnostics, cancellationToken);
         var exploitation = await ExploitationLookup.ForAsync(store, match.Findings.Select(f => f.Vulnerability), cancellationToken);
-        var findings = await FindingAssessor.AssessAsync(store, ObservedFindingMerger.Merge(match.Findings), settings, exploitation, time.GetUtcNow(), cancellationToken);
+        var findings = await FindingAssessor.AssessAsync(store, InputRoot.Place(ObservedFindingMerger.Merge(match.Findings), request.Paths), settings, exploitation, time.GetUtcNow(), cancellationToken);
 
         var finishedAt = time.GetUtcNow();
         var status = diagnostics.Any(d => d.IsError) ? OperationStatus.Partial : OperationStatus.Succeeded;
@@ -67,6 +69,7 @@ public sealed class ScanRunner(
             Inventory = components,
             Exploitation = exploitation,
             Source = source,
+            Coverage = coverage,
         };
     }
 

@@ -1,4 +1,5 @@
 using Ctem.Core.Model;
+using Ctem.Engine.Inputs;
 
 namespace Ctem.Engine.Discovery.Reports;
 
@@ -10,8 +11,9 @@ namespace Ctem.Engine.Discovery.Reports;
 /// </summary>
 public static class ReportFindingMapper
 {
+    /// <param name="root">The directory the reports were read from (<see cref="InputRoot"/>); by default the report's own.</param>
     public static ObservedFinding ToObserved(
-        ScannerReport report, ReportedFinding finding, string reportPath, IReadOnlyDictionary<string, IReadOnlyList<string>> aliasGroups)
+        ScannerReport report, ReportedFinding finding, string reportPath, IReadOnlyDictionary<string, IReadOnlyList<string>> aliasGroups, string? root = null)
     {
         ArgumentNullException.ThrowIfNull(report);
         ArgumentNullException.ThrowIfNull(finding);
@@ -24,8 +26,16 @@ public static class ReportFindingMapper
         return new ObservedFinding(component, Weakness(report, finding, aliasGroups), finding.FixedVersions)
         {
             ReportedAs = finding.VulnerabilityIds.Count > 0 ? finding.VulnerabilityIds : [finding.RuleId ?? finding.Title],
+            Place = PlaceOf(finding, component.Location, root ?? InputRoot.Of([reportPath])),
         };
     }
+
+    // A code finding sits in its file (relative to the tool's root, which Ctem does not know); any other in the report
+    // that names it: an endpoint or a host has no file of its own.
+    private static FilePlace PlaceOf(ReportedFinding finding, SourceLocation inReport, string root) =>
+        finding.Asset.Kind == AssetKind.File
+            ? new FilePlace(null, finding.Asset.Name, finding.Location?.Line)
+            : InputRoot.PlaceOf(root, inReport);
 
     /// <summary>
     /// The tool's name as a finding source: lower-case, no spaces ("Trivy" → "trivy", "OWASP ZAP" → "owasp-zap"). A

@@ -92,12 +92,13 @@ public sealed class ReportIngester(ICtemStore store, IReadOnlyList<IReportParser
 
         var storedFacts = new StoredFacts(await store.GetCurrentFindingFactsAsync(product.Name, cancellationToken));
         var records = new List<ScanRecord>();
+        var root = InputRoot.Of(request.Paths);
         var exploitation = new Dictionary<string, Exploitation>(StringComparer.Ordinal);
         // One run per (source, tool): a tool's report of one target is one source's view, resolved only by that source.
         var runsOf = read.GroupBy(r => (Tool: ReportFindingMapper.SourceOf(r.Report), Source: request.Source ?? SourceNames.ForReport(ReportFindingMapper.SourceOf(r.Report), r.Report.Target, [r.File.Path])));
         foreach (var tool in runsOf)
         {
-            var observed = ObservedFindingMerger.Merge(tool.SelectMany(r => r.Report.Findings.Select(f => ReportFindingMapper.ToObserved(r.Report, f, r.File.Path, aliasGroups))))
+            var observed = ObservedFindingMerger.Merge(tool.SelectMany(r => r.Report.Findings.Select(f => ReportFindingMapper.ToObserved(r.Report, f, r.File.Path, aliasGroups, root))))
                 .Select(f => storedFacts.Enrich(f, tool.Key.Tool))
                 .ToList();
             var facts = await ExploitationLookup.ForAsync(store, observed.Select(f => f.Vulnerability), cancellationToken);

@@ -5,7 +5,8 @@ namespace Ctem.Engine.Discovery.Reports;
 /// <summary>
 /// What the store already knows of a reported exposure, kept when a scanner reports it too: a tool's report says less
 /// than Ctem's own scan (no dependency relation or scope, no advisories), so the facts other sources gave are combined
-/// with the tool's, not overwritten by whichever source ran last.
+/// with the tool's, not overwritten by whichever source ran last. So does the place another source gave (a scan's
+/// manifest and line).
 /// </summary>
 public sealed class StoredFacts
 {
@@ -32,6 +33,7 @@ public sealed class StoredFacts
             {
                 Relation = finding.Component.Relation,
                 Scope = finding.Component.Scope,
+                Place = finding.Place,
             });
         }
     }
@@ -71,7 +73,8 @@ public sealed class StoredFacts
             ExploitReferences = Union(known.ExploitReferences, vulnerability.ExploitReferences),
             Cwes = Union(known.Cwes, vulnerability.Cwes),
         };
-        return observed with { Component = component, Vulnerability = merged, FixedVersions = Union(stored.FixedVersions, observed.FixedVersions) };
+        // The place another source gave stands: a scan's manifest and line say more than the report that names the package.
+        return observed with { Component = component, Vulnerability = merged, FixedVersions = Union(stored.FixedVersions, observed.FixedVersions), Place = stored.Place ?? observed.Place };
     }
 
     private void Add(StoredFinding finding)

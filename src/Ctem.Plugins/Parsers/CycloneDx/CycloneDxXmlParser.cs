@@ -48,7 +48,7 @@ public sealed class CycloneDxXmlParser : IInventoryParser
         try
         {
             using var reader = XmlReader.Create(buffer, ReaderSettings);
-            document = XDocument.Load(reader, LoadOptions.None);
+            document = XDocument.Load(reader, LoadOptions.SetLineInfo);
         }
         catch (XmlException ex)
         {
@@ -124,7 +124,7 @@ public sealed class CycloneDxXmlParser : IInventoryParser
             else
             {
                 var scope = Text(item, ns + "scope");
-                found.Add((new Component(name, Text(item, ns + "version"), ReadPurl(path, item, ns, here, diagnostics), Attribute(item, "bom-ref"), new SourceLocation(path, here))
+                found.Add((new Component(name, Text(item, ns + "version"), ReadPurl(path, item, ns, here, diagnostics), Attribute(item, "bom-ref"), new SourceLocation(path, here) { Line = LineOf(item) })
                 {
                     Scope = ScopeOf(scope),
                     Type = Attribute(item, "type"),
@@ -150,6 +150,8 @@ public sealed class CycloneDxXmlParser : IInventoryParser
         "excluded" => DependencyScope.Development,
         _ => DependencyScope.Unspecified,
     };
+
+    private static int? LineOf(XElement element) => element is IXmlLineInfo info && info.HasLineInfo() ? info.LineNumber : null;
 
     private static PackageUrl? ReadPurl(string path, XElement component, XNamespace ns, string location, List<Diagnostic> diagnostics)
     {

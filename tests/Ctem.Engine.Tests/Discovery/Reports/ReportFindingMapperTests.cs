@@ -74,6 +74,28 @@ public sealed class ReportFindingMapperTests
         Assert.Equal("nmap:open-port", observed.Vulnerability.Id);
     }
 
+    /// <summary>A code finding sits in its file, relative to the tool's own root; anything else in the report that names it.</summary>
+    public static TheoryData<string, ReportedFinding, string?, string, int?> Places => new()
+    {
+        { "file with line", Rule(ReportedAsset.File("./src/app.py"), "line 3"), null, "src/app.py", 3 },
+        { "file without line", Rule(ReportedAsset.File("Dockerfile")), null, "Dockerfile", null },
+        { "endpoint", Rule(ReportedAsset.Endpoint("10.0.0.1", 22)) with { ReportPointer = "line 40" }, "/ci", "reports/nmap.xml", 40 },
+        { "url", Rule(ReportedAsset.Url("https://shop.example/a")!, "param=q"), "/ci", "reports/nmap.xml", null },
+        { "package", Vulnerability("pkg:npm/a@1.0.0", "CVE-1") with { ReportPointer = "/Results/0/Vulnerabilities/3" }, "/ci", "reports/nmap.xml", null },
+    };
+
+    [Theory]
+    [MemberData(nameof(Places))]
+    public void ToObserved_Finding_PlacedAtItsFileElseTheReport(string name, ReportedFinding finding, string? root, string path, int? line)
+    {
+        Assert.NotEmpty(name);
+        var ci = Path.GetFullPath("/ci");
+
+        var observed = ReportFindingMapper.ToObserved(Zap, finding, Path.Combine(ci, "reports", "nmap.xml"), NoAliases, ci);
+
+        Assert.Equal(new FilePlace(root is null ? null : ci, path, line), observed.Place);
+    }
+
     private static ReportedFinding Rule(ReportedAsset asset, string? pointer = null, string? fingerprint = null) =>
         new(asset, [], "10020", "Missing header", "low", pointer is null ? null : new SourceLocation(asset.Name, pointer)) { ToolFingerprint = fingerprint };
 

@@ -67,6 +67,20 @@ public sealed class StoredFactsTests
         Assert.Equal(("HIGH", "tool title"), (result.Vulnerability.Severity, result.Vulnerability.Summary));
     }
 
+    /// <summary>The scan's manifest and line say more than the report that names the package: that place stands.</summary>
+    [Theory]
+    [InlineData("ctem-scan", "sbom.json")]
+    [InlineData("grype", "grype.json")]
+    public void Enrich_PlaceOfAnotherSource_Stands(string storedBy, string placedAt)
+    {
+        var stored = Stored with { Sources = [storedBy], Place = new FilePlace("/src", "sbom.json", 40) };
+        var observed = Observed("CVE-1", []) with { Place = new FilePlace("/ci", "grype.json", null) };
+
+        var result = new StoredFacts([stored]).Enrich(observed, "grype");
+
+        Assert.Equal(placedAt, result.Place?.Path);
+    }
+
     private static ObservedFinding Observed(string id, IReadOnlyList<string> aliases) => new(
         new Component("openssl", "3.0.1", PackageUrl.Parse(Purl).Value, null, new SourceLocation("grype.json", "/matches/0")),
         new VulnerabilityRef(id, aliases, "tool title", "HIGH", []),
