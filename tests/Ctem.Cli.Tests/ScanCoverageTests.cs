@@ -17,7 +17,7 @@ public sealed class ScanCoverageTests
         var json = await fixture.RunAsync("scan", Extract(fixture, "in-the-wild/spdx/istio-release.spdx"), "--format", "json");
 
         Assert.Equal(0, table.ExitCode);
-        Assert.Contains("No findings.", table.Stdout, StringComparison.Ordinal);
+        Assert.Contains("0 finding(s).", table.Stdout, StringComparison.Ordinal);
         Assert.EndsWith("last ran. 3,461 of 3,461 packages have no purl: not matched.\n", table.Stdout.ReplaceLineEndings("\n"), StringComparison.Ordinal);
         Assert.Contains("warning: ", table.Stderr, StringComparison.Ordinal);
         var diagnostic = Assert.Single(Diagnostics(json.Stdout), d => d.Code == "CTEM011");
