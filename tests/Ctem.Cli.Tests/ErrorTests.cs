@@ -66,13 +66,37 @@ public sealed class ErrorTests
         var zip = Path.Combine(fixture.Directory, "all.zip");
         using (var archive = ZipFile.Open(zip, ZipArchiveMode.Create))
         {
-            using var writer = new StreamWriter(archive.CreateEntry("notes.json").Open());
-            writer.Write("{\"hello\": \"world\"}");
+            using (var writer = new StreamWriter(archive.CreateEntry("notes.json").Open()))
+            {
+                writer.Write("{\"hello\": \"world\"}");
+            }
+
+            using (var writer = new StreamWriter(archive.CreateEntry("GO-2099-0001.json").Open()))
+            {
+                writer.Write("{\"id\": \"GO-2099-0001\", \"modified\": \"2024-01-01T00:00:00Z\"}");
+            }
         }
 
         var result = await fixture.RunAsync("db", "import", zip);
         AssertClean(result, ExitCodes.Partial, $"{zip}!notes.json: not an OSV record: 'id' is missing");
+        Assert.Contains("1 imported", result.Stdout, StringComparison.Ordinal);
         Assert.Contains("1 rejected", result.Stdout, StringComparison.Ordinal);
+    }
+
+    // It exited 5 ("partial: work stored") although nothing was stored.
+    [Fact]
+    public async Task DbImport_EveryInputRejected_ExitsThree()
+    {
+        using var fixture = new CliFixture();
+        var notOsv = fixture.File("notes.json", "{\"hello\": \"world\"}");
+        var broken = fixture.File("broken.json", "{\"id\": ");
+
+        var result = await fixture.RunAsync("db", "import", notOsv, broken);
+
+        AssertClean(result, ExitCodes.BadInput, "the knowledge base is unchanged");
+        Assert.Contains($"{notOsv}: not an OSV record: 'id' is missing", result.Stderr, StringComparison.Ordinal);
+        Assert.Contains($"{broken}:1:8: ", result.Stderr, StringComparison.Ordinal);
+        Assert.Equal("", result.Stdout);
     }
 
     [Fact]
