@@ -1,4 +1,5 @@
 using System.IO.Compression;
+using Ctem.Testing;
 using Xunit;
 
 namespace Ctem.Cli.Tests;
@@ -107,6 +108,32 @@ public sealed class ErrorTests
         AssertClean(result, ExitCodes.BadInput, "the knowledge base is unchanged");
         var status = await fixture.RunAsync("db", "status");
         Assert.Contains("The knowledge base is empty", status.Stdout, StringComparison.Ordinal);
+    }
+
+    /// <summary>Every command that reads inputs, with the FIFO as its input ("{fifo}"), and the error line it prints.</summary>
+    public static TheoryData<string[], string> FifoInputs => new()
+    {
+        { ["scan", "{fifo}"], "error: {fifo}: not a regular file (a FIFO); not read" },
+        { ["sbom", "{fifo}", "--format", "cyclonedx-json"], "error: {fifo}: not a regular file (a FIFO); not read" },
+        { ["ingest", "{fifo}"], "error: {fifo}: not a regular file (a FIFO); not read" },
+        { ["db", "import", "{fifo}"], "error: {fifo}: not a regular file (a FIFO); not read" },
+        { ["scan", CliFixture.DemoSbom, "--scope", "{fifo}"], "ctem: cannot read the scope file {fifo}: not a regular file (a FIFO); not read" },
+    };
+
+    // A FIFO was read as an empty file and reported as invalid JSON.
+    [SkippableTheory]
+    [MemberData(nameof(FifoInputs))]
+    public async Task AnyInput_Fifo_ExitsThreeSayingItIsNotARegularFile(string[] args, string message)
+    {
+        Prerequisite.Require(OperatingSystem.IsLinux() ? null : "FIFOs are told apart on Linux only");
+        using var fixture = new CliFixture();
+        using var temp = new TempDirectory();
+        var fifo = temp.Fifo("input.json");
+
+        var result = await fixture.RunAsync([.. args.Select(a => a.Replace("{fifo}", fifo, StringComparison.Ordinal))]).WaitAsync(TimeSpan.FromSeconds(60));
+
+        AssertClean(result, ExitCodes.BadInput, message.Replace("{fifo}", fifo, StringComparison.Ordinal));
+        Assert.DoesNotContain("invalid JSON", result.Stderr, StringComparison.Ordinal);
     }
 
     [Fact]
