@@ -44,8 +44,13 @@ internal abstract class DbCtemStore : ICtemStore
         var connection = await OpenAsync(cancellationToken);
         try
         {
-            var transaction = await connection.BeginTransactionAsync(cancellationToken);
+            var transaction = await _dialect.BeginKnowledgeImportAsync(connection, cancellationToken);
             return new KnowledgeImport(connection, transaction, _dialect, _time);
+        }
+        catch (DbException e)
+        {
+            await connection.DisposeAsync();
+            throw new CtemStoreException($"cannot begin an import into {Description}: {e.Message}", e);
         }
         catch
         {

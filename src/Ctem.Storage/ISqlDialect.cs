@@ -20,6 +20,13 @@ internal interface ISqlDialect
     /// </summary>
     string ProductLockSql { get; }
 
+    /// <summary>
+    /// Begins a knowledge import's transaction, returning once no other import can write knowledge until this one ends,
+    /// however long that takes (within reason: an osv.dev export takes minutes to import). The import then reads what
+    /// is stored, so it decides "newer", "older" and "unchanged" against the imports committed before it.
+    /// </summary>
+    Task<DbTransaction> BeginKnowledgeImportAsync(DbConnection connection, CancellationToken cancellationToken);
+
     /// <summary>A predicate true when <paramref name="column"/> equals one of the values of list parameter <paramref name="parameter"/>.</summary>
     string InList(string column, string parameter);
 

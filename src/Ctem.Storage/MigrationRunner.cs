@@ -21,6 +21,13 @@ internal sealed class MigrationRunner
     /// <summary>Applies the pending migrations and returns the versions it applied.</summary>
     public async Task<IReadOnlyList<int>> MigrateAsync(DbConnection connection, CancellationToken cancellationToken)
     {
+        // The usual case writes nothing, so opening a database never waits for a writer: on SQLite an import holds the
+        // one write lock for minutes, and a second import, a scan or 'ctem findings' must still open the database.
+        if (await IsUpToDateAsync(connection, cancellationToken))
+        {
+            return [];
+        }
+
         await InTransactionAsync(connection, tx => Execute(connection, tx, _dialect.SchemaMigrationsDdl, null, cancellationToken), cancellationToken);
 
         var applied = new List<int>();
@@ -46,6 +53,22 @@ internal sealed class MigrationRunner
         }
 
         return applied;
+    }
+
+    private async Task<bool> IsUpToDateAsync(DbConnection connection, CancellationToken cancellationToken)
+    {
+        HashSet<int> applied;
+        try
+        {
+            applied = [.. await connection.QueryAsync<int>(new CommandDefinition("SELECT version FROM schema_migrations", cancellationToken: cancellationToken))];
+        }
+        catch (DbException)
+        {
+            // No bookkeeping table yet (a new database); anything worse fails again, under the lock, with its message.
+            return false;
+        }
+
+        return MigrationCatalog.For(_dialect.MigrationFolder).All(m => applied.Contains(m.Version));
     }
 
     private async Task InTransactionAsync(DbConnection connection, Func<DbTransaction, Task> work, CancellationToken cancellationToken)

@@ -5,8 +5,9 @@ namespace Ctem.Storage;
 
 internal sealed class PostgresDialect : ISqlDialect
 {
-    // Any fixed number: it only has to be the same for every Ctem process.
+    // Any fixed numbers: they only have to be the same for every Ctem process.
     private const long MigrationLockKey = 0x437465_6D4D6967;
+    private const long KnowledgeLockKey = 0x437465_6D4B6E6F;
 
     private readonly NpgsqlDataSource _dataSource;
 
@@ -37,6 +38,30 @@ internal sealed class PostgresDialect : ISqlDialect
 
     public async Task<DbConnection> OpenConnectionAsync(CancellationToken cancellationToken) =>
         await _dataSource.OpenConnectionAsync(cancellationToken);
+
+    /// <summary>
+    /// One lock for all knowledge writes, held until the import commits or rolls back. Without it two imports both
+    /// saw an advisory (or a KEV snapshot) as absent and both inserted it: a duplicate key (23505) for the later commit.
+    /// Finer locks would not do: one import is one transaction over inputs in any order, mixing advisories and feeds, so
+    /// locks per source or feed, or row locks from INSERT … ON CONFLICT, are taken in different orders by two imports
+    /// and can deadlock; and a lock per source cannot cover a GHSA id that several ecosystems' exports share. Scans,
+    /// ingests and readers never take it, and see the knowledge committed before them while an import runs.
+    /// </summary>
+    public async Task<DbTransaction> BeginKnowledgeImportAsync(DbConnection connection, CancellationToken cancellationToken)
+    {
+        var transaction = await connection.BeginTransactionAsync(cancellationToken);
+        try
+        {
+            await using var command = new NpgsqlCommand($"SELECT pg_advisory_xact_lock({KnowledgeLockKey})", (NpgsqlConnection)connection, (NpgsqlTransaction)transaction);
+            await command.ExecuteNonQueryAsync(cancellationToken);
+            return transaction;
+        }
+        catch
+        {
+            await transaction.DisposeAsync();
+            throw;
+        }
+    }
 
     public async Task BulkInsertAsync(DbConnection connection, DbTransaction transaction, string table, IReadOnlyList<string> columns,
         IEnumerable<object?[]> rows, CancellationToken cancellationToken)

@@ -6,7 +6,9 @@ namespace Ctem.Storage;
 
 internal sealed class SqliteDialect : ISqlDialect
 {
-    private const int BusyTimeoutMilliseconds = 30_000;
+    // How long a writer waits for the one before it. SQLite has one writer at a time, and an import of osv.dev exports
+    // holds the write lock for minutes: a second import, or a scan, waits for it (as on PostgreSQL) rather than failing.
+    private const int BusyTimeoutMilliseconds = 15 * 60 * 1000;
 
     private readonly string _connectionString;
 
@@ -63,6 +65,10 @@ internal sealed class SqliteDialect : ISqlDialect
             throw;
         }
     }
+
+    // BEGIN IMMEDIATE (the provider's default transaction) takes the one write lock: a second import waits for the first.
+    public async Task<DbTransaction> BeginKnowledgeImportAsync(DbConnection connection, CancellationToken cancellationToken) =>
+        await connection.BeginTransactionAsync(cancellationToken);
 
     public async Task BulkInsertAsync(DbConnection connection, DbTransaction transaction, string table, IReadOnlyList<string> columns,
         IEnumerable<object?[]> rows, CancellationToken cancellationToken)

@@ -22,7 +22,14 @@ internal sealed class CliFixture : IDisposable
         return path;
     }
 
+    /// <summary>The data directory (XDG_DATA_HOME) of <see cref="RunDemoAsync"/>, with a space in its name to test quoting.</summary>
+    public string DataHome => _temp.File("data home");
+
     public Task<CliResult> RunAsync(params string[] args) => CliRun.RunAsync([.. args, "--db", Database]);
+
+    /// <summary>Runs <c>ctem demo</c>, which keeps its database in the data directory: this fixture's, not the user's.</summary>
+    public Task<CliResult> RunDemoAsync(params string[] args) =>
+        CliRun.RunWithEnvironmentAsync(new Dictionary<string, string> { ["XDG_DATA_HOME"] = DataHome }, ["demo", .. args]);
 
     public string Redact(string text) => Golden.Redact(text, Directory, RepoPaths.Samples);
 

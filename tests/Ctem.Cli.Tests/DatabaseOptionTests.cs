@@ -41,4 +41,20 @@ public sealed class DatabaseOptionTests
         var env = new Dictionary<string, string?> { ["CTEM_DB"] = ctemDb, ["XDG_DATA_HOME"] = xdg, ["HOME"] = home };
         Assert.Equal(expected, DatabaseLocator.Resolve(option, name => env.GetValueOrDefault(name)));
     }
+
+    public static TheoryData<string?, string?, string?, string> DemoDatabases => new()
+    {
+        { "/x/env.db", "/xdg", "/home/u", "/xdg/ctem/demo.db" },
+        { null, null, "/home/u", "/home/u/.local/share/ctem/demo.db" },
+        { "/x/env.db", "", "/home/u", "/home/u/.local/share/ctem/demo.db" },
+    };
+
+    // CTEM_DB names the user's database, which the demo must never replace: the demo's goes to the data directory.
+    [Theory]
+    [MemberData(nameof(DemoDatabases))]
+    public void DemoDatabase_InTheDataDirectoryWhateverCtemDbSays(string? ctemDb, string? xdg, string? home, string expected)
+    {
+        var env = new Dictionary<string, string?> { ["CTEM_DB"] = ctemDb, ["XDG_DATA_HOME"] = xdg, ["HOME"] = home };
+        Assert.Equal(expected, DatabaseLocator.DemoDatabase(name => env.GetValueOrDefault(name)));
+    }
 }

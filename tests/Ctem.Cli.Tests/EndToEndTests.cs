@@ -9,7 +9,8 @@ public sealed class EndToEndTests
     [Fact]
     public async Task Demo_FreshMachine_PrintsFindings()
     {
-        var result = await CliRun.RunAsync("demo");
+        using var fixture = new CliFixture();
+        var result = await fixture.RunDemoAsync();
         Assert.Equal(0, result.ExitCode);
         Assert.Contains(": 91 new, 0 reopened, 0 resolved", result.Stdout, StringComparison.Ordinal);
         Assert.Contains("CVE-2022-23648", result.Stdout, StringComparison.Ordinal);
@@ -95,7 +96,8 @@ public sealed class EndToEndTests
     [Fact]
     public async Task Demo_Json_CarriesEpssScores()
     {
-        var result = await CliRun.RunAsync("demo", "--format", "json");
+        using var fixture = new CliFixture();
+        var result = await fixture.RunDemoAsync("--format", "json");
         using var document = JsonDocument.Parse(result.Stdout);
         var scored = document.RootElement.GetProperty("findings").EnumerateArray()
             .Count(f => f.GetProperty("vulnerability").GetProperty("epss").ValueKind == JsonValueKind.Object);

@@ -1,4 +1,5 @@
 using System.IO.Compression;
+using Ctem.Testing;
 using Xunit;
 
 namespace Ctem.Cli.Tests;
@@ -66,13 +67,37 @@ public sealed class ErrorTests
         var zip = Path.Combine(fixture.Directory, "all.zip");
         using (var archive = ZipFile.Open(zip, ZipArchiveMode.Create))
         {
-            using var writer = new StreamWriter(archive.CreateEntry("notes.json").Open());
-            writer.Write("{\"hello\": \"world\"}");
+            using (var writer = new StreamWriter(archive.CreateEntry("notes.json").Open()))
+            {
+                writer.Write("{\"hello\": \"world\"}");
+            }
+
+            using (var writer = new StreamWriter(archive.CreateEntry("GO-2099-0001.json").Open()))
+            {
+                writer.Write("{\"id\": \"GO-2099-0001\", \"modified\": \"2024-01-01T00:00:00Z\"}");
+            }
         }
 
         var result = await fixture.RunAsync("db", "import", zip);
         AssertClean(result, ExitCodes.Partial, $"{zip}!notes.json: not an OSV record: 'id' is missing");
+        Assert.Contains("1 imported", result.Stdout, StringComparison.Ordinal);
         Assert.Contains("1 rejected", result.Stdout, StringComparison.Ordinal);
+    }
+
+    // It exited 5 ("partial: work stored") although nothing was stored.
+    [Fact]
+    public async Task DbImport_EveryInputRejected_ExitsThree()
+    {
+        using var fixture = new CliFixture();
+        var notOsv = fixture.File("notes.json", "{\"hello\": \"world\"}");
+        var broken = fixture.File("broken.json", "{\"id\": ");
+
+        var result = await fixture.RunAsync("db", "import", notOsv, broken);
+
+        AssertClean(result, ExitCodes.BadInput, "the knowledge base is unchanged");
+        Assert.Contains($"{notOsv}: not an OSV record: 'id' is missing", result.Stderr, StringComparison.Ordinal);
+        Assert.Contains($"{broken}:1:8: ", result.Stderr, StringComparison.Ordinal);
+        Assert.Equal("", result.Stdout);
     }
 
     [Fact]
@@ -83,6 +108,32 @@ public sealed class ErrorTests
         AssertClean(result, ExitCodes.BadInput, "the knowledge base is unchanged");
         var status = await fixture.RunAsync("db", "status");
         Assert.Contains("The knowledge base is empty", status.Stdout, StringComparison.Ordinal);
+    }
+
+    /// <summary>Every command that reads inputs, with the FIFO as its input ("{fifo}"), and the error line it prints.</summary>
+    public static TheoryData<string[], string> FifoInputs => new()
+    {
+        { ["scan", "{fifo}"], "error: {fifo}: not a regular file (a FIFO); not read" },
+        { ["sbom", "{fifo}", "--format", "cyclonedx-json"], "error: {fifo}: not a regular file (a FIFO); not read" },
+        { ["ingest", "{fifo}"], "error: {fifo}: not a regular file (a FIFO); not read" },
+        { ["db", "import", "{fifo}"], "error: {fifo}: not a regular file (a FIFO); not read" },
+        { ["scan", CliFixture.DemoSbom, "--scope", "{fifo}"], "ctem: cannot read the scope file {fifo}: not a regular file (a FIFO); not read" },
+    };
+
+    // A FIFO was read as an empty file and reported as invalid JSON.
+    [SkippableTheory]
+    [MemberData(nameof(FifoInputs))]
+    public async Task AnyInput_Fifo_ExitsThreeSayingItIsNotARegularFile(string[] args, string message)
+    {
+        Prerequisite.Require(OperatingSystem.IsLinux() ? null : "FIFOs are told apart on Linux only");
+        using var fixture = new CliFixture();
+        using var temp = new TempDirectory();
+        var fifo = temp.Fifo("input.json");
+
+        var result = await fixture.RunAsync([.. args.Select(a => a.Replace("{fifo}", fifo, StringComparison.Ordinal))]).WaitAsync(TimeSpan.FromSeconds(60));
+
+        AssertClean(result, ExitCodes.BadInput, message.Replace("{fifo}", fifo, StringComparison.Ordinal));
+        Assert.DoesNotContain("invalid JSON", result.Stderr, StringComparison.Ordinal);
     }
 
     [Fact]

@@ -16,6 +16,8 @@ public static partial class Golden
         var normalized = actual.Replace("\r\n", "\n", StringComparison.Ordinal);
         if (Environment.GetEnvironmentVariable("CTEM_UPDATE_GOLDEN") == "1")
         {
+            // Rewriting checks nothing: a CI run with it set would pass whatever the output.
+            Assert.False(Prerequisite.InCi, "CTEM_UPDATE_GOLDEN=1 rewrites golden files instead of comparing them; CI must compare them");
             Directory.CreateDirectory(Path.GetDirectoryName(path)!);
             File.WriteAllText(path, normalized);
             return;

@@ -1,12 +1,11 @@
 using Npgsql;
-using Xunit;
 
 namespace Ctem.Testing;
 
 /// <summary>
 /// A PostgreSQL database of its own for one test, created through the admin connection string in
 /// <c>CTEM_TEST_POSTGRES</c> (set by .ci/start-postgres.sh) and dropped afterwards. Without the variable,
-/// <see cref="CreateAsync"/> skips the calling test visibly.
+/// <see cref="CreateAsync"/> skips the calling test visibly, or fails it in CI (see <see cref="Prerequisite"/>).
 /// </summary>
 public sealed class PostgresTestDatabase : IAsyncDisposable
 {
@@ -32,7 +31,7 @@ public sealed class PostgresTestDatabase : IAsyncDisposable
 
     public static async Task<PostgresTestDatabase> CreateAsync()
     {
-        Skip.If(UnavailableReason is not null, UnavailableReason);
+        Prerequisite.Require(UnavailableReason);
         var database = new PostgresTestDatabase(AdminConnectionString!, $"ctem_test_{Guid.NewGuid():N}");
         await database.AdminExecuteAsync($"CREATE DATABASE \"{database.Name}\"");
         return database;

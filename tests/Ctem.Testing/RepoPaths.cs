@@ -1,5 +1,3 @@
-using Xunit;
-
 namespace Ctem.Testing;
 
 /// <summary>Where the repository and the shared data set (<c>../shared</c> beside the clone) are.</summary>
@@ -23,9 +21,9 @@ public static class RepoPaths
 
     public static string SharedVectors(params string[] parts) => Path.Combine([Shared, "vectors", .. parts]);
 
-    /// <summary>Skips the calling test, visibly, when <c>../shared</c> is not there (a clone without it).</summary>
+    /// <summary>Skips the calling test, visibly, when <c>../shared</c> is not there (a clone without it); fails it in CI.</summary>
     public static void RequireShared() =>
-        Skip.IfNot(SharedAvailable, $"needs the shared data set at {Shared} (absent here; CI provides it)");
+        Prerequisite.Require(SharedAvailable ? null : $"it needs the shared data set at {Shared}, which is absent (CI provides it)");
 
     private static string FindRoot()
     {

@@ -1,4 +1,5 @@
 using System.CommandLine;
+using Ctem.Cli.Hosting;
 using Ctem.Cli.Rendering;
 using Ctem.Engine.Prioritization;
 using Ctem.Engine.Discovery;
@@ -10,14 +11,15 @@ namespace Ctem.Cli.Commands;
 
 /// <summary>
 /// <c>ctem demo</c>: the whole path on the sample data shipped with Ctem (a real SBOM and the real advisories that
-/// concern it), in a temporary database that is deleted afterwards. No network, no configuration.
+/// concern it). No network, no configuration. Its database is kept (as <c>demo.db</c> beside the default database)
+/// until the next demo, so that the findings it shows can be explained afterwards.
 /// </summary>
 public static class DemoCommand
 {
     public static Command Create(CliContext context)
     {
         var format = FormatOptions.Output(OutputFormat.Lists);
-        var command = new Command("demo", "Run import → scan → findings on bundled sample data in a temporary database") { format };
+        var command = new Command("demo", "Run import → scan → findings on bundled sample data in a demo database of its own") { format };
         command.SetAction((parseResult, cancellationToken) => CommandRunner.RunAsync(context, async () =>
         {
             var samples = Path.Combine(AppContext.BaseDirectory, "samples", "demo");
@@ -31,14 +33,35 @@ public static class DemoCommand
                 return ExitCodes.InternalError;
             }
 
-            var directory = Directory.CreateTempSubdirectory("ctem-demo-");
+            // Built under another name and moved into place when complete: a failed demo leaves the previous one whole.
+            var database = DatabaseLocator.DemoDatabase(context.Host.Environment);
+            var building = $"{database}.{Guid.NewGuid():N}.building";
+            var outputFormat = parseResult.GetValue(format)!;
             try
             {
-                return await RunAsync(context, sbom, scope, [advisories, feeds], Path.Combine(directory.FullName, "demo.db"), parseResult.GetValue(format)!, cancellationToken);
+                var exit = await RunAsync(context, sbom, scope, [advisories, feeds], building, database, outputFormat, cancellationToken);
+                if (exit != ExitCodes.Ok)
+                {
+                    return exit;
+                }
+
+                if (Keep(context, building, database) is { } failed)
+                {
+                    return failed;
+                }
+
+                if (outputFormat == OutputFormat.Table)
+                {
+                    await context.Host.Stdout.WriteLineAsync();
+                    await context.Host.Stdout.WriteLineAsync($"The demo database stays at {database} until the next 'ctem demo'. Why a finding has its priority:");
+                    await context.Host.Stdout.WriteLineAsync($"  {ExplainCommand(database)}");
+                }
+
+                return exit;
             }
             finally
             {
-                directory.Delete(recursive: true);
+                DeleteWithJournal(building);
             }
         }));
         return command.WithExamples(
@@ -46,7 +69,11 @@ public static class DemoCommand
             new("ctem demo --format json | jq '.findings[0]'", "The first finding of the demo as JSON"));
     }
 
-    private static async Task<int> RunAsync(CliContext context, string sbom, string scopeFile, string[] knowledge, string database, string format, CancellationToken cancellationToken)
+    /// <summary>The command that explains a demo finding, ready to paste into a POSIX shell.</summary>
+    public static string ExplainCommand(string database) => $"ctem findings --explain ID --db {ShellWord(database)}";
+
+    private static async Task<int> RunAsync(
+        CliContext context, string sbom, string scopeFile, string[] knowledge, string database, string shownAs, string format, CancellationToken cancellationToken)
     {
         await using var store = await context.OpenStoreAsync(database, cancellationToken);
         var import = await context.Importer(store).ImportAsync(knowledge, null, cancellationToken);
@@ -58,9 +85,9 @@ public static class DemoCommand
 
         if (format == OutputFormat.Table)
         {
-            await context.Host.Stdout.WriteLineAsync($"Demo: imported {import.Imported} OSV advisories from the Go vulnerability database and {import.Feeds.Sum(f => f.Records)} EPSS scores into a temporary SQLite database,");
+            await context.Host.Stdout.WriteLineAsync($"Demo: imported {import.Imported} OSV advisories from the Go vulnerability database and {import.Feeds.Sum(f => f.Records)} EPSS scores into the SQLite database {shownAs},");
             await context.Host.Stdout.WriteLineAsync("then scanned the CycloneDX SBOM of elastic/harp v0.2.10 (samples/demo; see its NOTICE for sources and licences)");
-            await context.Host.Stdout.WriteLineAsync("with the scope file samples/demo/ctem.yaml, which declares harp a crown jewel. Most urgent first; 'ctem findings --explain ID' says why.");
+            await context.Host.Stdout.WriteLineAsync("with the scope file samples/demo/ctem.yaml, which declares harp a crown jewel. Most urgent first.");
             await context.Host.Stdout.WriteLineAsync();
         }
 
@@ -72,4 +99,34 @@ public static class DemoCommand
         ScanReportWriter.Write(context.Host, report, format);
         return ScanReportWriter.ExitCodeOf(report.Status);
     }
+
+    /// <summary>Replaces the previous demo database with the new one; null when done, else the exit code after saying why.</summary>
+    private static int? Keep(CliContext context, string built, string database)
+    {
+        try
+        {
+            // A journal left beside the old file would be applied to the new one.
+            DeleteWithJournal(database);
+            File.Move(built, database);
+            return null;
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+        {
+            context.Host.Stderr.WriteLine($"ctem: database error: cannot keep the demo database at {database}: {ex.Message}");
+            return ExitCodes.DatabaseError;
+        }
+    }
+
+    private static void DeleteWithJournal(string database)
+    {
+        foreach (var file in (string[])[database, database + "-wal", database + "-shm"])
+        {
+            File.Delete(file);
+        }
+    }
+
+    private static string ShellWord(string word) =>
+        word.Length > 0 && word.All(c => char.IsAsciiLetterOrDigit(c) || "/._-+:@%=,".Contains(c, StringComparison.Ordinal))
+            ? word
+            : "'" + word.Replace("'", "'\\''", StringComparison.Ordinal) + "'";
 }

@@ -1,6 +1,7 @@
 using System.CommandLine;
 using Ctem.Cli.Rendering;
 using Ctem.Core.Scoping;
+using Ctem.Engine.Inputs;
 using Ctem.Engine.Scoping;
 
 namespace Ctem.Cli.Commands;
@@ -44,6 +45,12 @@ public sealed class ScopeOption
         if (path is null)
         {
             return ScopeDocument.Empty;
+        }
+
+        if (InputReader.CheckRegular(path) is { } notRegular)
+        {
+            context.Host.Stderr.WriteLine($"ctem: cannot read the scope file {path}: {notRegular.Message}");
+            return null;
         }
 
         string text;

@@ -26,13 +26,24 @@ public sealed class InputReader(InputLimits limits, bool walkEverything = false)
         try
         {
             var info = new FileInfo(path);
-            return info.Exists && info.LinkTarget is null && info.Length <= limits.MaxDocumentBytes ? File.ReadAllBytes(path) : null;
+            return info.Exists && info.LinkTarget is null && info.Length <= limits.MaxDocumentBytes && FileKind.SpecialKindOf(path) is null
+                ? File.ReadAllBytes(path)
+                : null;
         }
         catch (Exception ex) when (ex is IOException or UnauthorizedAccessException or ArgumentException or NotSupportedException)
         {
             return null;
         }
     }
+
+    /// <summary>
+    /// The error for a path that names a FIFO, a device or a socket, which is never opened (a FIFO would block until
+    /// written to); null for a regular file, a directory, or a path that does not exist.
+    /// </summary>
+    public static Diagnostic? CheckRegular(string path) =>
+        FileKind.SpecialKindOf(path) is { } kind
+            ? Diagnostic.Error(DiagnosticCodes.UnreadableFile, path, $"not a regular file (a {kind}); not read")
+            : null;
 
     /// <summary>Names the paths that do not exist, so a command can refuse before it writes anything.</summary>
     public static IReadOnlyList<Diagnostic> CheckExist(IEnumerable<string> paths) =>
@@ -46,9 +57,14 @@ public sealed class InputReader(InputLimits limits, bool walkEverything = false)
     /// </param>
     public IEnumerable<InputItem> Read(string path, Func<string, bool> wanted, bool openArchivesInWalk = true)
     {
-        if (Directory.Exists(path))
+        return Directory.Exists(path) ? ReadDirectory(path, wanted, openArchivesInWalk) : ReadNonDirectory(path, wanted);
+    }
+
+    private IEnumerable<InputItem> ReadNonDirectory(string path, Func<string, bool> wanted)
+    {
+        if (CheckRegular(path) is { } notRegular)
         {
-            return ReadDirectory(path, wanted, openArchivesInWalk);
+            return [InputItem.Failed(notRegular)];
         }
 
         return path.EndsWith(".zip", StringComparison.OrdinalIgnoreCase)
@@ -74,21 +90,13 @@ public sealed class InputReader(InputLimits limits, bool walkEverything = false)
 
             foreach (var file in Directory.EnumerateFiles(directory, "*", options).Order(StringComparer.Ordinal))
             {
-                if (file.EndsWith(".zip", StringComparison.OrdinalIgnoreCase))
+                var isArchive = file.EndsWith(".zip", StringComparison.OrdinalIgnoreCase);
+                if (isArchive ? openArchives : wanted(file))
                 {
-                    if (!openArchives)
-                    {
-                        continue;
-                    }
-
-                    foreach (var item in ZipInputReader.Read(file, limits, wanted))
+                    foreach (var item in ReadNonDirectory(file, wanted))
                     {
                         yield return item;
                     }
-                }
-                else if (wanted(file))
-                {
-                    yield return ReadFile(file);
                 }
             }
         }
@@ -123,8 +131,8 @@ public sealed class InputReader(InputLimits limits, bool walkEverything = false)
                 return InputItem.Failed(Diagnostic.Error(DiagnosticCodes.UnreadableFile, path, $"file is {info.Length} bytes, over the {limits.MaxDocumentBytes}-byte limit; refused"));
             }
 
-            // Devices, FIFOs and /proc files report no length and may never end (or never open): only regular files
-            // with content are read, and never past the limit.
+            // FIFOs and devices never get here (see CheckRegular); /proc files report no length and may never end:
+            // only files with content are read, and never past the limit.
             if (info.Length == 0)
             {
                 return InputItem.Read(path, []);

@@ -9,7 +9,8 @@ namespace Ctem.Engine.Knowledge;
 
 /// <summary>
 /// Imports advisories from files, directories and osv.dev-style zip exports in one transaction: a corrupt archive or
-/// a cancellation leaves the knowledge base as it was. Records a parser rejects are reported and skipped.
+/// a cancellation leaves the knowledge base as it was. Records a parser rejects are reported and skipped; when nothing
+/// but rejections is left (or nothing was found), the import fails, as a scan of no components does.
 /// </summary>
 public sealed class KnowledgeImporter(
     ICtemStore store,
@@ -30,6 +31,7 @@ public sealed class KnowledgeImporter(
         var rejected = new List<Diagnostic>();
         var feeds = new List<FeedImport>();
         var documents = 0;
+        var accepted = 0;
         await using var import = await store.BeginKnowledgeImportAsync(cancellationToken);
 
         // Parsing (CPU) and storing (database) overlap: one stage per core, joined by a bounded channel that keeps
@@ -49,6 +51,7 @@ public sealed class KnowledgeImporter(
 
                 rejected.AddRange(document.Diagnostics);
                 counts.Read += document.IsAdvisoryDocument ? 1 : 0;
+                accepted += document.Feed is not null || document.Advisory is not null ? 1 : 0;
                 if (document.Feed is { } feed)
                 {
                     var replaced = await import.ReplaceFeedAsync(feed, document.FeedDigest!, cancellationToken);
@@ -65,6 +68,12 @@ public sealed class KnowledgeImporter(
             // Stops the parse stage when the store stage ends early (a fatal input, an error, Ctrl-C).
             await stop.CancelAsync();
             await parsing;
+        }
+
+        if (accepted == 0)
+        {
+            // Not a partial import (exit 5, "work stored") when there is no work: every input was rejected, or none found.
+            return Failed(rejected.Any(d => d.IsError) ? rejected : [.. rejected, NothingFound(paths)]);
         }
 
         await import.CommitAsync(cancellationToken);
@@ -108,6 +117,9 @@ public sealed class KnowledgeImporter(
         KnownExtensions.Any(extension => path.EndsWith(extension, StringComparison.OrdinalIgnoreCase));
 
     private static readonly string[] KnownExtensions = [".json", ".yaml", ".yml", ".csv", ".csv.gz"];
+
+    private static Diagnostic NothingFound(IReadOnlyList<string> paths) =>
+        Diagnostic.Error(DiagnosticCodes.NoComponents, string.Join(", ", paths), "no advisory, KEV catalogue or EPSS scores found");
 
     private static ImportReport Failed(IReadOnlyList<Diagnostic> errors) => new(OperationStatus.Failed, 0, 0, 0, 0, 0, 0, errors);
 

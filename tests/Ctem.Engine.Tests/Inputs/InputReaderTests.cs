@@ -41,6 +41,44 @@ public sealed class InputReaderTests
         Assert.Equal(DiagnosticCodes.UnreadableFile, item.Error?.Code);
     }
 
+    /// <summary>Paths that are not regular files: made by the test (FIFOs, also where a name promises a zip or JSON) or devices.</summary>
+    public static TheoryData<string, string, string> NotRegularFiles => new()
+    {
+        { "fifo", "input.json", "FIFO" },
+        { "fifo", "all.zip", "FIFO" },
+        { "walk", "sboms/bom.json", "FIFO" },
+        { "device", "/dev/null", "character device" },
+        { "device", "/dev/zero", "character device" },
+    };
+
+    // A FIFO read as an empty file came back as "invalid JSON"; opening it would have blocked.
+    [SkippableTheory]
+    [MemberData(nameof(NotRegularFiles))]
+    public async Task Read_NotARegularFile_SaysSoWithoutOpeningIt(string how, string name, string kind)
+    {
+        Prerequisite.Require(OperatingSystem.IsLinux() ? null : "FIFOs and devices are told apart on Linux only");
+        using var temp = new TempDirectory();
+        var path = how == "device" ? name : temp.Fifo(name);
+        var input = how == "walk" ? temp.Path : path;
+
+        var items = await WithoutBlocking(() => new InputReader(InputLimits.Default).Read(input, _ => true).ToList());
+
+        var error = Assert.Single(items).Error;
+        Assert.Equal((DiagnosticCodes.UnreadableFile, path, $"not a regular file (a {kind}); not read"), (error?.Code, error?.Path, error?.Message));
+    }
+
+    [SkippableFact]
+    public async Task ReadRelated_Fifo_IsNull()
+    {
+        Prerequisite.Require(OperatingSystem.IsLinux() ? null : "FIFOs are told apart on Linux only");
+        using var temp = new TempDirectory();
+        var fifo = temp.Fifo("pom.xml");
+        Assert.Null(await WithoutBlocking(() => new InputReader(InputLimits.Default).ReadRelated(fifo)));
+    }
+
+    // A regression would block on the FIFO: fail after a while instead of hanging the test run.
+    private static Task<T> WithoutBlocking<T>(Func<T> read) => Task.Run(read).WaitAsync(TimeSpan.FromSeconds(30));
+
     private static string Gzip(TempDirectory temp, string name, byte[] content)
     {
         var path = temp.File(name);

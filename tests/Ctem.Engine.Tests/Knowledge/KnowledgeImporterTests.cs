@@ -120,6 +120,46 @@ public sealed class KnowledgeImporterTests
         Assert.Empty(await fixture.Store.GetKnowledgeStatusAsync(CancellationToken.None));
     }
 
+    /// <summary>Inputs of which no document is knowledge Ctem keeps, each with the number of documents rejected.</summary>
+    public static TheoryData<string[], int> EveryDocumentRejected => new()
+    {
+        { ["kev/known_exploited_vulnerabilities_schema.json"], 1 },
+        { ["cwe/cwe-view-1000.csv.gz"], 1 },
+        { ["kev/known_exploited_vulnerabilities_schema.json", "scanners/trivy/defectdojo__all_statuses.json"], 2 },
+    };
+
+    [SkippableTheory]
+    [MemberData(nameof(EveryDocumentRejected))]
+    public async Task Import_EveryDocumentRejected_FailsAndStoresNothing(string[] sharedFiles, int rejected)
+    {
+        RepoPaths.RequireShared();
+        await using var fixture = await EngineFixture.CreateAsync();
+        var paths = sharedFiles.Select(f => RepoPaths.SharedData(f.Split('/'))).ToArray();
+
+        var report = await fixture.ImportAsync(paths);
+
+        Assert.Equal(OperationStatus.Failed, report.Status);
+        Assert.Equal(rejected, report.Rejected.Count);
+        Assert.Equal(paths, report.Rejected.Select(d => d.Path));
+        Assert.All(report.Rejected, d => Assert.True(d.IsError));
+        Assert.Empty(await fixture.Store.GetKnowledgeStatusAsync(CancellationToken.None));
+        Assert.Empty(await fixture.Store.GetFeedStatusAsync(CancellationToken.None));
+    }
+
+    [Fact]
+    public async Task Import_DirectoryWithoutKnowledge_FailsSayingNothingWasFound()
+    {
+        await using var fixture = await EngineFixture.CreateAsync();
+        var notes = fixture.File("notes/README.md", "no advisories here");
+        var directory = Path.GetDirectoryName(notes)!;
+
+        var report = await fixture.ImportAsync(directory);
+
+        Assert.Equal(OperationStatus.Failed, report.Status);
+        var error = Assert.Single(report.Rejected);
+        Assert.Equal((DiagnosticCodes.NoComponents, directory, "no advisory, KEV catalogue or EPSS scores found"), (error.Code, error.Path, error.Message));
+    }
+
     [SkippableTheory]
     [InlineData("Go.zip")]
     [InlineData("crates.io.zip")]

@@ -78,22 +78,16 @@ public sealed class ScopeFileTests
         Assert.StartsWith(message, diagnostic.Message, StringComparison.Ordinal);
     }
 
-    [Theory]
-    [MemberData(nameof(InvalidDocuments))]
-    public void Schema_InvalidDocument_IsRejectedWhereExpressible(string yaml, string location, string message)
-    {
-        _ = location;
-        // The schema cannot express uniqueness of names within lists, relations between values (thresholds in order, not
-        // every weight 0), and cannot see what YAML itself rejects.
-        if (message.StartsWith("invalid YAML", StringComparison.Ordinal) || message.Contains("duplicate", StringComparison.Ordinal)
-            || message.StartsWith("priorities: thresholds", StringComparison.Ordinal) || message.StartsWith("riskWeights: every factor", StringComparison.Ordinal)
-            || message.StartsWith("expected one YAML document", StringComparison.Ordinal) || message.StartsWith("the scope file is empty", StringComparison.Ordinal))
-        {
-            return;
-        }
+    /// <summary>
+    /// The invalid documents whose fault the JSON schema can express. It cannot express uniqueness of names within lists,
+    /// relations between values (thresholds in order, not every weight 0), nor what YAML itself rejects.
+    /// </summary>
+    public static TheoryData<string> SchemaExpressibleInvalidDocuments =>
+        [.. InvalidDocuments.Select(row => ((string)row[0], (string)row[2])).Where(row => SchemaCanExpress(row.Item2)).Select(row => row.Item1)];
 
-        Assert.NotEmpty(ScopeSchema.Errors(yaml));
-    }
+    [Theory]
+    [MemberData(nameof(SchemaExpressibleInvalidDocuments))]
+    public void Schema_InvalidDocument_IsRejected(string yaml) => Assert.NotEmpty(ScopeSchema.Errors(yaml));
 
     [Fact]
     public void Load_ManyErrors_ReportsEveryOneInDocumentOrder()
@@ -281,4 +275,9 @@ public sealed class ScopeFileTests
 
     private static ScopeProduct Product(string name) =>
         new(name, null, null, Criticality.Unspecified, DataSensitivity.Unspecified, false, [], []);
+
+    private static bool SchemaCanExpress(string message) =>
+        !message.StartsWith("invalid YAML", StringComparison.Ordinal) && !message.Contains("duplicate", StringComparison.Ordinal)
+        && !message.StartsWith("priorities: thresholds", StringComparison.Ordinal) && !message.StartsWith("riskWeights: every factor", StringComparison.Ordinal)
+        && !message.StartsWith("expected one YAML document", StringComparison.Ordinal) && !message.StartsWith("the scope file is empty", StringComparison.Ordinal);
 }
