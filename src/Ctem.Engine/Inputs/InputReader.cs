@@ -4,7 +4,8 @@ namespace Ctem.Engine.Inputs;
 
 /// <summary>
 /// Expands input paths into documents: a file is one document, a zip archive is its entries, a directory is its
-/// files (recursively, skipping VCS and dependency folders, never following links out of the tree).
+/// files (recursively, skipping VCS and dependency folders, FIFOs, devices and sockets, never following links out of
+/// the tree). A path given that is a FIFO, a device or a socket is an error, and is never opened.
 /// </summary>
 public sealed class InputReader(InputLimits limits, bool walkEverything = false)
 {
@@ -90,13 +91,16 @@ public sealed class InputReader(InputLimits limits, bool walkEverything = false)
 
             foreach (var file in Directory.EnumerateFiles(directory, "*", options).Order(StringComparer.Ordinal))
             {
+                // A FIFO, device or socket in a tree is no document (and reading a FIFO would block): skipped, like links.
                 var isArchive = file.EndsWith(".zip", StringComparison.OrdinalIgnoreCase);
-                if (isArchive ? openArchives : wanted(file))
+                if (!(isArchive ? openArchives : wanted(file)) || FileKind.SpecialKindOf(file) is not null)
                 {
-                    foreach (var item in ReadNonDirectory(file, wanted))
-                    {
-                        yield return item;
-                    }
+                    continue;
+                }
+
+                foreach (var item in isArchive ? ZipInputReader.Read(file, limits, wanted) : [ReadFile(file)])
+                {
+                    yield return item;
                 }
             }
         }
