@@ -18,7 +18,7 @@ public sealed class DemoTests
         var database = Path.Combine(fixture.DataHome, "ctem", "demo.db");
         Assert.Equal(0, demo.ExitCode);
         var command = Assert.Single(demo.Stdout.Split('\n'), line => line.StartsWith(ExplainPrefix, StringComparison.Ordinal));
-        Assert.EndsWith($"\nThe demo database stays at {database} until the next 'ctem demo'. Why a finding has its priority:\n{command}\n", demo.Stdout, StringComparison.Ordinal);
+        Assert.EndsWith($"\nThe demo database stays at {database}\nuntil the next 'ctem demo'. Why a finding has its priority:\n{command}\n", demo.Stdout, StringComparison.Ordinal);
 
         var findings = await CliRun.RunAsync("findings", "--format", "json", "--db", database);
         using var document = JsonDocument.Parse(findings.Stdout);

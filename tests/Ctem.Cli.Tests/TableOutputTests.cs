@@ -118,11 +118,14 @@ public sealed partial class TableOutputTests
     [InlineData(null, null, true, Consoles.UnknownTerminalWidth)]
     [InlineData(null, 100, true, 100)]
     [InlineData("120", null, false, 120)]
-    [InlineData("120", 100, true, 120)]
+    [InlineData("120", null, true, 120)]
+
+    // Found by looking: a stale COLUMNS=250 from the parent made the demo wrap on an 80-column terminal.
+    [InlineData("250", 80, true, 80)]
     [InlineData("wide", 100, true, 100)]
     [InlineData("0", null, false, Consoles.PipeWidth)]
     [InlineData("-80", 100, true, 100)]
-    public void StdoutWidth_ColumnsVariableThenTerminalThenPipe(string? columnsVariable, int? terminalColumns, bool terminal, int expected)
+    public void StdoutWidth_TerminalThenColumnsVariableThenPipe(string? columnsVariable, int? terminalColumns, bool terminal, int expected)
     {
         var host = new Hosting.CliHost(TextWriter.Null, TextWriter.Null, name => name == "COLUMNS" ? columnsVariable : null, TimeProvider.System, terminal)
         {

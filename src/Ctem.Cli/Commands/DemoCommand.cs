@@ -53,7 +53,8 @@ public static class DemoCommand
                 if (outputFormat == OutputFormat.Table)
                 {
                     await context.Host.Stdout.WriteLineAsync();
-                    await context.Host.Stdout.WriteLineAsync($"The demo database stays at {database} until the next 'ctem demo'. Why a finding has its priority:");
+                    await context.Host.Stdout.WriteLineAsync($"The demo database stays at {database}");
+                    await context.Host.Stdout.WriteLineAsync("until the next 'ctem demo'. Why a finding has its priority:");
                     await context.Host.Stdout.WriteLineAsync($"  {ExplainCommand(database)}");
                 }
 
@@ -85,9 +86,11 @@ public static class DemoCommand
 
         if (format == OutputFormat.Table)
         {
-            await context.Host.Stdout.WriteLineAsync($"Demo: imported {import.Imported} OSV advisories from the Go vulnerability database and {import.Feeds.Sum(f => f.Records)} EPSS scores into the SQLite database {shownAs},");
-            await context.Host.Stdout.WriteLineAsync("then scanned the CycloneDX SBOM of elastic/harp v0.2.10 (samples/demo; see its NOTICE for sources and licences)");
-            await context.Host.Stdout.WriteLineAsync("with the scope file samples/demo/ctem.yaml, which declares harp a crown jewel. Most urgent first.");
+            // Short lines: this is a newcomer's first screen, often an 80-column terminal.
+            await context.Host.Stdout.WriteLineAsync($"Demo: imported {import.Imported} Go vulnerability database advisories and {import.Feeds.Sum(f => f.Records)} EPSS scores");
+            await context.Host.Stdout.WriteLineAsync($"into {shownAs}, then scanned the CycloneDX SBOM of");
+            await context.Host.Stdout.WriteLineAsync("elastic/harp v0.2.10 (samples/demo; its NOTICE gives sources and licences) with");
+            await context.Host.Stdout.WriteLineAsync("samples/demo/ctem.yaml, which declares harp a crown jewel. Most urgent first.");
             await context.Host.Stdout.WriteLineAsync();
         }
 

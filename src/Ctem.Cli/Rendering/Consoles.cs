@@ -32,12 +32,14 @@ public static class Consoles
     }
 
     /// <summary>
-    /// <c>$COLUMNS</c> when it is a positive number (POSIX: the user's preferred width, so <c>COLUMNS=120 ctem findings | less -S</c>
-    /// works), else the terminal's width, else <see cref="PipeWidth"/> when stdout is a pipe or a file.
+    /// The terminal's measured width; else <c>$COLUMNS</c> when it is a positive number (POSIX: the user's preferred
+    /// width, so <c>COLUMNS=120 ctem findings | less -S</c> works); else 80 on a terminal that does not say, else
+    /// <see cref="PipeWidth"/> when stdout is a pipe or a file. A measured terminal wins: an inherited, stale
+    /// <c>$COLUMNS</c> (a parent shell's wider window) must not make a table wrap on the screen it is shown on.
     /// </summary>
     public static int StdoutWidth(CliHost host) =>
-        int.TryParse(host.Environment("COLUMNS"), NumberStyles.None, CultureInfo.InvariantCulture, out var columns) && columns > 0 ? columns
-        : host.StdoutColumns is int terminal and > 0 ? terminal
+        host.StdoutColumns is int terminal and > 0 ? terminal
+        : int.TryParse(host.Environment("COLUMNS"), NumberStyles.None, CultureInfo.InvariantCulture, out var columns) && columns > 0 ? columns
         : host.StdoutIsTerminal ? UnknownTerminalWidth
         : PipeWidth;
 
