@@ -51,17 +51,7 @@ public static class HistoryOutput
                 writer.WriteString("tool", run.Tool);
                 JsonOutput.WriteTime(writer, "startedAt", run.StartedAt);
                 JsonOutput.WriteTime(writer, "finishedAt", run.FinishedAt);
-                writer.WriteStartArray("inputs");
-                foreach (var input in run.Inputs)
-                {
-                    writer.WriteStartObject();
-                    writer.WriteString("path", input.Path);
-                    writer.WriteString("format", input.Format);
-                    writer.WriteString("sha256", input.Sha256);
-                    writer.WriteEndObject();
-                }
-
-                writer.WriteEndArray();
+                JsonOutput.WriteInputs(writer, run.Inputs);
                 writer.WriteNumber("components", run.Components);
                 writer.WriteNumber("findings", run.Findings);
                 writer.WriteNumber("new", run.New);

@@ -77,6 +77,22 @@ public static class JsonOutput
         writer.WriteEndObject();
     }
 
+    /// <summary>A run's inputs: <c>inputs: [{path, format, sha256}]</c>.</summary>
+    public static void WriteInputs(Utf8JsonWriter writer, IReadOnlyList<Core.Stores.ScanInput> inputs)
+    {
+        writer.WriteStartArray("inputs");
+        foreach (var input in inputs)
+        {
+            writer.WriteStartObject();
+            writer.WriteString("path", input.Path);
+            writer.WriteString("format", input.Format);
+            writer.WriteString("sha256", input.Sha256);
+            writer.WriteEndObject();
+        }
+
+        writer.WriteEndArray();
+    }
+
     /// <summary>The findings a run resolved: <c>resolvedFindings: [{id, vulnerability, component, version}]</c>.</summary>
     public static void WriteResolved(Utf8JsonWriter writer, IReadOnlyList<Core.Stores.ResolvedFinding> resolved)
     {

@@ -79,17 +79,7 @@ public static class ScanReportWriter
             writer.WriteString("tool", ScanRunner.SourceName);
             JsonOutput.WriteTime(writer, "startedAt", report.StartedAt);
             JsonOutput.WriteTime(writer, "finishedAt", report.FinishedAt);
-            writer.WriteStartArray("inputs");
-            foreach (var input in report.Inputs)
-            {
-                writer.WriteStartObject();
-                writer.WriteString("path", input.Path);
-                writer.WriteString("format", input.Format);
-                writer.WriteString("sha256", input.Sha256);
-                writer.WriteEndObject();
-            }
-
-            writer.WriteEndArray();
+            JsonOutput.WriteInputs(writer, report.Inputs);
             writer.WriteNumber("components", report.Components);
             writer.WriteNumber("findings", findings.Count);
             writer.WriteNumber("new", report.Run?.New ?? 0);
