@@ -112,10 +112,10 @@ public static class IngestCommand
             FindingsTable.Write(console, findings);
             foreach (var run in report.Runs)
             {
-                console.WriteLine($"Run {run.Outcome.RunId}, {run.Tool}: {run.Findings.Count} finding(s), {run.Outcome.New} new, {run.Outcome.Reopened} reopened, {run.Outcome.Resolved} resolved since source '{run.Source}' last ran.");
+                // Plain lines, not the console's: a long source name must not wrap differently with every checkout path.
+                context.Host.Stdout.WriteLine($"Run {run.Outcome.RunId}, {run.Tool}: {run.Findings.Count} finding(s), {run.Outcome.New} new, {run.Outcome.Reopened} reopened, {run.Outcome.Resolved} resolved since source '{run.Source}' last ran.");
                 if (ResolvedSummary.Line(run.Outcome.ResolvedFindings) is { } resolved)
                 {
-                    // Plain: one line that a CI log search finds whole, never wrapped at the console's width.
                     context.Host.Stdout.WriteLine(resolved);
                 }
             }

@@ -32,10 +32,10 @@ public static class ScanReportWriter
             console.WriteLine($"Product {product.Name}{(product.Version is null ? "" : " " + product.Version)}: {report.Components} components from {report.Inputs.Count} input(s), run {run.RunId}");
             FindingsTable.Write(console, findings);
             var unmatched = report.Coverage?.Summary() is { } words ? $" {words}." : "";
-            console.WriteLine($"Run {run.RunId}: {run.New} new, {run.Reopened} reopened, {run.Resolved} resolved since source '{report.Source}' last ran.{unmatched}");
+            // Plain lines, not the console's: a long source name must not wrap differently with every checkout path.
+            host.Stdout.WriteLine($"Run {run.RunId}: {run.New} new, {run.Reopened} reopened, {run.Resolved} resolved since source '{report.Source}' last ran.{unmatched}");
             if (ResolvedSummary.Line(run.ResolvedFindings) is { } resolved)
             {
-                // Plain: one line that a CI log search finds whole, never wrapped at the console's width.
                 host.Stdout.WriteLine(resolved);
             }
         }
