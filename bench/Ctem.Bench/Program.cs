@@ -24,7 +24,7 @@ try
     var database = Path.Combine(work.FullName, "bench.db");
     await using var store = await CtemStoreFactory.OpenAsync(Environment.GetEnvironmentVariable("CTEM_BENCH_DB") ?? database, TimeProvider.System, CancellationToken.None);
     var reader = new InputReader(InputLimits.Default);
-    var importer = new KnowledgeImporter(store, BuiltInPlugins.AdvisoryParsers, BuiltInPlugins.FeedParsers, BuiltInPlugins.VersionSchemes, reader);
+    var importer = new KnowledgeImporter(store, BuiltInPlugins.AdvisoryParsers, BuiltInPlugins.FeedParsers, BuiltInPlugins.CveRecordParsers, BuiltInPlugins.VersionSchemes, reader);
 
     if (Environment.GetEnvironmentVariable("CTEM_BENCH_ONLY") == "ingest")
     {
@@ -44,7 +44,7 @@ try
         var smallest = Directory.GetFiles(osv, "*.zip").OrderBy(f => new FileInfo(f).Length).First();
         ParseOnly(smallest);
         OsvParseOnly(smallest);
-        await new KnowledgeImporter(warmStore, BuiltInPlugins.AdvisoryParsers, BuiltInPlugins.FeedParsers, BuiltInPlugins.VersionSchemes, reader).ImportAsync([smallest], null, CancellationToken.None);
+        await new KnowledgeImporter(warmStore, BuiltInPlugins.AdvisoryParsers, BuiltInPlugins.FeedParsers, BuiltInPlugins.CveRecordParsers, BuiltInPlugins.VersionSchemes, reader).ImportAsync([smallest], null, CancellationToken.None);
     }
 
     Console.WriteLine();

@@ -59,7 +59,7 @@ internal static class ReanalysisLookup
 
         var advisory = Path.Combine(directory, "BENCH-0001.json");
         await File.WriteAllTextAsync(advisory, Advisory(target));
-        var importer = new KnowledgeImporter(store, BuiltInPlugins.AdvisoryParsers, BuiltInPlugins.FeedParsers, BuiltInPlugins.VersionSchemes, reader);
+        var importer = new KnowledgeImporter(store, BuiltInPlugins.AdvisoryParsers, BuiltInPlugins.FeedParsers, BuiltInPlugins.CveRecordParsers, BuiltInPlugins.VersionSchemes, reader);
         var import = await importer.ImportAsync([advisory], null, CancellationToken.None);
 
         var lookups = new List<double>();

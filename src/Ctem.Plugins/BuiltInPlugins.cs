@@ -4,6 +4,7 @@ using Ctem.Core.Versioning;
 using Ctem.Plugins.Parsers.Apk;
 using Ctem.Plugins.Parsers.Cargo;
 using Ctem.Plugins.Parsers.CisaKev;
+using Ctem.Plugins.Parsers.Cve;
 using Ctem.Plugins.Parsers.Composer;
 using Ctem.Plugins.Parsers.CycloneDx;
 using Ctem.Plugins.Parsers.Dpkg;
@@ -103,6 +104,13 @@ public static class BuiltInPlugins
     ];
 
     /// <summary>Whole-snapshot feeds; asked before the advisory parsers, since they decide on content.</summary>
+    /// <summary>CVE records: CVE JSON 5.x and NVD CVE API 2.0 (joined to findings by CVE id, not matched on packages).</summary>
+    public static ImmutableArray<ICveRecordParser> CveRecordParsers { get; } =
+    [
+        new CveJson5Parser(),
+        new NvdApiParser(),
+    ];
+
     public static ImmutableArray<IFeedParser> FeedParsers { get; } =
     [
         new CisaKevJsonParser(),

@@ -77,6 +77,19 @@ internal abstract class DbCtemStore : ICtemStore
         return await FeedQueries.StatusAsync(connection, cancellationToken);
     }
 
+    public async Task<IReadOnlyList<CveRecordStatusRow>> GetCveRecordStatusAsync(CancellationToken cancellationToken)
+    {
+        await using var connection = await OpenAsync(cancellationToken);
+        return await CveRecordQueries.StatusAsync(connection, cancellationToken);
+    }
+
+    public async Task<IReadOnlyDictionary<string, IReadOnlyList<CveRecord>>> GetCveRecordsAsync(IReadOnlyCollection<string> cveIds, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(cveIds);
+        await using var connection = await OpenAsync(cancellationToken);
+        return await CveRecordQueries.ByIdAsync(connection, _dialect, cveIds, cancellationToken);
+    }
+
     public async Task<IReadOnlyDictionary<string, Exploitation>> GetExploitationAsync(IReadOnlyCollection<string> cveIds, CancellationToken cancellationToken)
     {
         await using var connection = await OpenAsync(cancellationToken);

@@ -30,6 +30,7 @@ internal sealed class KnowledgeImport : IKnowledgeImport
     private readonly ISqlDialect _dialect;
     private readonly TimeProvider _time;
     private readonly FeedWriter _feeds;
+    private readonly CveRecordWriter _cveRecords;
     private readonly Dictionary<string, PendingWrite> _pending = new(StringComparer.Ordinal);
     private readonly HashSet<string> _replaced = new(StringComparer.Ordinal);
     private readonly HashSet<PackageKey> _changedPackages = [];
@@ -43,6 +44,7 @@ internal sealed class KnowledgeImport : IKnowledgeImport
         _dialect = dialect;
         _time = time;
         _feeds = new FeedWriter(connection, transaction, dialect, time);
+        _cveRecords = new CveRecordWriter(connection, transaction, dialect, time);
     }
 
     public Task<UpsertOutcome> ReplaceFeedAsync(KnowledgeFeed feed, string contentSha256, CancellationToken cancellationToken)
@@ -94,10 +96,18 @@ internal sealed class KnowledgeImport : IKnowledgeImport
 
     public IReadOnlyCollection<PackageKey> ChangedPackages => _changedPackages;
 
+    public Task<UpsertOutcome> UpsertCveRecordAsync(CveRecord record, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(record);
+        EnsureOpen();
+        return _cveRecords.UpsertAsync(record, cancellationToken);
+    }
+
     public async Task CommitAsync(CancellationToken cancellationToken)
     {
         EnsureOpen();
         await FlushAsync(cancellationToken);
+        await _cveRecords.FlushAsync(cancellationToken);
         await _transaction.CommitAsync(cancellationToken);
         _committed = true;
     }

@@ -88,8 +88,8 @@ public sealed class IngestTests
         var explained = await fixture.RunAsync("findings", "--explain", "1", "--format", "table");
 
         var cvss = finding.GetProperty("risk").GetProperty("factors").EnumerateArray().Single(f => f.GetProperty("name").GetString() == "cvss");
-        Assert.Equal("CVSS 3.1 vector CVSS:3.1/AV:N/AC:L/PR:N/UI:R/S:C/C:L/I:L/A:N (trivy report)", cvss.GetProperty("source").GetString());
-        Assert.Contains("(trivy report)", explained.Stdout, StringComparison.Ordinal);
+        Assert.Equal("CVSS 3.1 vector CVSS:3.1/AV:N/AC:L/PR:N/UI:R/S:C/C:L/I:L/A:N (report:trivy)", cvss.GetProperty("source").GetString());
+        Assert.Contains("(report:trivy)", explained.Stdout, StringComparison.Ordinal);
     }
 
     [Fact]

@@ -132,7 +132,7 @@ public sealed partial class PrioritizationTests
         var import = await fixture.RunAsync("db", "import", Kev);
         var after = Risk(await fixture.RunAsync("findings", "--format", "json"));
 
-        Assert.Contains("Re-assessed 1 open finding(s) with the new exploitation facts: 1 changed priority.", import.Stdout, StringComparison.Ordinal);
+        Assert.Contains("Re-assessed 1 open finding(s) with the new facts: 1 changed priority.", import.Stdout, StringComparison.Ordinal);
         Assert.Equal(("medium", "high"), (before.GetProperty("priority").GetString(), after.GetProperty("priority").GetString()));
         Assert.Equal("not listed", FactorValue(before, "kev"));
         Assert.Equal("listed since 2021-12-10, used in ransomware campaigns", FactorValue(after, "kev"));

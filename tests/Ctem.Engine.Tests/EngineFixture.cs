@@ -29,7 +29,7 @@ internal sealed class EngineFixture : IAsyncDisposable
 
     public string DemoAdvisories => Path.Combine(RepoPaths.Samples, "demo", "advisories");
 
-    public KnowledgeImporter Importer => new(Store, BuiltInPlugins.AdvisoryParsers, BuiltInPlugins.FeedParsers, BuiltInPlugins.VersionSchemes, new InputReader(InputLimits.Default));
+    public KnowledgeImporter Importer => new(Store, BuiltInPlugins.AdvisoryParsers, BuiltInPlugins.FeedParsers, BuiltInPlugins.CveRecordParsers, BuiltInPlugins.VersionSchemes, new InputReader(InputLimits.Default));
 
     public ScanRunner Scanner => new(Store, BuiltInPlugins.InventoryParsers, BuiltInPlugins.VersionSchemes, new InputReader(InputLimits.Default), Time);
 

@@ -38,7 +38,7 @@ public sealed class CliContext(CliHost host)
         CtemStoreFactory.OpenAsync(databaseSpec, Host.Time, cancellationToken);
 
     public KnowledgeImporter Importer(ICtemStore store) =>
-        new(store, BuiltInPlugins.AdvisoryParsers, BuiltInPlugins.FeedParsers, BuiltInPlugins.VersionSchemes, Reader);
+        new(store, BuiltInPlugins.AdvisoryParsers, BuiltInPlugins.FeedParsers, BuiltInPlugins.CveRecordParsers, BuiltInPlugins.VersionSchemes, Reader);
 
     public ScanRunner Scanner(ICtemStore store, InputReader? reader = null) =>
         new(store, BuiltInPlugins.InventoryParsers, BuiltInPlugins.VersionSchemes, reader ?? Reader, Host.Time);

@@ -53,7 +53,7 @@ public static class DbCommand
             report = report with { Reanalyzed = await context.Reanalyzer(store).RunAsync(report.ChangedPackages, cancellationToken) };
         }
 
-        return report.FeedsChanged ? report with { Reprioritized = await Reprioritizer.RunAsync(store, context.Host.Time, cancellationToken) } : report;
+        return report.FeedsChanged || report.CveRecordsChanged ? report with { Reprioritized = await Reprioritizer.RunAsync(store, context.Host.Time, cancellationToken) } : report;
     }
 
     internal static void WriteImportReport(CliContext context, ImportReport report, string format)
@@ -70,6 +70,13 @@ public static class DbCommand
                 writer.WriteNumber("unchanged", report.Unchanged);
                 writer.WriteNumber("older", report.Older);
                 writer.WriteNumber("withdrawn", report.Withdrawn);
+                writer.WriteStartObject("cveRecords");
+                writer.WriteNumber("read", report.CveRecords.Read);
+                writer.WriteNumber("imported", report.CveRecords.Imported);
+                writer.WriteNumber("updated", report.CveRecords.Updated);
+                writer.WriteNumber("unchanged", report.CveRecords.Unchanged);
+                writer.WriteNumber("older", report.CveRecords.Older);
+                writer.WriteEndObject();
                 writer.WriteNumber("rejected", report.Status == OperationStatus.Failed ? 0 : report.Rejected.Count);
                 writer.WriteStartArray("feeds");
                 foreach (var feed in report.Feeds)
@@ -119,7 +126,13 @@ public static class DbCommand
         }
         else if (report.Status != OperationStatus.Failed)
         {
-            if (report.Read > 0 || report.Feeds.Count == 0)
+            if (report.CveRecords is { Read: > 0 } cve)
+            {
+                context.Host.Stdout.WriteLine(
+                    $"Read {cve.Read} CVE record(s): {cve.Imported} imported, {cve.Updated} updated, {cve.Unchanged} unchanged, {cve.Older} older than stored (skipped).");
+            }
+
+            if (report.Read > 0 || (report.Feeds.Count == 0 && report.CveRecords.Read == 0))
             {
                 context.Host.Stdout.WriteLine(
                 $"Read {report.Read} record(s): {report.Imported} imported, {report.Updated} updated, {report.Unchanged} unchanged, "
@@ -142,7 +155,7 @@ public static class DbCommand
 
             if (report.Reprioritized is { Assessed: > 0 } reassessed)
             {
-                context.Host.Stdout.WriteLine($"Re-assessed {reassessed.Assessed} open finding(s) with the new exploitation facts: {reassessed.PriorityChanged} changed priority.");
+                context.Host.Stdout.WriteLine($"Re-assessed {reassessed.Assessed} open finding(s) with the new facts: {reassessed.PriorityChanged} changed priority.");
             }
         }
 
@@ -163,6 +176,7 @@ public static class DbCommand
             await using var store = await context.OpenStoreAsync(parseResult, cancellationToken);
             var rows = await store.GetKnowledgeStatusAsync(cancellationToken);
             var feeds = await store.GetFeedStatusAsync(cancellationToken);
+            var cveRecords = await store.GetCveRecordStatusAsync(cancellationToken);
             if (parseResult.GetValue(format) == OutputFormat.Json)
             {
                 JsonOutput.Write(context.Host.Stdout, writer =>
@@ -196,6 +210,18 @@ public static class DbCommand
                     }
 
                     writer.WriteEndArray();
+                    writer.WriteStartArray("cveRecords");
+                    foreach (var row in cveRecords)
+                    {
+                        writer.WriteStartObject();
+                        writer.WriteString("source", row.Database);
+                        writer.WriteNumber("records", row.Records);
+                        JsonOutput.WriteTime(writer, "latestModified", row.LatestModified);
+                        JsonOutput.WriteTime(writer, "lastImportedAt", row.LastImportedAt);
+                        writer.WriteEndObject();
+                    }
+
+                    writer.WriteEndArray();
                     writer.WriteEndObject();
                 });
                 return ExitCodes.Ok;
@@ -203,7 +229,7 @@ public static class DbCommand
 
             var console = Consoles.Stdout(context.Host);
             console.WriteLine($"Database: {store.Description}");
-            if (rows.Count == 0 && feeds.Count == 0)
+            if (rows.Count == 0 && feeds.Count == 0 && cveRecords.Count == 0)
             {
                 console.WriteLine("The knowledge base is empty. Import advisories with 'ctem db import PATH'.");
                 return ExitCodes.Ok;
@@ -232,6 +258,17 @@ public static class DbCommand
                 }
 
                 console.Write(feedTable);
+            }
+
+            if (cveRecords.Count > 0)
+            {
+                var cveTable = new Table().Border(TableBorder.Rounded).AddColumns("CVE records", "Records", "Latest modified", "Last imported");
+                foreach (var row in cveRecords)
+                {
+                    cveTable.AddRow(row.Database, row.Records.ToString(System.Globalization.CultureInfo.InvariantCulture), Day(row.LatestModified), Day(row.LastImportedAt));
+                }
+
+                console.Write(cveTable);
             }
 
             return ExitCodes.Ok;

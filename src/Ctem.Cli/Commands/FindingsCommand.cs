@@ -51,7 +51,8 @@ public static class FindingsCommand
             var filter = new FindingFilter(name, Enum.Parse<FindingStatusFilter>(parseResult.GetValue(status)!, ignoreCase: true));
             var stored = await store.GetFindingsAsync(filter, cancellationToken);
             var exploitation = await ExploitationLookup.ForAsync(store, stored.Select(f => f.Vulnerability), cancellationToken);
-            var findings = FindingView.ByPriority(stored.Select(f => FindingView.From(f).With(exploitation)));
+            var cveRecords = await CveRecordLookup.ForAsync(store, stored.Select(f => f.Vulnerability), cancellationToken);
+            var findings = FindingView.ByPriority(stored.Select(f => FindingView.From(f).With(exploitation).With(cveRecords)));
             var chosen = parseResult.GetValue(format)!;
             if (parseResult.GetValue(explain) is { } id)
             {

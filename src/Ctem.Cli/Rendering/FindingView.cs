@@ -56,6 +56,10 @@ public sealed record FindingView(
     public FindingView With(IReadOnlyDictionary<string, Exploitation> exploitation) =>
         this with { Exploitation = exploitation.GetValueOrDefault(Vulnerability.Id) };
 
+    /// <summary>The finding with its vulnerability as its CVE records complete it: the chosen CVSS and its source, every candidate, CISA's SSVC.</summary>
+    public FindingView With(IReadOnlyDictionary<string, IReadOnlyList<CveRecord>> cveRecords) =>
+        this with { Vulnerability = Engine.Prioritization.CveRecordLookup.Apply(Vulnerability, cveRecords) };
+
     public static FindingView From(string product, ObservedFinding finding, string source, RecordedFinding? recorded) => new(
         product,
         finding.ComponentCoordinates,

@@ -60,7 +60,8 @@ public static class JsonOutput
         WriteStrings(writer, "advisories", finding.Vulnerability.AdvisoryIds);
         writer.WriteString("summary", finding.Vulnerability.Summary);
         writer.WriteString("severity", finding.Vulnerability.Severity);
-        WriteCvss(writer, finding.Vulnerability.Cvss);
+        WriteCvss(writer, finding.Vulnerability);
+        WriteSsvc(writer, finding.Vulnerability.Ssvc);
         WriteStrings(writer, "exploitReferences", finding.Vulnerability.ExploitReferences);
         WriteStrings(writer, "cwes", finding.Vulnerability.Cwes);
         WriteKev(writer, finding.Exploitation);
@@ -142,20 +143,51 @@ public static class JsonOutput
         writer.WriteEndObject();
     }
 
-    private static void WriteCvss(Utf8JsonWriter writer, string? vector)
+    private static void WriteCvss(Utf8JsonWriter writer, VulnerabilityRef vulnerability)
     {
-        if (vector is null || Cvss.Parse(vector) is not { Success: true, Value: var score })
+        if (vulnerability.Cvss is not { } vector || Cvss.Parse(vector) is not { Success: true, Value: var score })
         {
             writer.WriteNull("cvss");
+        }
+        else
+        {
+            writer.WriteStartObject("cvss");
+            writer.WriteString("vector", vector);
+            writer.WriteString("version", score.Version);
+            writer.WriteNumber("baseScore", score.BaseScore);
+            writer.WriteNumber("score", score.Score);
+            writer.WriteString("severity", Severities.Name(score.Severity));
+            writer.WriteString("source", vulnerability.CvssSource);
+            writer.WriteEndObject();
+        }
+
+        writer.WriteStartArray("cvssCandidates");
+        foreach (var candidate in vulnerability.CvssCandidates.Where(c => c.Vector != vulnerability.Cvss || c.Source != vulnerability.CvssSource))
+        {
+            writer.WriteStartObject();
+            writer.WriteString("vector", candidate.Vector);
+            writer.WriteString("source", candidate.Source);
+            writer.WriteEndObject();
+        }
+
+        writer.WriteEndArray();
+    }
+
+    /// <summary>CISA's SSVC decision points for the vulnerability, as CISA spells them; null when CISA has given none.</summary>
+    private static void WriteSsvc(Utf8JsonWriter writer, SsvcPoints? ssvc)
+    {
+        if (ssvc is null)
+        {
+            writer.WriteNull("ssvc");
             return;
         }
 
-        writer.WriteStartObject("cvss");
-        writer.WriteString("vector", vector);
-        writer.WriteString("version", score.Version);
-        writer.WriteNumber("baseScore", score.BaseScore);
-        writer.WriteNumber("score", score.Score);
-        writer.WriteString("severity", Severities.Name(score.Severity));
+        writer.WriteStartObject("ssvc");
+        writer.WriteString("exploitation", ssvc.Exploitation);
+        writer.WriteString("automatable", ssvc.Automatable);
+        writer.WriteString("technicalImpact", ssvc.TechnicalImpact);
+        writer.WriteString("source", ssvc.Source);
+        WriteTime(writer, "timestamp", ssvc.Timestamp);
         writer.WriteEndObject();
     }
 

@@ -13,7 +13,7 @@ public static class ScanReportWriter
     public static IReadOnlyList<FindingView> Write(CliHost host, ScanReport report, string format)
     {
         var findings = FindingView.ByPriority(report.Findings.Select(f =>
-            FindingView.From(report.Product?.Name ?? "", f, ScanRunner.SourceName, report.Run?.Findings.GetValueOrDefault(f.Key)).With(report.Exploitation)));
+            FindingView.From(report.Product?.Name ?? "", f, ScanRunner.SourceName, report.Run?.Findings.GetValueOrDefault(f.Key)).With(report.Exploitation).With(report.CveRecords)));
         if (format == OutputFormat.Json)
         {
             WriteJson(host.Stdout, report, findings);

@@ -53,4 +53,7 @@ public static class DiagnosticCodes
 
     /// <summary>A scanned ecosystem has no advisories in the knowledge base: none of its packages could have a finding.</summary>
     public const string NoAdvisoriesForEcosystem = "CTEM016";
+
+    /// <summary>A document that looks like a CVE record or NVD response but lacks what one must have.</summary>
+    public const string NotACveRecord = "CTEM020";
 }

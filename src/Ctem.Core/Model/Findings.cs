@@ -16,11 +16,17 @@ public sealed record VulnerabilityRef(
     /// <summary>The most recent CVSS vector the advisories give (v4.0, else v3.x, else v2.0), or null.</summary>
     public string? Cvss { get; init; }
 
-    /// <summary>Who supplied <see cref="Cvss"/>: "advisory GHSA-…", "grype report", …; null where unknown (stored before this was kept).</summary>
+    /// <summary>Who supplied <see cref="Cvss"/>: <c>osv:GHSA-…</c>, <c>report:grype</c>, <c>cve:cna</c>, <c>nvd:primary</c>, …; null where unknown (stored before this was kept).</summary>
     public string? CvssSource { get; init; }
 
     /// <summary>Who supplied <see cref="Severity"/>, as for <see cref="CvssSource"/>.</summary>
     public string? SeveritySource { get; init; }
+
+    /// <summary>Every CVSS vector its sources give, with who gave it (joined from CVE records; see <c>CvssSelection</c>).</summary>
+    public IReadOnlyList<CvssCandidate> CvssCandidates { get; init; } = [];
+
+    /// <summary>SSVC decision points CISA decided for it (from the CISA ADP container of its CVE record); null when none.</summary>
+    public SsvcPoints? Ssvc { get; init; }
 
     /// <summary>References evidencing a public exploit or proof of concept, from any of its advisories.</summary>
     public IReadOnlyList<string> ExploitReferences { get; init; } = [];

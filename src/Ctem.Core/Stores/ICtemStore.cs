@@ -25,6 +25,12 @@ public interface ICtemStore : IAsyncDisposable
     /// <summary>The snapshot feeds (KEV, EPSS) held: version, publication date, size and import time.</summary>
     Task<IReadOnlyList<FeedStatusRow>> GetFeedStatusAsync(CancellationToken cancellationToken);
 
+    /// <summary>The CVE records held per database ("CVE", "NVD"): count, newest record and last import.</summary>
+    Task<IReadOnlyList<CveRecordStatusRow>> GetCveRecordStatusAsync(CancellationToken cancellationToken);
+
+    /// <summary>The CVE records (every database's) of the given CVE ids; ids without one are absent.</summary>
+    Task<IReadOnlyDictionary<string, IReadOnlyList<CveRecord>>> GetCveRecordsAsync(IReadOnlyCollection<string> cveIds, CancellationToken cancellationToken);
+
     /// <summary>KEV entries and EPSS scores for the given CVE ids; ids with neither are absent from the result.</summary>
     Task<IReadOnlyDictionary<string, Exploitation>> GetExploitationAsync(IReadOnlyCollection<string> cveIds, CancellationToken cancellationToken);
 
@@ -105,6 +111,9 @@ public interface IKnowledgeImport : IAsyncDisposable
     /// may have changed for. Complete once <see cref="CommitAsync"/> returns.
     /// </summary>
     IReadOnlyCollection<PackageKey> ChangedPackages { get; }
+
+    /// <summary>Stores a CVE record (CVE JSON 5.x or NVD), replacing an older one of the same CVE and database.</summary>
+    Task<UpsertOutcome> UpsertCveRecordAsync(CveRecord record, CancellationToken cancellationToken);
 }
 
 public enum UpsertOutcome
@@ -127,6 +136,8 @@ public sealed record KnowledgeStatusRow(
     int Withdrawn,
     DateTimeOffset? LatestModified,
     DateTimeOffset? LastImportedAt);
+
+public sealed record CveRecordStatusRow(string Database, int Records, DateTimeOffset? LatestModified, DateTimeOffset? LastImportedAt);
 
 public sealed record FeedStatusRow(string Source, string? Version, DateTimeOffset? PublishedAt, int Records, DateTimeOffset ImportedAt);
 

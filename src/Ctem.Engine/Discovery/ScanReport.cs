@@ -36,6 +36,9 @@ public sealed record ScanReport(
     /// <summary>KEV and EPSS facts of the findings' vulnerabilities, by vulnerability id, as the assessment used them.</summary>
     public IReadOnlyDictionary<string, Exploitation> Exploitation { get; init; } = new Dictionary<string, Exploitation>();
 
+    /// <summary>CVE records of the findings' vulnerabilities, by vulnerability id, as the assessment used them.</summary>
+    public IReadOnlyDictionary<string, IReadOnlyList<CveRecord>> CveRecords { get; init; } = new Dictionary<string, IReadOnlyList<CveRecord>>();
+
     /// <summary>The source the run was stored under.</summary>
     public string? Source { get; init; }
 

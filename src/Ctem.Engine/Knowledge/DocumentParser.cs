@@ -7,7 +7,8 @@ using Ctem.Engine.Inputs;
 namespace Ctem.Engine.Knowledge;
 
 /// <summary>The parse stage of an import: picks the parser for each document (feeds first: they decide on content) and runs it.</summary>
-internal sealed class DocumentParser(IReadOnlyList<IAdvisoryParser> parsers, IReadOnlyList<IFeedParser> feedParsers, VersionSchemeRegistry schemes)
+internal sealed class DocumentParser(
+    IReadOnlyList<IAdvisoryParser> parsers, IReadOnlyList<IFeedParser> feedParsers, IReadOnlyList<ICveRecordParser> cveParsers, VersionSchemeRegistry schemes)
 {
     /// <summary>
     /// A parser that throws has a bug, but one bad plugin must not sink a whole import: the document is rejected with
@@ -42,6 +43,17 @@ internal sealed class DocumentParser(IReadOnlyList<IAdvisoryParser> parsers, IRe
             var feed = feedParser.Parse(item.Path, content);
             var digest = feed.Feed is null ? null : Convert.ToHexStringLower(SHA256.HashData(content));
             return new ParsedDocument(null, feed.Feed, digest, feed.Diagnostics, IsAdvisoryDocument: false);
+        }
+
+        // CVE records put their marker keys anywhere (cvelistV5 writes "dataType" after the containers): the whole
+        // document is searched, a byte scan that costs little beside parsing it.
+        foreach (var cveParser in cveParsers)
+        {
+            if (cveParser.CanParse(item.Path, content))
+            {
+                var read = cveParser.Parse(item.Path, content);
+                return new ParsedDocument(null, null, null, read.Diagnostics, IsAdvisoryDocument: true) { CveRecords = read.Records };
+            }
         }
 
         var parser = parsers.FirstOrDefault(p => p.CanParse(item.Path, content));

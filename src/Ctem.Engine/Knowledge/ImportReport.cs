@@ -35,11 +35,19 @@ public sealed record ImportReport(
     /// <summary>The re-assessment of open findings that followed a feed change; null when none was needed.</summary>
     public Prioritization.ReprioritizeOutcome? Reprioritized { get; init; }
 
+    /// <summary>The CVE records (CVE JSON 5, NVD) this import read and what it did with them.</summary>
+    public CveRecordImport CveRecords { get; init; } = new(0, 0, 0, 0, 0);
+
+    /// <summary>True when CVE records were inserted or updated: findings' CVSS and SSVC inputs may have changed.</summary>
+    public bool CveRecordsChanged => CveRecords.Imported + CveRecords.Updated > 0;
+
     /// <summary>The packages whose advisories were inserted, updated or withdrawn: what re-analysis re-matches.</summary>
     public IReadOnlyCollection<Core.Model.PackageKey> ChangedPackages { get; init; } = [];
 
     /// <summary>The re-analysis of stored inventories that followed; null when none ran.</summary>
     public Discovery.ReanalysisOutcome? Reanalyzed { get; init; }
 }
+
+public sealed record CveRecordImport(int Read, int Imported, int Updated, int Unchanged, int Older);
 
 public sealed record FeedImport(string Source, string? Version, DateTimeOffset? PublishedAt, int Records, UpsertOutcome Outcome);

@@ -16,6 +16,7 @@ public sealed class KnowledgeImporter(
     ICtemStore store,
     IReadOnlyList<IAdvisoryParser> parsers,
     IReadOnlyList<IFeedParser> feedParsers,
+    IReadOnlyList<ICveRecordParser> cveParsers,
     VersionSchemeRegistry schemes,
     InputReader reader)
 {
@@ -28,6 +29,7 @@ public sealed class KnowledgeImporter(
         }
 
         var counts = new Counts();
+        var cveCounts = new Counts();
         var rejected = new List<Diagnostic>();
         var feeds = new List<FeedImport>();
         var documents = 0;
@@ -50,12 +52,19 @@ public sealed class KnowledgeImporter(
                 }
 
                 rejected.AddRange(document.Diagnostics);
-                counts.Read += document.IsAdvisoryDocument ? 1 : 0;
-                accepted += document.Feed is not null || document.Advisory is not null ? 1 : 0;
+                counts.Read += document.IsAdvisoryDocument && document.CveRecords is null ? 1 : 0;
+                accepted += document.Feed is not null || document.Advisory is not null || document.CveRecords is { Count: > 0 } ? 1 : 0;
                 if (document.Feed is { } feed)
                 {
                     var replaced = await import.ReplaceFeedAsync(feed, document.FeedDigest!, cancellationToken);
                     feeds.Add(new FeedImport(feed.Source, feed.Version, feed.PublishedAt, feed.Count, replaced));
+                }
+                else if (document.CveRecords is { } records)
+                {
+                    foreach (var record in records)
+                    {
+                        cveCounts.Add(await import.UpsertCveRecordAsync(record, cancellationToken), withdrawn: false);
+                    }
                 }
                 else if (document.Advisory is { } advisory)
                 {
@@ -83,12 +92,13 @@ public sealed class KnowledgeImporter(
         {
             Feeds = feeds,
             ChangedPackages = import.ChangedPackages.ToList(),
+            CveRecords = new CveRecordImport(cveCounts.Imported + cveCounts.Updated + cveCounts.Unchanged + cveCounts.Older, cveCounts.Imported, cveCounts.Updated, cveCounts.Unchanged, cveCounts.Older),
         };
     }
 
     private async Task ParseAllAsync(IReadOnlyList<string> paths, ChannelWriter<ParsedDocument> writer, CancellationToken cancellationToken)
     {
-        var parser = new DocumentParser(parsers, feedParsers, schemes);
+        var parser = new DocumentParser(parsers, feedParsers, cveParsers, schemes);
         try
         {
             foreach (var path in paths)
@@ -119,7 +129,7 @@ public sealed class KnowledgeImporter(
     private static readonly string[] KnownExtensions = [".json", ".yaml", ".yml", ".csv", ".csv.gz"];
 
     private static Diagnostic NothingFound(IReadOnlyList<string> paths) =>
-        Diagnostic.Error(DiagnosticCodes.NoComponents, string.Join(", ", paths), "no advisory, KEV catalogue or EPSS scores found");
+        Diagnostic.Error(DiagnosticCodes.NoComponents, string.Join(", ", paths), "no advisory, CVE record, KEV catalogue or EPSS scores found");
 
     private static ImportReport Failed(IReadOnlyList<Diagnostic> errors) => new(OperationStatus.Failed, 0, 0, 0, 0, 0, 0, errors);
 

@@ -13,4 +13,8 @@ internal sealed record ParsedDocument(
     string? FeedDigest,
     IReadOnlyList<Diagnostic> Diagnostics,
     bool IsAdvisoryDocument,
-    bool Fatal = false);
+    bool Fatal = false)
+{
+    /// <summary>The CVE records of a CVE JSON 5 document or an NVD page; null for other documents.</summary>
+    public IReadOnlyList<CveRecord>? CveRecords { get; init; }
+}

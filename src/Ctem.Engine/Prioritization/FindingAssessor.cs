@@ -54,12 +54,17 @@ public static class FindingAssessor
         return new FeedSnapshot(kev?.Version, kev?.PublishedAt, epss?.PublishedAt, kev is not null, epss is not null);
     }
 
-    /// <summary>Each finding with its <see cref="ObservedFinding.Risk"/> set; <paramref name="exploitation"/> is keyed by vulnerability id.</summary>
+    /// <summary>
+    /// Each finding with its <see cref="ObservedFinding.Risk"/> set. <paramref name="exploitation"/> and
+    /// <paramref name="cveRecords"/> are keyed by vulnerability id; the records choose the CVSS vector and give CISA's
+    /// SSVC decision points for the assessment, while the finding keeps its own sources' facts.
+    /// </summary>
     public static async Task<IReadOnlyList<ObservedFinding>> AssessAsync(
         ICtemStore store,
         IReadOnlyList<ObservedFinding> findings,
         ProductRiskSettings settings,
         IReadOnlyDictionary<string, Exploitation> exploitation,
+        IReadOnlyDictionary<string, IReadOnlyList<CveRecord>> cveRecords,
         DateTimeOffset now,
         CancellationToken cancellationToken)
     {
@@ -69,7 +74,7 @@ public static class FindingAssessor
             .Select(f => f with
             {
                 Risk = RiskModel.Assess(
-                    new RiskInputs(f.Vulnerability, exploitation.GetValueOrDefault(f.Vulnerability.Id), f.Component.Relation, f.Component.Scope, settings.Context),
+                    new RiskInputs(CveRecordLookup.Apply(f.Vulnerability, cveRecords), exploitation.GetValueOrDefault(f.Vulnerability.Id), f.Component.Relation, f.Component.Scope, settings.Context),
                     settings.Policy,
                     feeds,
                     now),

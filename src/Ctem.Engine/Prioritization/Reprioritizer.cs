@@ -24,6 +24,7 @@ public static class Reprioritizer
         }
 
         var exploitation = await ExploitationLookup.ForAsync(store, open.Select(f => f.Vulnerability), cancellationToken);
+        var cveRecords = await CveRecordLookup.ForAsync(store, open.Select(f => f.Vulnerability), cancellationToken);
         var feeds = await FindingAssessor.FeedsAsync(store, cancellationToken);
         var now = time.GetUtcNow();
         var updates = new List<(long, RiskAssessment)>(open.Count);
@@ -31,7 +32,7 @@ public static class Reprioritizer
         foreach (var finding in open)
         {
             var product = settings[finding.Product];
-            var inputs = new RiskInputs(finding.Vulnerability, exploitation.GetValueOrDefault(finding.Vulnerability.Id), finding.Relation, finding.Scope, product.Context);
+            var inputs = new RiskInputs(CveRecordLookup.Apply(finding.Vulnerability, cveRecords), exploitation.GetValueOrDefault(finding.Vulnerability.Id), finding.Relation, finding.Scope, product.Context);
             var risk = RiskModel.Assess(inputs, product.Policy, feeds, now);
             if (risk.Priority != finding.Risk?.Priority)
             {

@@ -157,7 +157,7 @@ public sealed class KnowledgeImporterTests
 
         Assert.Equal(OperationStatus.Failed, report.Status);
         var error = Assert.Single(report.Rejected);
-        Assert.Equal((DiagnosticCodes.NoComponents, directory, "no advisory, KEV catalogue or EPSS scores found"), (error.Code, error.Path, error.Message));
+        Assert.Equal((DiagnosticCodes.NoComponents, directory, "no advisory, CVE record, KEV catalogue or EPSS scores found"), (error.Code, error.Path, error.Message));
     }
 
     [SkippableTheory]

@@ -5,8 +5,9 @@ using Ctem.Core.Scoring.Ssvc;
 namespace Ctem.Core.Scoring.Risk;
 
 /// <summary>
-/// The CISA SSVC decision for one finding, with each decision point taken from what Ctem knows: Exploitation from KEV
-/// and EPSS, Automatable and Technical Impact from the CVSS vector, Mission &amp; Well-Being from the product's scope.
+/// The CISA SSVC decision for one finding, with each decision point taken from what Ctem knows: CISA's own decision
+/// points where its ADP container gives them, else Exploitation from KEV and EPSS, Automatable and Technical Impact
+/// from the CVSS vector; Mission &amp; Well-Being from the product's scope.
 /// </summary>
 public static class FindingSsvc
 {
@@ -35,18 +36,49 @@ public static class FindingSsvc
         var vectorReason = vector is null ? "no CVSS vector, assumed"
             : automatable is null ? $"CVSS {vector.Version} cannot tell, assumed"
             : $"from the CVSS {vector.Version} vector";
+        var automatableReason = vectorReason;
+        var impactReason = vectorReason;
+
+        // Where CISA has decided a point, its decision stands; only what it left open is derived. A KEV listing newer
+        // than CISA's decision still raises exploitation to active: the catalogue is the later evidence.
+        if (vulnerability.Ssvc is { } cisa)
+        {
+            var decided = $"decided by {cisa.Source}{(cisa.Timestamp is { } at ? " on " + at.UtcDateTime.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture) : "")}";
+            if (CisaExploitation(cisa.Exploitation) is { } cisaExploitation && !(inKev && cisaExploitation != SsvcExploitation.Active))
+            {
+                (exploitationValue, exploitationReason) = (cisaExploitation, decided);
+            }
+
+            if (cisa.Automatable is "yes" or "no")
+            {
+                (automatable, automatableReason) = (cisa.Automatable == "yes" ? SsvcAutomatable.Yes : SsvcAutomatable.No, decided);
+            }
+
+            if (cisa.TechnicalImpact is "partial" or "total")
+            {
+                (technicalImpact, impactReason) = (cisa.TechnicalImpact == "total" ? SsvcTechnicalImpact.Total : SsvcTechnicalImpact.Partial, decided);
+            }
+        }
 
         var (mission, missionReason) = MissionAndWellbeing(product);
         var decision = CisaSsvc.Decide(new SsvcInputs(
             exploitationValue, automatable ?? SsvcAutomatable.No, technicalImpact ?? SsvcTechnicalImpact.Partial, mission));
         var reasons = string.Join("; ", [
             $"{decision.Selections[0]} ({exploitationReason})",
-            $"{decision.Selections[1]} ({vectorReason})",
-            $"{decision.Selections[2]} ({vectorReason})",
+            $"{decision.Selections[1]} ({automatableReason})",
+            $"{decision.Selections[2]} ({impactReason})",
             $"{decision.Selections[3]} ({missionReason})",
         ]);
         return (decision, reasons);
     }
+
+    private static SsvcExploitation? CisaExploitation(string? value) => value switch
+    {
+        "none" => SsvcExploitation.None,
+        "public-poc" => SsvcExploitation.PublicPoc,
+        "active" => SsvcExploitation.Active,
+        _ => null,
+    };
 
     /// <summary>
     /// CISA's Mission &amp; Well-Being Impact: high when the product is mission-essential (critical or a crown jewel),

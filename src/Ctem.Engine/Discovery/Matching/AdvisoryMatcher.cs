@@ -107,8 +107,8 @@ public static class AdvisoryMatcher
             advisoryIds)
         {
             Cvss = cvss,
-            CvssSource = cvssAdvisory is null ? null : "advisory " + cvssAdvisory,
-            SeveritySource = severityAdvisory.Severity is null ? null : "advisory " + severityAdvisory.AdvisoryId,
+            CvssSource = cvssAdvisory is null ? null : "osv:" + cvssAdvisory,
+            SeveritySource = severityAdvisory.Severity is null ? null : "osv:" + severityAdvisory.AdvisoryId,
             ExploitReferences = group.SelectMany(c => c.ExploitReferences).Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal).ToList(),
             Cwes = group.SelectMany(c => c.Cwes).Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal).ToList(),
         };

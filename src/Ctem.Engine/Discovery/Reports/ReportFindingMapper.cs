@@ -52,7 +52,7 @@ public static class ReportFindingMapper
     }
 
     // Provenance of a value the tool reported: the explanation names the report, not an advisory merged beside it.
-    private static string? Supplied(ScannerReport report, string? value) => value is null ? null : $"{SourceOf(report)} report";
+    private static string? Supplied(ScannerReport report, string? value) => value is null ? null : $"report:{SourceOf(report)}";
 
     private static string[] Cwes(ReportedFinding finding) => [.. finding.Cwes.Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal)];
 

@@ -29,6 +29,9 @@ public sealed record IngestReport(
     OperationStatus Status, ProductRef? Product, IReadOnlyList<IngestedFile> Files, IReadOnlyList<IngestedRun> Runs, IReadOnlyList<Diagnostic> Diagnostics)
 {
     public IReadOnlyDictionary<string, Exploitation> Exploitation { get; init; } = new Dictionary<string, Exploitation>();
+
+    /// <summary>CVE records of the findings' vulnerabilities, by vulnerability id, as the assessment used them.</summary>
+    public IReadOnlyDictionary<string, IReadOnlyList<CveRecord>> CveRecords { get; init; } = new Dictionary<string, IReadOnlyList<CveRecord>>();
 }
 
 /// <summary>
@@ -94,6 +97,7 @@ public sealed class ReportIngester(ICtemStore store, IReadOnlyList<IReportParser
         var records = new List<ScanRecord>();
         var root = InputRoot.Of(request.Paths);
         var exploitation = new Dictionary<string, Exploitation>(StringComparer.Ordinal);
+        var cveRecords = new Dictionary<string, IReadOnlyList<CveRecord>>(StringComparer.Ordinal);
         // One run per (source, tool): a tool's report of one target is one source's view, resolved only by that source.
         var runsOf = read.GroupBy(r => (Tool: ReportFindingMapper.SourceOf(r.Report), Source: request.Source ?? SourceNames.ForReport(ReportFindingMapper.SourceOf(r.Report), r.Report.Target, [r.File.Path])));
         foreach (var tool in runsOf)
@@ -107,7 +111,13 @@ public sealed class ReportIngester(ICtemStore store, IReadOnlyList<IReportParser
                 exploitation[id] = fact;
             }
 
-            var assessed = await FindingAssessor.AssessAsync(store, observed, settings, facts, time.GetUtcNow(), cancellationToken);
+            var known = await CveRecordLookup.ForAsync(store, observed.Select(f => f.Vulnerability), cancellationToken);
+            foreach (var (id, cve) in known)
+            {
+                cveRecords[id] = cve;
+            }
+
+            var assessed = await FindingAssessor.AssessAsync(store, observed, settings, facts, known, time.GetUtcNow(), cancellationToken);
             storedFacts.Remember(product.Name, tool.Key.Tool, assessed);
             var packages = assessed.Select(f => f.Component).Where(c => c.Purl is not null).DistinctBy(c => c.Coordinates).ToList();
             records.Add(new ScanRecord(product, tool.Key.Source, startedAt, time.GetUtcNow(), [.. tool.Select(r => r.Input)], packages, assessed)
@@ -123,7 +133,7 @@ public sealed class ReportIngester(ICtemStore store, IReadOnlyList<IReportParser
         var outcomes = await store.RecordScansAsync(records, cancellationToken);
         var runs = records.Zip(outcomes, (record, outcome) => new IngestedRun(record.Source, record.Tool, outcome, record.Findings)).ToList();
         var status = read.All(r => r.Complete) ? OperationStatus.Succeeded : OperationStatus.Partial;
-        return new IngestReport(status, product, [.. read.Select(r => r.File)], runs, diagnostics) { Exploitation = exploitation };
+        return new IngestReport(status, product, [.. read.Select(r => r.File)], runs, diagnostics) { Exploitation = exploitation, CveRecords = cveRecords };
     }
 
     private async Task<(ScannerReport? Report, IReadOnlyList<Diagnostic> Diagnostics, string? Format)> ParseAsync(

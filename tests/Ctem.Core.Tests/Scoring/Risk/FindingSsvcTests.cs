@@ -49,4 +49,29 @@ public sealed class FindingSsvcTests
 
         Assert.Equal(expected, decision.Inputs.Exploitation);
     }
+
+    // Issue 11: CISA's decision points stand where given; only what CISA left open is derived, and the reasons say which.
+    [Theory]
+    [InlineData("public-poc", "yes", "total", false, SsvcExploitation.PublicPoc, SsvcAutomatable.Yes, SsvcTechnicalImpact.Total)]
+    [InlineData("none", null, "partial", false, SsvcExploitation.None, SsvcAutomatable.No, SsvcTechnicalImpact.Partial)]
+    [InlineData(null, "yes", null, false, SsvcExploitation.None, SsvcAutomatable.Yes, SsvcTechnicalImpact.Total)]
+    [InlineData("none", "no", "partial", true, SsvcExploitation.Active, SsvcAutomatable.No, SsvcTechnicalImpact.Partial)]
+    public void Decide_CisaDecisionPoints_UsedWhereGiven(
+        string? exploitation, string? automatable, string? impact, bool inKev, SsvcExploitation e, SsvcAutomatable a, SsvcTechnicalImpact t)
+    {
+        var cisa = new Core.Model.SsvcPoints(exploitation, automatable, impact, "cve:adp:CISA-ADP", new DateTimeOffset(2024, 9, 23, 0, 0, 0, TimeSpan.Zero));
+        // The vector says: network, no interaction (automatable yes? no: AC:H), total impact (C:H/I:H/A:H).
+        var vulnerability = new Core.Model.VulnerabilityRef("CVE-1", [], null, null, [])
+        {
+            Cvss = "CVSS:3.1/AV:N/AC:H/PR:N/UI:N/S:U/C:H/I:H/A:H",
+            Ssvc = cisa,
+        };
+        var kev = inKev ? new Core.Model.Exploitation(new Core.Model.KevEntry("CVE-1", null, null, null, new DateOnly(2025, 1, 1), null, null, null), null, null, null) : null;
+
+        var (decision, reasons) = FindingSsvc.Decide(vulnerability, kev, ProductRiskContext.Undeclared("p"));
+
+        Assert.Equal((e, a, t), (decision.Inputs.Exploitation, decision.Inputs.Automatable, decision.Inputs.TechnicalImpact));
+        var decided = reasons.Split("; ").Count(r => r.Contains("decided by cve:adp:CISA-ADP on 2024-09-23", StringComparison.Ordinal));
+        Assert.Equal(new[] { exploitation is not null && !inKev, automatable is not null, impact is not null }.Count(x => x), decided);
+    }
 }

@@ -1,0 +1,91 @@
+using System.Data.Common;
+using System.Security.Cryptography;
+using System.Text;
+using Ctem.Core.Model;
+using Ctem.Core.Stores;
+using Dapper;
+
+namespace Ctem.Storage;
+
+/// <summary>
+/// The CVE records of one import, inside its transaction: the same replacement rule as advisories (a newer
+/// <c>modified</c>, or the same time with other content), decided against the stored versions read once, written in
+/// batches: an NVD download holds a quarter of a million records.
+/// </summary>
+internal sealed class CveRecordWriter(DbConnection connection, DbTransaction transaction, ISqlDialect dialect, TimeProvider time)
+{
+    private const int FlushEvery = 2000;
+    private const int DeleteBatch = 500;
+
+    private static readonly string[] Columns = ["cve_id", "origin", "modified", "status", "record_json", "content_sha256", "imported_at"];
+
+    private readonly Dictionary<(string Id, string Database), (CveRecord Record, string Json, string Digest)> _pending = [];
+    private readonly HashSet<(string Id, string Database)> _replaced = [];
+    private Dictionary<(string Id, string Database), (DateTimeOffset Modified, string Digest, bool InDatabase)>? _stored;
+
+    public async Task<UpsertOutcome> UpsertAsync(CveRecord record, CancellationToken cancellationToken)
+    {
+        _stored ??= await LoadStoredAsync(cancellationToken);
+        var key = (record.CveId, record.Database);
+        var json = StorageJson.Serialize(record);
+        var digest = Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(json)));
+        var incoming = Timestamps.Normalize(record.Modified);
+        var outcome = _stored.TryGetValue(key, out var stored) switch
+        {
+            false => UpsertOutcome.Inserted,
+            _ when stored.Modified < incoming => UpsertOutcome.Updated,
+            _ when stored.Modified > incoming => UpsertOutcome.Older,
+            _ when stored.Digest != digest => UpsertOutcome.Updated,
+            _ => UpsertOutcome.Unchanged,
+        };
+        if (outcome is UpsertOutcome.Inserted or UpsertOutcome.Updated)
+        {
+            if (stored.InDatabase)
+            {
+                _replaced.Add(key);
+            }
+
+            _stored[key] = (incoming, digest, stored.InDatabase);
+            _pending[key] = (record, json, digest);
+            if (_pending.Count >= FlushEvery)
+            {
+                await FlushAsync(cancellationToken);
+            }
+        }
+
+        return outcome;
+    }
+
+    public async Task FlushAsync(CancellationToken cancellationToken)
+    {
+        foreach (var batch in _replaced.Chunk(DeleteBatch))
+        {
+            foreach (var database in batch.GroupBy(k => k.Database))
+            {
+                await connection.ExecuteAsync(new CommandDefinition(
+                    $"DELETE FROM cve_records WHERE origin = @Database AND {dialect.InList("cve_id", "Ids")}",
+                    new { Database = database.Key, Ids = database.Select(k => k.Id).ToArray() }, transaction, cancellationToken: cancellationToken));
+            }
+        }
+
+        var now = time.GetUtcNow();
+        await dialect.BulkInsertAsync(connection, transaction, "cve_records", Columns, _pending.Values.Select(p => new object?[]
+        {
+            p.Record.CveId, p.Record.Database, Timestamps.Normalize(p.Record.Modified), p.Record.Status, p.Json, p.Digest, now,
+        }), cancellationToken);
+        foreach (var key in _pending.Keys)
+        {
+            _stored![key] = _stored[key] with { InDatabase = true };
+        }
+
+        _pending.Clear();
+        _replaced.Clear();
+    }
+
+    private async Task<Dictionary<(string, string), (DateTimeOffset, string, bool)>> LoadStoredAsync(CancellationToken cancellationToken)
+    {
+        var rows = await connection.QueryAsync<(string CveId, string Database, DateTimeOffset Modified, string Digest)>(new CommandDefinition(
+            "SELECT cve_id, origin, modified, content_sha256 FROM cve_records", transaction: transaction, cancellationToken: cancellationToken));
+        return rows.ToDictionary(r => (r.CveId, r.Database), r => (r.Modified, r.Digest, true));
+    }
+}
