@@ -13,6 +13,7 @@ public sealed class LocalHttpServer : IAsyncDisposable
     private readonly HttpListener _listener = new();
     private readonly ConcurrentDictionary<string, (byte[] Body, string ETag)> _files = new(StringComparer.Ordinal);
     private readonly ConcurrentDictionary<string, (int Remaining, HttpStatusCode Status)> _failures = new(StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<string, Func<HttpListenerRequest, byte[]>> _handlers = new(StringComparer.Ordinal);
     private readonly Task _loop;
 
     public LocalHttpServer()
@@ -32,6 +33,12 @@ public sealed class LocalHttpServer : IAsyncDisposable
     public void Serve(string path, byte[] body) => _files[path] = (body, $"\"{Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(body))[..16]}\"");
 
     public void Fail(string path, int times, HttpStatusCode status) => _failures[path] = (times, status);
+
+    /// <summary>Answers a path from the request (its query, its headers), as an API does; logged with its query.</summary>
+    public void Handle(string path, Func<HttpListenerRequest, byte[]> respond) => _handlers[path] = respond;
+
+    /// <summary>Every request's path and query with the headers asked about by <see cref="Handle"/>'s callers.</summary>
+    public ConcurrentQueue<HttpListenerRequest> Requests { get; } = new();
 
     public async ValueTask DisposeAsync()
     {
@@ -69,6 +76,17 @@ public sealed class LocalHttpServer : IAsyncDisposable
             _failures[path] = (failure.Remaining - 1, failure.Status);
             Log.Enqueue($"{path} {(int)failure.Status}");
             response.StatusCode = (int)failure.Status;
+            return;
+        }
+
+        if (_handlers.TryGetValue(path, out var handler))
+        {
+            Requests.Enqueue(context.Request);
+            var body = handler(context.Request);
+            Log.Enqueue($"{context.Request.Url.PathAndQuery} 200");
+            response.StatusCode = 200;
+            response.ContentLength64 = body.Length;
+            response.OutputStream.Write(body);
             return;
         }
 

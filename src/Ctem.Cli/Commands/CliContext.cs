@@ -43,6 +43,10 @@ public sealed class CliContext(CliHost host)
     public ScanRunner Scanner(ICtemStore store, InputReader? reader = null) =>
         new(store, BuiltInPlugins.InventoryParsers, BuiltInPlugins.VersionSchemes, reader ?? Reader, Host.Time);
 
+    /// <summary>The rolling window of NVD's rate limit; tests shorten it with CTEM_NVD_RATE_WINDOW_MS.</summary>
+    public TimeSpan NvdRateWindow =>
+        int.TryParse(Host.Environment("CTEM_NVD_RATE_WINDOW_MS"), out var milliseconds) && milliseconds > 0 ? TimeSpan.FromMilliseconds(milliseconds) : TimeSpan.FromSeconds(30);
+
     public Reanalyzer Reanalyzer(ICtemStore store) => new(store, BuiltInPlugins.VersionSchemes, Host.Time);
 
     private static HttpClient CreateHttpClient()

@@ -13,13 +13,16 @@ namespace Ctem.Cli.Commands;
 /// </summary>
 public static class DbUpdateCommand
 {
-    private static readonly string[] AllSources = ["osv", "kev", "epss"];
+    private static readonly string[] AllSources = ["osv", "kev", "epss", "cve", "nvd"];
+
+    // CVE records and NVD are large downloads: fetched when named, not by default.
+    private static readonly string[] DefaultSources = ["osv", "kev", "epss"];
 
     public static Command Create(CliContext context)
     {
         var sources = new Option<string[]>("--source")
         {
-            Description = "Sources to fetch: osv, kev, epss (repeatable; default: all three)",
+            Description = "Sources to fetch: osv, kev, epss, cve (CVE JSON 5 records), nvd (NVD CVE API 2.0, incremental; NVD_API_KEY raises the rate limit) (repeatable; default: osv, kev, epss)",
             AllowMultipleArgumentsPerToken = true,
         }.EachOneOf("source", AllSources);
         var ecosystems = new Option<string[]>("--ecosystem")
@@ -31,15 +34,17 @@ public static class DbUpdateCommand
         var osvUrl = new Option<string>("--osv-url") { Description = "Base URL of the OSV exports (a mirror)", DefaultValueFactory = _ => FeedSources.OsvBaseUrl }.HttpUrl();
         var kevUrl = new Option<string>("--kev-url") { Description = "URL of the KEV catalogue JSON", DefaultValueFactory = _ => FeedSources.KevUrl }.HttpUrl();
         var epssUrl = new Option<string>("--epss-url") { Description = "URL of the EPSS scores CSV (.csv.gz)", DefaultValueFactory = _ => FeedSources.EpssUrl }.HttpUrl();
+        var cveUrl = new Option<string>("--cve-url") { Description = "URL of a zip of CVE JSON 5 records in the cvelistV5 layout", DefaultValueFactory = _ => FeedSources.CveUrl }.HttpUrl();
+        var nvdUrl = new Option<string>("--nvd-url") { Description = "Base URL of the NVD CVE API 2.0 (a mirror)", DefaultValueFactory = _ => FeedSources.NvdUrl }.HttpUrl();
         var retries = new Option<int>("--retries") { Description = "Retries per download for transient failures", DefaultValueFactory = _ => 3 }.Between(0, 10);
         var format = FormatOptions.Output(OutputFormat.Reports);
         var command = new Command("update", "Download and import the latest OSV exports, CISA KEV and FIRST EPSS (needs network)")
         {
-            sources, ecosystems, osvUrl, kevUrl, epssUrl, retries, format,
+            sources, ecosystems, osvUrl, kevUrl, epssUrl, cveUrl, nvdUrl, retries, format,
         };
         command.SetAction((parseResult, cancellationToken) => CommandRunner.RunAsync(context, async () =>
         {
-            var chosen = parseResult.GetValue(sources) is { Length: > 0 } named ? named : AllSources;
+            var chosen = parseResult.GetValue(sources) is { Length: > 0 } named ? named : DefaultSources;
             var list = new List<FeedSource>();
             if (chosen.Contains("osv"))
             {
@@ -57,9 +62,19 @@ public static class DbUpdateCommand
                 list.Add(FeedSources.Epss(parseResult.GetValue(epssUrl)!));
             }
 
+            if (chosen.Contains("cve"))
+            {
+                list.Add(FeedSources.Cve(parseResult.GetValue(cveUrl)!));
+            }
+
+            // The key is read here and handed to the request only: never printed, logged or stored.
+            var nvd = chosen.Contains("nvd")
+                ? new NvdOptions(parseResult.GetValue(nvdUrl)!, context.Host.Environment("NVD_API_KEY") is { Length: > 0 } key ? key : null) { RateWindow = context.NvdRateWindow }
+                : null;
+
             await using var store = await context.OpenStoreAsync(parseResult, cancellationToken);
             var updater = new KnowledgeUpdater(store, context.Importer(store), context.Http, context.Host.Time);
-            var options = UpdateOptions.For(list) with { Retries = parseResult.GetValue(retries), RetryDelay = context.RetryDelay };
+            var options = UpdateOptions.For(list) with { Retries = parseResult.GetValue(retries), RetryDelay = context.RetryDelay, Nvd = nvd };
             var report = await LiveStatus.RunAsync(context.Host, "updating…", progress => updater.UpdateAsync(options, progress, cancellationToken));
             if (report.Import is { } imported)
             {
@@ -76,7 +91,7 @@ public static class DbUpdateCommand
         }));
         return command.WithExamples(
             new("ctem db update", "Fetch OSV (default ecosystems), CISA KEV and FIRST EPSS"),
-            new("ctem db update --source osv --ecosystem Debian:12 --ecosystem Alpine", "Fetch OS distributions' advisories, which are not fetched by default"),
+            new("NVD_API_KEY=… ctem db update --source nvd --source cve", "Fetch NVD (incrementally after the first time) and the CVE records"),
             new("ctem db update --osv-url https://mirror.example/osv --retries 0", "Fetch from a mirror, without retrying"));
     }
 

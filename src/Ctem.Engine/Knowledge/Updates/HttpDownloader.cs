@@ -61,7 +61,7 @@ internal sealed class HttpDownloader
         try
         {
             using var response = await _pipeline.ExecuteAsync(
-                async token => await _http.SendAsync(Request(source.Url, previous), HttpCompletionOption.ResponseHeadersRead, token),
+                async token => await _http.SendAsync(Request(source, previous), HttpCompletionOption.ResponseHeadersRead, token),
                 cancellationToken);
             if (response.StatusCode == HttpStatusCode.NotModified)
             {
@@ -97,9 +97,14 @@ internal sealed class HttpDownloader
         }
     }
 
-    private static HttpRequestMessage Request(Uri url, DownloadState? previous)
+    private static HttpRequestMessage Request(FeedSource source, DownloadState? previous)
     {
-        var request = new HttpRequestMessage(HttpMethod.Get, url);
+        var request = new HttpRequestMessage(HttpMethod.Get, source.Url);
+        foreach (var (name, value) in source.Headers)
+        {
+            request.Headers.TryAddWithoutValidation(name, value);
+        }
+
         if (previous?.ETag is { } etag && EntityTagHeaderValue.TryParse(etag, out var tag))
         {
             request.Headers.IfNoneMatch.Add(tag);

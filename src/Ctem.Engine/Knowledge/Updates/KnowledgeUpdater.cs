@@ -15,7 +15,7 @@ public sealed class KnowledgeUpdater(ICtemStore store, KnowledgeImporter importe
         try
         {
             var outcomes = new List<SourceOutcome>();
-            var fetched = new List<(string Path, DownloadState State)>();
+            var fetched = new List<(string Path, DownloadState? State)>();
             foreach (var source in options.Sources)
             {
                 progress?.Report($"fetching {source.Name}");
@@ -29,6 +29,22 @@ public sealed class KnowledgeUpdater(ICtemStore store, KnowledgeImporter importe
                 }
             }
 
+            if (options.Nvd is { } nvd)
+            {
+                progress?.Report("fetching the NVD CVE API");
+                var previous = await store.GetDownloadStateAsync(nvd.BaseUrl, cancellationToken);
+                var (outcome, pages, state) = await new NvdFetcher(downloader, nvd).FetchAsync(previous, directory.FullName, time.GetUtcNow(), cancellationToken);
+                outcomes.Add(outcome);
+                if (state is not null && pages.Count == 0)
+                {
+                    await store.SaveDownloadStateAsync(state, cancellationToken);
+                }
+                else if (state is not null)
+                {
+                    fetched.AddRange(pages.Select((page, i) => (page, i == pages.Count - 1 ? state : null)));
+                }
+            }
+
             if (fetched.Count == 0)
             {
                 return new UpdateReport(outcomes, null);
@@ -38,7 +54,7 @@ public sealed class KnowledgeUpdater(ICtemStore store, KnowledgeImporter importe
             var import = await importer.ImportAsync(fetched.Select(f => f.Path).ToList(), null, cancellationToken);
             if (import.Status != OperationStatus.Failed)
             {
-                foreach (var (_, state) in fetched)
+                foreach (var state in fetched.Select(f => f.State).OfType<DownloadState>())
                 {
                     await store.SaveDownloadStateAsync(state, cancellationToken);
                 }
