@@ -181,6 +181,13 @@ internal abstract class DbCtemStore : ICtemStore
         return await AliasQueries.GroupsAsync(connection, _dialect, ids, cancellationToken);
     }
 
+    public async Task<IReadOnlyDictionary<string, IReadOnlyList<string>>> GetAdvisoryEcosystemsAsync(IReadOnlyCollection<string> ids, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(ids);
+        await using var connection = await OpenAsync(cancellationToken);
+        return await KnowledgeQueries.AdvisoryEcosystemsAsync(connection, _dialect, ids, cancellationToken);
+    }
+
     public async Task UpdateRiskAsync(IReadOnlyCollection<(long FindingId, RiskAssessment Risk)> assessments, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(assessments);

@@ -33,6 +33,8 @@ internal sealed record FindingRow(
     int? LocationLine,
     DateTimeOffset At)
 {
+    public string? Suspect { get; init; }
+
     public static FindingRow From(ObservedFinding finding, long productId, long runId, DateTimeOffset at)
     {
         var component = finding.Component;
@@ -65,6 +67,9 @@ internal sealed record FindingRow(
             finding.Place?.Root,
             finding.Place?.Path,
             finding.Place?.Line,
-            at);
+            at)
+        {
+            Suspect = finding.Suspect,
+        };
     }
 }

@@ -4,7 +4,7 @@ using Dapper;
 
 namespace Ctem.Storage;
 
-/// <summary>What the knowledge base holds, per advisory source and ecosystem.</summary>
+/// <summary>What the knowledge base holds, per advisory source and ecosystem, and which ecosystems an advisory is for.</summary>
 internal static class KnowledgeQueries
 {
     private const string StatusSql = """
@@ -50,6 +50,31 @@ internal static class KnowledgeQueries
         }
 
         return held;
+    }
+
+    private const int Batch = 500;
+
+    public static async Task<IReadOnlyDictionary<string, IReadOnlyList<string>>> AdvisoryEcosystemsAsync(
+        DbConnection connection, ISqlDialect dialect, IReadOnlyCollection<string> ids, CancellationToken cancellationToken)
+    {
+        var ecosystems = new Dictionary<string, SortedSet<string>>(StringComparer.Ordinal);
+        foreach (var batch in ids.Distinct(StringComparer.Ordinal).Chunk(Batch))
+        {
+            var sql = "SELECT DISTINCT p.advisory_id, p.ecosystem FROM advisory_packages p JOIN advisories a ON a.id = p.advisory_id "
+                + $"WHERE {dialect.InList("p.advisory_id", "Ids")} AND a.withdrawn IS NULL";
+            var rows = await connection.QueryAsync<(string AdvisoryId, string Ecosystem)>(new CommandDefinition(sql, new { Ids = batch }, cancellationToken: cancellationToken));
+            foreach (var (advisoryId, ecosystem) in rows)
+            {
+                if (!ecosystems.TryGetValue(advisoryId, out var set))
+                {
+                    ecosystems[advisoryId] = set = new SortedSet<string>(StringComparer.Ordinal);
+                }
+
+                set.Add(ecosystem);
+            }
+        }
+
+        return ecosystems.ToDictionary(e => e.Key, e => (IReadOnlyList<string>)[.. e.Value], StringComparer.Ordinal);
     }
 
     private sealed class StatusRow

@@ -52,6 +52,8 @@ internal sealed class OpenFindingRow
 
     public long? LocationLine { get; set; }
 
+    public string? Suspect { get; set; }
+
     public DateTimeOffset FirstSeenAt { get; set; }
 
     public DateTimeOffset LastSeenAt { get; set; }
@@ -82,5 +84,6 @@ internal sealed class OpenFindingRow
         ResolvedAt = ResolvedAt,
         ReopenCount = (int)ReopenCount,
         Place = LocationPath is null ? null : new FilePlace(LocationRoot, LocationPath, (int?)LocationLine),
+        Suspect = Suspect,
     };
 }

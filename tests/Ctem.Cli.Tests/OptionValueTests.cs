@@ -13,7 +13,7 @@ public sealed class OptionValueTests
         { ["db", "update", "--retries", "-1"], "--retries takes a whole number from 0 to 10, not '-1'" },
         { ["db", "update", "--retries", "11"], "--retries takes a whole number from 0 to 10, not '11'" },
         { ["db", "update", "--retries", "many"], "--retries takes a whole number from 0 to 10, not 'many'" },
-        { ["db", "update", "--source", "epps"], "--source 'epps' is not a known source; did you mean 'epss'? (known: osv, kev, epss)" },
+        { ["db", "update", "--source", "epps"], "--source 'epps' is not a known source; did you mean 'epss'? (known: osv, kev, epss, cve, nvd)" },
         { ["db", "update", "--ecosystem", "PyPy"], "--ecosystem 'PyPy' is not a known OSV ecosystem; did you mean 'PyPI'?" },
         { ["db", "update", "--ecosystem", "Debian:"], "--ecosystem 'Debian:' is not a known OSV ecosystem" },
         { ["db", "update", "--osv-url", "osv.example"], "--osv-url 'osv.example' is not an https:// (or http://) URL" },

@@ -44,6 +44,9 @@ public sealed record FindingView(
     /// <summary>Where code scanning shows it (SARIF's physical location); null for findings stored before places were kept.</summary>
     public FilePlace? Place { get; init; }
 
+    /// <summary>Why the finding is probably a false positive (its advisory is for another ecosystem, …); null when nothing speaks against it.</summary>
+    public string? Suspect { get; init; }
+
     /// <summary>Most urgent first; ties in a stable, readable order.</summary>
     public static IReadOnlyList<FindingView> ByPriority(IEnumerable<FindingView> findings) =>
         findings
@@ -80,6 +83,7 @@ public sealed record FindingView(
         Risk = finding.Risk,
         ReopenCount = recorded?.ReopenCount ?? 0,
         Place = finding.Place,
+        Suspect = finding.Suspect,
     };
 
     public static FindingView From(StoredFinding finding) => new(
@@ -103,6 +107,7 @@ public sealed record FindingView(
         ResolvedAt = finding.ResolvedAt,
         ReopenCount = finding.ReopenCount,
         Place = finding.Place,
+        Suspect = finding.Suspect,
     };
 
     // Every output spells a source's severity label the one way (Severities), whatever the source wrote.

@@ -69,6 +69,7 @@ public static class JsonOutput
         writer.WriteEndObject();
         WriteStrings(writer, "fixedVersions", finding.FixedVersions);
         writer.WriteString("status", finding.Status);
+        writer.WriteString("suspect", finding.Suspect);
         WriteTime(writer, "firstSeenAt", finding.FirstSeenAt);
         WriteTime(writer, "lastSeenAt", finding.LastSeenAt);
         WriteTime(writer, "resolvedAt", finding.ResolvedAt);

@@ -16,6 +16,11 @@ public static class RiskExplanation
         console.WriteLine($"Finding {finding.Id}: {finding.Vulnerability.Id}{names} in {finding.Name} {finding.Version} ({finding.Purl})");
         console.WriteLine($"Product {finding.Product}; {finding.Status} since {Day(finding.FirstSeenAt)}, last seen {Day(finding.LastSeenAt)}; sources: {string.Join(", ", finding.Sources)}");
         WriteSources(console, finding, sources);
+        if (finding.Suspect is { } suspect)
+        {
+            console.WriteLine($"Suspect: {suspect}. Kept and listed, ranked down (the suspect factor below).");
+        }
+
         if (finding.Risk is not { } risk)
         {
             console.WriteLine("Not assessed yet: it was stored before risk scoring; the next scan of its product assesses it.");
@@ -33,18 +38,20 @@ public static class RiskExplanation
             .AddColumn("Source");
         foreach (var factor in risk.Factors)
         {
-            // The scope factor multiplies the sum instead of adding to it.
-            var weight = factor.Name == "scope" ? "×" + Number(factor.Level, "0.00") : Number(factor.Weight, "0.00");
+            // The scope and suspect factors multiply the sum instead of adding to it.
+            var multiplies = factor.Name is "scope" or "suspect";
+            var weight = multiplies ? "×" + Number(factor.Level, "0.00") : Number(factor.Weight, "0.00");
             table.AddRow(
                 Markup.Escape(factor.Name),
                 Markup.Escape(factor.Value),
-                factor.Name == "scope" ? "" : Number(factor.Level, "0.00"),
+                multiplies ? "" : Number(factor.Level, "0.00"),
                 weight,
                 Number(factor.Contribution, "+0.00;-0.00;0.00"),
                 Markup.Escape(factor.Source));
         }
 
-        table.AddRow("total", "", "", "", Number(risk.Score, "0.0"), "score = 100 × Σ(weight × level) / Σ weight, × scope");
+        var formula = risk.Factors.Any(f => f.Name == "suspect") ? "score = 100 × Σ(weight × level) / Σ weight, × scope × suspect" : "score = 100 × Σ(weight × level) / Σ weight, × scope";
+        table.AddRow("total", "", "", "", Number(risk.Score, "0.0"), formula);
         console.Write(table);
     }
 

@@ -71,4 +71,21 @@ public sealed record Advisory(
         var dash = id.IndexOf('-');
         return dash <= 0 ? id : id[..dash];
     }
+
+    /// <summary>
+    /// The ecosystem an id's database covers when it covers only one: RUSTSEC is crates.io, PYSEC is PyPI, GO is Go.
+    /// Null for databases of many ecosystems (GHSA, CVE, OSV, MAL, …), whose records must be read to know.
+    /// </summary>
+    public static string? EcosystemOf(string id)
+    {
+        ArgumentNullException.ThrowIfNull(id);
+        // Only a prefix names a database: "GO" alone is no advisory's id.
+        return id.IndexOf('-') <= 0 ? null : SourceOf(id) switch
+        {
+            "RUSTSEC" => "crates.io",
+            "PYSEC" => "PyPI",
+            "GO" => "Go",
+            _ => null,
+        };
+    }
 }

@@ -57,6 +57,13 @@ public sealed record ObservedFinding(Component Component, VulnerabilityRef Vulne
     /// is in, or the report that names an endpoint; null when not placed.
     /// </summary>
     public FilePlace? Place { get; init; }
+
+    /// <summary>
+    /// Why the reported weakness is probably not about this component ("the advisory is for crates.io
+    /// (RUSTSEC-2021-0049), the component is npm"); null when nothing speaks against it. A suspect finding is kept and
+    /// shown, ranked down.
+    /// </summary>
+    public string? Suspect { get; init; }
 }
 
 public static class FindingKey
@@ -113,4 +120,7 @@ public sealed record StoredFinding(
 
     /// <summary>Where the latest observation placed it (<see cref="ObservedFinding.Place"/>); null for findings stored before places were kept.</summary>
     public FilePlace? Place { get; init; }
+
+    /// <summary>Why the latest observation found it suspect (<see cref="ObservedFinding.Suspect"/>); null when it did not.</summary>
+    public string? Suspect { get; init; }
 }

@@ -55,6 +55,8 @@ public static class ObservedFindingMerger
             FixedVersions = Union(first.FixedVersions, second.FixedVersions),
             ReportedAs = Union(first.ReportedAs, second.ReportedAs),
             Place = first.Place ?? second.Place,
+            // One observation without suspicion is evidence enough that the weakness can be about the component.
+            Suspect = second.Suspect is null ? null : first.Suspect,
         };
     }
 

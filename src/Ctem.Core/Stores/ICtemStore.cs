@@ -44,6 +44,12 @@ public interface ICtemStore : IAsyncDisposable
     /// </summary>
     Task<IReadOnlyDictionary<string, IReadOnlyList<string>>> GetAliasGroupsAsync(IReadOnlyCollection<string> ids, CancellationToken cancellationToken);
 
+    /// <summary>
+    /// For each of <paramref name="ids"/> that is the id of an advisory held and not withdrawn, the ecosystems its affected
+    /// packages are in (as package keys spell them), sorted; aliases and unknown ids are absent. What an advisory is for.
+    /// </summary>
+    Task<IReadOnlyDictionary<string, IReadOnlyList<string>>> GetAdvisoryEcosystemsAsync(IReadOnlyCollection<string> ids, CancellationToken cancellationToken);
+
     /// <summary>Stores a scan run, its inventory and findings, and reconciles the product's findings in one transaction.</summary>
     Task<RunOutcome> RecordScanAsync(ScanRecord scan, CancellationToken cancellationToken);
 

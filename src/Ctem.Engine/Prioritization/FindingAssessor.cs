@@ -74,7 +74,7 @@ public static class FindingAssessor
             .Select(f => f with
             {
                 Risk = RiskModel.Assess(
-                    new RiskInputs(CveRecordLookup.Apply(f.Vulnerability, cveRecords), exploitation.GetValueOrDefault(f.Vulnerability.Id), f.Component.Relation, f.Component.Scope, settings.Context),
+                    new RiskInputs(CveRecordLookup.Apply(f.Vulnerability, cveRecords), exploitation.GetValueOrDefault(f.Vulnerability.Id), f.Component.Relation, f.Component.Scope, settings.Context) { Suspect = f.Suspect },
                     settings.Policy,
                     feeds,
                     now),

@@ -9,4 +9,8 @@ public sealed record RiskInputs(
     Exploitation? Exploitation,
     DependencyRelation Relation,
     DependencyScope Scope,
-    ProductRiskContext Product);
+    ProductRiskContext Product)
+{
+    /// <summary>Why the finding is probably not about its component (<see cref="ObservedFinding.Suspect"/>); null when nothing speaks against it.</summary>
+    public string? Suspect { get; init; }
+}

@@ -7,12 +7,16 @@ namespace Ctem.Core.Scoring.Risk;
 
 /// <summary>
 /// Ctem's risk score (docs/cli.md, "Risk score and priority"): a weighted mean of seven factor levels (each 0–1) scaled
-/// to 0–100, then multiplied by the scope factor when the dependency only serves development or tests.
-/// <code>score = 100 × Σ(weightᵢ × levelᵢ) / Σ weightᵢ × scope</code>
+/// to 0–100, then multiplied by the scope factor when the dependency only serves development or tests, and by the
+/// suspect factor when the reported weakness is probably not about the component.
+/// <code>score = 100 × Σ(weightᵢ × levelᵢ) / Σ weightᵢ × scope × suspect</code>
 /// The priority is the highest whose threshold the score reaches; its SLA gives the due date.
 /// </summary>
 public static class RiskModel
 {
+    /// <summary>What a suspect finding's score is multiplied by: shown and ranked down, never dropped.</summary>
+    public const double SuspectMultiplier = 0.5;
+
     public static RiskAssessment Assess(RiskInputs inputs, RiskPolicy policy, FeedSnapshot feeds, DateTimeOffset now)
     {
         ArgumentNullException.ThrowIfNull(inputs);
@@ -45,7 +49,21 @@ public static class RiskModel
             0,
             -(1 - multiplier) * unscaled));
 
-        var score = Math.Round(unscaled * multiplier, 1, MidpointRounding.AwayFromZero);
+        var scaled = unscaled * multiplier;
+        // Only a suspect finding has this factor: it is the exception, and every other finding's explanation stays as it was.
+        if (inputs.Suspect is { } reason)
+        {
+            factors.Add(new RiskFactor(
+                "suspect",
+                reason,
+                $"the score is multiplied by {Number(SuspectMultiplier)}: the reported weakness is probably not about this component",
+                SuspectMultiplier,
+                0,
+                -(1 - SuspectMultiplier) * scaled));
+            scaled *= SuspectMultiplier;
+        }
+
+        var score = Math.Round(scaled, 1, MidpointRounding.AwayFromZero);
         var priority = PriorityOf(score, policy.Priorities);
         return new RiskAssessment(score, priority, SlaDays(priority, policy.Sla), ssvc.Outcome, factors, now);
     }

@@ -4,6 +4,7 @@ using Ctem.Core.Extensibility;
 using Ctem.Core.Model;
 using Ctem.Core.Scoping;
 using Ctem.Core.Stores;
+using Ctem.Engine.Discovery.Reports.Suspicion;
 using Ctem.Engine.Inputs;
 using Ctem.Engine.Knowledge;
 using Ctem.Engine.Prioritization;
@@ -102,9 +103,11 @@ public sealed class ReportIngester(ICtemStore store, IReadOnlyList<IReportParser
         var runsOf = read.GroupBy(r => (Tool: ReportFindingMapper.SourceOf(r.Report), Source: request.Source ?? SourceNames.ForReport(ReportFindingMapper.SourceOf(r.Report), r.Report.Target, [r.File.Path])));
         foreach (var tool in runsOf)
         {
-            var observed = ObservedFindingMerger.Merge(tool.SelectMany(r => r.Report.Findings.Select(f => ReportFindingMapper.ToObserved(r.Report, f, r.File.Path, aliasGroups, root))))
+            var reported = ObservedFindingMerger.Merge(tool.SelectMany(r => r.Report.Findings.Select(f => ReportFindingMapper.ToObserved(r.Report, f, r.File.Path, aliasGroups, root))))
                 .Select(f => storedFacts.Enrich(f, tool.Key.Tool))
                 .ToList();
+            // Judged before the assessment, which ranks a suspect finding down; it is stored and listed all the same.
+            var observed = await FindingSuspicion.MarkAsync(store, reported, cancellationToken);
             var facts = await ExploitationLookup.ForAsync(store, observed.Select(f => f.Vulnerability), cancellationToken);
             foreach (var (id, fact) in facts)
             {

@@ -51,6 +51,34 @@ public sealed class RiskModelTests
         Assert.Equal(["cvss", "epss", "kev", "ssvc", "criticality", "exposure", "dependency", "scope"], risk.Factors.Select(f => f.Name));
     }
 
+    /// <summary>Cases: scope, suspect reason → score (the unsuspected score halved, after the scope factor).</summary>
+    public static TheoryData<DependencyScope, string?, double> SuspectCases => new()
+    {
+        { DependencyScope.Runtime, null, 98.8 },
+        { DependencyScope.Runtime, "the advisory is for crates.io (RUSTSEC-2021-0049), the component is npm", 49.4 },
+        { DependencyScope.Development, null, 49.4 },
+        { DependencyScope.Development, "the advisory is for crates.io (RUSTSEC-2021-0049), the component is npm", 24.7 },
+    };
+
+    [Theory]
+    [MemberData(nameof(SuspectCases))]
+    public void Assess_Suspect_MultipliesByHalfAndSaysWhy(DependencyScope scope, string? suspect, double score)
+    {
+        var risk = RiskModel.Assess(
+            Inputs(Log4Shell, true, CrownJewel, DependencyRelation.Direct, scope) with { Suspect = suspect }, RiskPolicy.Default, Feeds, Now);
+
+        Assert.Equal(score, risk.Score);
+        Assert.Equal(risk.Score, risk.Factors.Sum(f => f.Contribution), 0.05 + 1e-9);
+        var factor = risk.Factors.SingleOrDefault(f => f.Name == "suspect");
+        Assert.Equal(suspect, factor?.Value);
+        if (factor is not null)
+        {
+            Assert.Equal((RiskModel.SuspectMultiplier, 0.0), (factor.Level, factor.Weight));
+            Assert.StartsWith("the score is multiplied by 0.5", factor.Source, StringComparison.Ordinal);
+            Assert.Equal("suspect", risk.Factors[^1].Name);
+        }
+    }
+
     [Theory]
     [InlineData("CRITICAL", 0.95)]
     [InlineData("HIGH", 0.8)]

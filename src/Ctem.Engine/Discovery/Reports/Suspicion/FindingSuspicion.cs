@@ -1,0 +1,31 @@
+using Ctem.Core.Model;
+using Ctem.Core.Stores;
+
+namespace Ctem.Engine.Discovery.Reports.Suspicion;
+
+/// <summary>
+/// Marks a scanner's probable false positives (<see cref="ObservedFinding.Suspect"/>) with the reason of the first rule
+/// that has one. A suspect finding is stored, listed and explained like any other; the risk model ranks it down.
+/// </summary>
+/// <remarks>
+/// The rules, in order. A CVE whose CPE configurations name another product than the component (a Redis server CVE on
+/// the Python <c>redis</c> client) is the next rule: it goes into <see cref="Rules"/>, and the CPE products it reads
+/// into <see cref="SuspicionEvidence"/>.
+/// </remarks>
+public static class FindingSuspicion
+{
+    public static IReadOnlyList<ISuspicionRule> Rules { get; } = [new EcosystemMismatchRule()];
+
+    public static async Task<IReadOnlyList<ObservedFinding>> MarkAsync(ICtemStore store, IReadOnlyList<ObservedFinding> findings, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(findings);
+        return Mark(findings, await SuspicionEvidence.GatherAsync(store, findings, cancellationToken), Rules);
+    }
+
+    public static IReadOnlyList<ObservedFinding> Mark(IReadOnlyList<ObservedFinding> findings, SuspicionEvidence evidence, IReadOnlyList<ISuspicionRule> rules)
+    {
+        ArgumentNullException.ThrowIfNull(findings);
+        ArgumentNullException.ThrowIfNull(rules);
+        return findings.Select(f => f with { Suspect = rules.Select(rule => rule.Judge(f, evidence)).FirstOrDefault(reason => reason is not null) }).ToList();
+    }
+}

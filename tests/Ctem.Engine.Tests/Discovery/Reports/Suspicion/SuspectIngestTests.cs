@@ -1,0 +1,92 @@
+using Ctem.Core.Model;
+using Ctem.Engine.Discovery.Reports;
+using Ctem.Engine.Inputs;
+using Ctem.Engine.Knowledge;
+using Ctem.Engine.Prioritization;
+using Ctem.Plugins;
+using Ctem.Testing;
+using Xunit;
+
+namespace Ctem.Engine.Tests.Discovery.Reports.Suspicion;
+
+/// <summary>
+/// Issue 11 on the shared Grype samples, with the crates.io, PyPI and Go OSV exports as knowledge: exactly the findings
+/// whose advisories are all for another ecosystem are suspect, every finding is still stored and listed, and the suspect
+/// ones are ranked down. The expected sets were counted apart from Ctem, with Python over the same files.
+/// </summary>
+public sealed class SuspectIngestTests
+{
+    private static readonly string[] Knowledge = ["crates.io.zip", "PyPI.zip", "Go.zip"];
+
+    /// <summary>Cases: Grype report, its distinct findings, the suspect ones ("purl|vulnerability").</summary>
+    public static TheoryData<string, int, string[]> Cases => new()
+    {
+        { "defectdojo__many_vulns4.json", 9, ["pkg:npm/through@2.3.8|CVE-2021-29940"] },
+        // PyPA's PYSEC-2023-188 lists the Java CVE-2023-39410 for PyPI, but Grype names its Maven GHSA: not suspect.
+        { "defectdojo__issue_9618.json", 35, [] },
+    };
+
+    [SkippableTheory]
+    [MemberData(nameof(Cases))]
+    public async Task Ingest_GrypeSample_MarksExactlyTheMismatchedFindingsAndKeepsThemAll(string sample, int distinct, string[] suspect)
+    {
+        RepoPaths.RequireShared();
+        await using var fixture = await EngineFixture.CreateAsync();
+        await fixture.ImportAsync([.. Knowledge.Select(z => RepoPaths.SharedData("osv", z))]);
+
+        var report = await Ingester(fixture).IngestAsync(new IngestRequest([RepoPaths.SharedData("scanners", "grype", sample)], "app", null), CancellationToken.None);
+        var stored = await fixture.Store.GetCurrentFindingsAsync("app", CancellationToken.None);
+
+        Assert.Equal(OperationStatus.Succeeded, report.Status);
+        Assert.Equal(distinct, stored.Count);
+        Assert.Equal(suspect, stored.Where(f => f.Suspect is not null).Select(f => $"{f.ComponentPurl}|{f.Vulnerability.Id}").Order(StringComparer.Ordinal));
+        Assert.Equal(suspect, report.Runs.SelectMany(r => r.Findings).Where(f => f.Suspect is not null).Select(f => $"{f.ComponentCoordinates}|{f.Vulnerability.Id}").Order(StringComparer.Ordinal));
+        Assert.All(stored.Where(f => f.Suspect is not null), f => Assert.Equal(f.Suspect, f.Risk!.Factors.Single(x => x.Name == "suspect").Value));
+    }
+
+    [SkippableFact]
+    public async Task Ingest_SuspectFinding_ScoresHalfWhatItScoresWithoutTheEvidence()
+    {
+        RepoPaths.RequireShared();
+        var report = RepoPaths.SharedData("scanners", "grype", "defectdojo__many_vulns4.json");
+        await using var unknowing = await EngineFixture.CreateAsync();
+        await using var knowing = await EngineFixture.CreateAsync();
+        await knowing.ImportAsync(RepoPaths.SharedData("osv", "crates.io.zip"));
+
+        await Ingester(unknowing).IngestAsync(new IngestRequest([report], "app", null), CancellationToken.None);
+        await Ingester(knowing).IngestAsync(new IngestRequest([report], "app", null), CancellationToken.None);
+        var unjudged = await unknowing.Store.GetCurrentFindingsAsync("app", CancellationToken.None);
+        var listed = await knowing.Store.GetCurrentFindingsAsync("app", CancellationToken.None);
+        var plain = Through(unjudged);
+        var suspect = Through(listed);
+
+        Assert.Null(plain.Suspect);
+        Assert.Equal("the advisory is for crates.io (RUSTSEC-2021-0049), the component is npm", suspect.Suspect);
+        Assert.Equal(plain.Risk!.Score / 2, suspect.Risk!.Score, 0.05 + 1e-9);
+        // The most urgent of the report without the evidence, the last with it: ranked down, still listed.
+        Assert.Equal((plain.Id, suspect.Id), (unjudged[0].Id, listed[^1].Id));
+        Assert.Equal(unjudged.Count, listed.Count);
+    }
+
+    [SkippableFact]
+    public async Task Reprioritize_SuspectFinding_StaysRankedDown()
+    {
+        RepoPaths.RequireShared();
+        await using var fixture = await EngineFixture.CreateAsync();
+        await fixture.ImportAsync(RepoPaths.SharedData("osv", "crates.io.zip"));
+        await Ingester(fixture).IngestAsync(new IngestRequest([RepoPaths.SharedData("scanners", "grype", "defectdojo__many_vulns4.json")], "app", null), CancellationToken.None);
+        var before = Through(await fixture.Store.GetCurrentFindingsAsync("app", CancellationToken.None));
+
+        await Reprioritizer.RunAsync(fixture.Store, fixture.Time, CancellationToken.None);
+        var after = Through(await fixture.Store.GetCurrentFindingsAsync("app", CancellationToken.None));
+
+        Assert.Equal(before.Suspect, after.Suspect);
+        Assert.Equal(before.Risk!.Score, after.Risk!.Score);
+        Assert.Contains(after.Risk.Factors, f => f.Name == "suspect");
+    }
+
+    private static ReportIngester Ingester(EngineFixture fixture) =>
+        new(fixture.Store, BuiltInPlugins.ReportParsers, new InputReader(InputLimits.Default), fixture.Time);
+
+    private static StoredFinding Through(IReadOnlyList<StoredFinding> findings) => findings.Single(f => f.ComponentPurl == "pkg:npm/through@2.3.8");
+}
