@@ -61,6 +61,14 @@ try
     var again = await Measure.TimeAsync(() => importer.ImportAsync([Path.Combine(osv, "Go.zip")], null, CancellationToken.None));
     Console.WriteLine($"re-import of Go.zip (nothing changed): {again.Elapsed.TotalSeconds:F2} s, {again.Result.Unchanged} unchanged");
 
+    var cve = Path.Combine(shared, "data", "cve");
+    foreach (var zip in Directory.GetFiles(cve, "*.zip").Order(StringComparer.Ordinal).Append(Path.Combine(cve, "samples", "osv-dev-vulnfeeds-testdata.zip")))
+    {
+        var cveImport = await Measure.TimeAsync(() => importer.ImportAsync([zip], null, CancellationToken.None));
+        var records = cveImport.Result.CveRecords;
+        Console.WriteLine($"CVE records {Path.GetFileName(zip)}: {records.Read} read ({records.Imported} imported) in {cveImport.Elapsed.TotalSeconds:F2} s = {records.Read / cveImport.Elapsed.TotalSeconds:N0} records/s");
+    }
+
     Console.WriteLine();
     var scanner = new ScanRunner(store, BuiltInPlugins.InventoryParsers, BuiltInPlugins.VersionSchemes, reader, TimeProvider.System);
     foreach (var sbom in SampleSboms())
