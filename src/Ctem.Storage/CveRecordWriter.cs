@@ -30,14 +30,8 @@ internal sealed class CveRecordWriter(DbConnection connection, DbTransaction tra
         var json = StorageJson.Serialize(record);
         var digest = Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(json)));
         var incoming = Timestamps.Normalize(record.Modified);
-        var outcome = _stored.TryGetValue(key, out var stored) switch
-        {
-            false => UpsertOutcome.Inserted,
-            _ when stored.Modified < incoming => UpsertOutcome.Updated,
-            _ when stored.Modified > incoming => UpsertOutcome.Older,
-            _ when stored.Digest != digest => UpsertOutcome.Updated,
-            _ => UpsertOutcome.Unchanged,
-        };
+        var known = _stored.TryGetValue(key, out var stored);
+        var outcome = RecordReplacement.Decide(known ? stored.Modified : null, known ? stored.Digest : null, incoming, digest);
         if (outcome is UpsertOutcome.Inserted or UpsertOutcome.Updated)
         {
             if (stored.InDatabase)

@@ -64,16 +64,7 @@ internal sealed class KnowledgeImport : IKnowledgeImport
         var incoming = Timestamps.Normalize(advisory.Modified);
         var prepared = new PreparedAdvisory(advisory);
         var digest = prepared.Digest;
-        var outcome = stored switch
-        {
-            null => UpsertOutcome.Inserted,
-            _ when stored.Modified < incoming => UpsertOutcome.Updated,
-            _ when stored.Modified > incoming => UpsertOutcome.Older,
-
-            // Same time, other content: some sources (the Go vulndb repository) publish a placeholder 'modified'.
-            _ when stored.ContentSha256 != digest => UpsertOutcome.Updated,
-            _ => UpsertOutcome.Unchanged,
-        };
+        var outcome = RecordReplacement.Decide(stored?.Modified, stored?.ContentSha256, incoming, digest);
 
         if (outcome is UpsertOutcome.Inserted or UpsertOutcome.Updated)
         {
