@@ -63,6 +63,17 @@ public sealed class VersionCommandTests
         Assert.Equal((0, expected + Environment.NewLine, ""), (result.ExitCode, result.Stdout, result.Stderr));
     }
 
+    [Theory]
+    [InlineData("npm", "2.0.x")]
+    [InlineData("Go", "1.0.1116.6")]
+    [InlineData("Bitnami", "nightly.2026-03-10.0")]
+    [InlineData("NuGet", "2.14.01rc5")]
+    public async Task Compare_SameTextNotAVersion_PrintsEqual(string ecosystem, string text)
+    {
+        var result = await CliRun.RunAsync("version", "compare", "--ecosystem", ecosystem, text, text);
+        Assert.Equal((0, "=" + Environment.NewLine, ""), (result.ExitCode, result.Stdout, result.Stderr));
+    }
+
     [Fact]
     public async Task Compare_UnparsableVersion_PrintsQuestionMarkExitThree()
     {

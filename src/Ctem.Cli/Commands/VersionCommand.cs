@@ -75,6 +75,13 @@ public static class VersionCommand
 
     private static async Task<bool> CompareAsync(CliContext context, IVersionScheme scheme, string left, string right, int? line)
     {
+        // A text is the same version as itself in every scheme, even one the scheme cannot read.
+        if (string.Equals(left, right, StringComparison.Ordinal))
+        {
+            await context.Host.Stdout.WriteLineAsync("=");
+            return true;
+        }
+
         var place = line is null ? "" : $"stdin:{line}: ";
         string? error = null;
         if (!scheme.TryParse(left, out var a, out var errorA) | !scheme.TryParse(right, out var b, out var errorB))

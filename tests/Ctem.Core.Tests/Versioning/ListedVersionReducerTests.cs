@@ -7,14 +7,17 @@ namespace Ctem.Core.Tests.Versioning;
 
 public sealed class ListedVersionReducerTests
 {
+    // Any other text is a (legacy) PyPI version; blank text is the one thing that is not.
+    private const string NotAVersion = "  ";
+
     private static readonly AffectedRange Below2 = new(RangeType.Ecosystem, null, [new(RangeEventKind.Introduced, "0"), new(RangeEventKind.Fixed, "2.0")]);
 
     [Fact]
     public void Reduce_VersionsInsideRange_AreDroppedOthersKept()
     {
-        var affected = Package([Below2], "0.9", "1.0", "1.5rc1", "2.1", "not a version!");
+        var affected = Package([Below2], "0.9", "1.0", "1.5rc1", "2.1", NotAVersion);
         var reduced = ListedVersionReducer.Reduce(affected, Pep440Scheme.Instance);
-        Assert.Equal(["2.1", "not a version!"], reduced.Versions);
+        Assert.Equal(["2.1", NotAVersion], reduced.Versions);
     }
 
     [Fact]
@@ -27,7 +30,7 @@ public sealed class ListedVersionReducerTests
     [Fact]
     public void Reduce_UnreadableRange_KeepsWholeList()
     {
-        var affected = Package([new(RangeType.Ecosystem, null, [new(RangeEventKind.Introduced, "0"), new(RangeEventKind.Fixed, "???")])], "1.0");
+        var affected = Package([new(RangeType.Ecosystem, null, [new(RangeEventKind.Introduced, "0"), new(RangeEventKind.Fixed, NotAVersion)])], "1.0");
         Assert.Same(affected, ListedVersionReducer.Reduce(affected, Pep440Scheme.Instance));
     }
 

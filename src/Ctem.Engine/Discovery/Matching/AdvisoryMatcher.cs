@@ -124,14 +124,7 @@ public static class AdvisoryMatcher
             return versions;
         }
 
-        var parsed = versions.Select(v => (Text: v, Parsed: scheme.TryParse(v, out var p, out _) ? p : null)).ToList();
-        parsed.Sort((a, b) => (a.Parsed, b.Parsed) switch
-        {
-            (null, null) => string.CompareOrdinal(a.Text, b.Text),
-            (null, _) => 1,
-            (_, null) => -1,
-            _ => a.Parsed.CompareTo(b.Parsed),
-        });
-        return parsed.Select(p => p.Text).ToList();
+        versions.Sort((a, b) => VersionOrder.Compare(scheme, a, b));
+        return versions;
     }
 }

@@ -31,8 +31,18 @@ internal sealed class MavenListItem : MavenItem
         switch (other)
         {
             case null:
-                // 1-0 normalises to 1-, which equals 1; otherwise the first item decides against nothing.
-                return _items.Count == 0 ? 0 : _items[0].CompareTo(null);
+                // Every item counts against nothing, not just the first (MNG-6964): 1-ga.1 > 1, though "ga" alone
+                // equals nothing. 1-0 normalises to 1-, which equals 1.
+                foreach (var item in _items)
+                {
+                    var order = item.CompareTo(null);
+                    if (order != 0)
+                    {
+                        return order;
+                    }
+                }
+
+                return 0;
             case MavenNumberItem:
                 // 1-1 < 1.0.x
                 return -1;

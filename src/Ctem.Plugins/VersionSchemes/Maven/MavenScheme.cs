@@ -4,7 +4,9 @@ using Ctem.Core.Versioning;
 namespace Ctem.Plugins.VersionSchemes.Maven;
 
 /// <summary>
-/// Maven's <c>ComparableVersion</c> ordering (maven-artifact 3.8, plus the "release" alias of later releases):
+/// Maven's <c>ComparableVersion</c> ordering as maven-artifact 3.8.7 has it (the "release" alias; a list compared
+/// with nothing item by item, MNG-6964), except MNG-7644, which reads "1.0.RC1" as "1.0-RC1": the shared vectors,
+/// generated with 3.8.6, order three real version pairs the older way:
 /// items split on '.', '-' and digit/letter transitions, qualifiers alpha &lt; beta &lt; milestone &lt; rc = cr
 /// &lt; snapshot &lt; "" = ga = final = release &lt; sp &lt; unknown (lexical), case-insensitive.
 /// </summary>

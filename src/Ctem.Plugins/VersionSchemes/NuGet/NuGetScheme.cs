@@ -6,7 +6,10 @@ namespace Ctem.Plugins.VersionSchemes.NuGet;
 
 /// <summary>
 /// NuGet's own ordering, from NuGet.Versioning: up to four numeric parts (missing ones are 0), SemVer 2.0
-/// pre-release precedence with labels compared case-insensitively, build metadata ignored.
+/// pre-release precedence with labels compared case-insensitively, build metadata ignored. NuGet.Versioning refuses
+/// a numeric part beyond 2^31-1; here such a version is read with the same grammar and its numbers ordered by value
+/// at any length. Pre-release labels keep NuGet's order exactly: a label is a number only when it fits 32 bits,
+/// larger ones compare as text.
 /// </summary>
 public sealed class NuGetScheme : IVersionScheme
 {
@@ -19,22 +22,37 @@ public sealed class NuGetScheme : IVersionScheme
     public bool TryParse(string text, [NotNullWhen(true)] out ISchemeVersion? version, [NotNullWhen(false)] out string? error)
     {
         version = null;
-        if (!NuGetVersion.TryParse(text, out var parsed))
+        if (NuGetVersion.TryParse(text, out var parsed))
         {
-            error = $"'{text}' is not a NuGet version";
-            return false;
+            version = new NuGetSchemeVersion(
+                text,
+                [.. new[] { parsed.Major, parsed.Minor, parsed.Patch, parsed.Revision }.Select(n => n.ToString(System.Globalization.CultureInfo.InvariantCulture))],
+                LabelsOnly(parsed));
+            error = null;
+            return true;
         }
 
-        version = new NuGetSchemeVersion(text, parsed);
-        error = null;
-        return true;
+        if (NuGetBigNumbers.TryParse(text, out var numbers, out var labels))
+        {
+            version = new NuGetSchemeVersion(text, numbers, LabelsOnly(labels));
+            error = null;
+            return true;
+        }
+
+        error = $"'{text}' is not a NuGet version";
+        return false;
     }
 
-    private sealed class NuGetSchemeVersion(string text, NuGetVersion parsed) : ISchemeVersion
+    // The numeric parts are compared as digit strings; NuGet's comparer then only sees the labels.
+    private static NuGetVersion LabelsOnly(NuGetVersion parsed) => new(0, 0, 0, 0, parsed.ReleaseLabels, parsed.Metadata);
+
+    private sealed class NuGetSchemeVersion(string text, string[] numbers, NuGetVersion labels) : ISchemeVersion
     {
         public string Text => text;
 
-        private NuGetVersion Parsed => parsed;
+        private string[] Numbers => numbers;
+
+        private NuGetVersion Labels => labels;
 
         public int CompareTo(ISchemeVersion? other)
         {
@@ -43,7 +61,16 @@ public sealed class NuGetScheme : IVersionScheme
                 throw new InvalidOperationException($"cannot compare a NuGet version with {other?.GetType().Name ?? "null"}");
             }
 
-            return Math.Sign(VersionComparer.Default.Compare(parsed, that.Parsed));
+            for (var i = 0; i < numbers.Length; i++)
+            {
+                var order = DigitString.Compare(numbers[i], that.Numbers[i]);
+                if (order != 0)
+                {
+                    return order;
+                }
+            }
+
+            return Math.Sign(VersionComparer.Default.Compare(labels, that.Labels));
         }
     }
 }

@@ -18,12 +18,12 @@ internal sealed class LegacyKey
     public static LegacyKey Parse(string text)
     {
         var parts = new List<string>();
-        foreach (var part in LegacyTokens.Split(text.ToLowerInvariant()))
+        foreach (var part in LegacyTokens.Split(PythonText.Lower(text)))
         {
             if (part.StartsWith('*'))
             {
                 // A "-" directly before a pre-release word ("1.0-rc1") must not rank the pre-release above "1.0".
-                if (string.CompareOrdinal(part, Final) < 0)
+                if (PythonText.Compare(part, Final) < 0)
                 {
                     while (parts.Count > 0 && parts[^1] == FinalDash)
                     {
@@ -48,7 +48,7 @@ internal sealed class LegacyKey
     {
         for (var i = 0; i < Math.Min(Parts.Count, other.Parts.Count); i++)
         {
-            var order = string.CompareOrdinal(Parts[i], other.Parts[i]);
+            var order = PythonText.Compare(Parts[i], other.Parts[i]);
             if (order != 0)
             {
                 return Math.Sign(order);

@@ -1,12 +1,10 @@
-using System.Globalization;
-using System.Numerics;
 using System.Text.RegularExpressions;
 
 namespace Ctem.Plugins.VersionSchemes.Pub;
 
 /// <summary>
 /// The dot-separated parts of a pre-release or build. pub_semver turns each part that Dart's <c>int.tryParse</c>
-/// accepts (decimal or 0x-hex, optionally with a '-' sign) into a number and leaves the rest as strings.
+/// accepts into a number and leaves the rest as strings.
 /// </summary>
 internal static class PubIdentifiers
 {
@@ -42,25 +40,8 @@ internal static class PubIdentifiers
         return 0;
     }
 
-    private static PubIdentifier Parse(string part)
-    {
-        var negative = part.StartsWith('-');
-        var body = negative ? part[1..] : part;
-        BigInteger? value = null;
-        if (body.Length > 0 && body.All(char.IsAsciiDigit))
-        {
-            value = BigInteger.Parse(body, NumberStyles.None, CultureInfo.InvariantCulture);
-        }
-        else if (body.Length > 2 && (body.StartsWith("0x", StringComparison.Ordinal) || body.StartsWith("0X", StringComparison.Ordinal))
-            && body[2..].All(char.IsAsciiHexDigit))
-        {
-            // A leading 0 keeps the hex parse unsigned.
-            value = BigInteger.Parse("0" + body[2..], NumberStyles.AllowHexSpecifier, CultureInfo.InvariantCulture);
-        }
-
-        return new PubIdentifier(part, negative && value is { } magnitude ? -magnitude : value);
-    }
+    private static PubIdentifier Parse(string part) => new(part, DartInt.TryParse(part));
 }
 
-/// <summary>One pre-release or build part: its text and, when it reads as an integer, its value.</summary>
-internal sealed record PubIdentifier(string Text, BigInteger? Number);
+/// <summary>One pre-release or build part: its text and, when Dart reads it as an int, its value.</summary>
+internal sealed record PubIdentifier(string Text, long? Number);

@@ -7,7 +7,9 @@ namespace Ctem.Plugins.VersionSchemes.Pub;
 /// <summary>
 /// Dart pub's ordering (package pub_semver): SemVer 2.0 precedence, except that build metadata counts — a version
 /// with a build sorts after the same version without one, and builds compare like pre-release identifiers.
-/// A leading "v" is accepted, as osv-scanner does; otherwise all three numbers are required, as pub requires them.
+/// A leading "v" is accepted, as osv-scanner does; otherwise all three numbers are required, as pub requires them,
+/// and ordered by value at any length (pub refuses one beyond 2^63-1). Pre-release and build parts are numbers only
+/// as far as a Dart int reaches (<see cref="DartInt"/>).
 /// </summary>
 public sealed partial class PubScheme : IVersionScheme
 {

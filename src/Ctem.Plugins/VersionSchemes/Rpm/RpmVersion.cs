@@ -2,7 +2,11 @@ using Ctem.Core.Versioning;
 
 namespace Ctem.Plugins.VersionSchemes.Rpm;
 
-/// <summary>A parsed RPM EVR. As in rpm's rpmverCmp, releases are compared only when both versions have one.</summary>
+/// <summary>
+/// A parsed RPM EVR, ordered as rpm's rpmverCmp orders two EVRs: a version without a release sorts below the same
+/// version with any release. (Only dependency matching, rpmverOverlap, lets a missing release match every release;
+/// as an order that would make 1.0 equal to both 1.0-1 and 1.0-2.)
+/// </summary>
 internal sealed class RpmVersion(string text, string epoch, string version, string? release) : ISchemeVersion
 {
     public string Text => text;
@@ -26,11 +30,12 @@ internal sealed class RpmVersion(string text, string epoch, string version, stri
             order = RpmVerCmp.Compare(version, that.Version);
         }
 
-        if (order == 0 && release is not null && that.Release is not null)
+        return order != 0 ? order : (release, that.Release) switch
         {
-            order = RpmVerCmp.Compare(release, that.Release);
-        }
-
-        return order;
+            (null, null) => 0,
+            (null, _) => -1,
+            (_, null) => 1,
+            ({ } mine, { } theirs) => RpmVerCmp.Compare(mine, theirs),
+        };
     }
 }

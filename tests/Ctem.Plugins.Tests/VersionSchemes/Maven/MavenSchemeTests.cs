@@ -32,8 +32,31 @@ public sealed class MavenSchemeTests
         { "1.2147483648", 1, "1.2147483647" },
     };
 
+    // "ga", "final" and "release" equal the empty qualifier, so after a hyphen they open a sub-list that starts with
+    // nothing; what follows must still count (MNG-6964: a list compares with nothing item by item). Expectations
+    // from maven-artifact 3.8.7's ComparableVersion (Debian's maven package); none involves MNG-7644.
+    public static TheoryData<string, int, string> ReleaseQualifierCases => new()
+    {
+        { "1.0-GA", 0, "1.0-final" },
+        { "1.0-final", 0, "1.0-release" },
+        { "1.0-release", 0, "1.0" },
+        { "1-ga.1", 1, "1" },
+        { "1.0-final.1", 1, "1.0" },
+        { "1.0-release.2", 1, "1.0" },
+        { "1-0.1", 1, "1" },
+        { "1-final-0.1", 1, "1" },
+        { "1-ga.1", -1, "1-ga.2" },
+        { "1-ga.1", -1, "1.1" },
+        { "1-ga.1", -1, "1-sp" },
+        { "1-ga-1", -1, "1-1" },
+        { "1-ga.alpha", -1, "1" },
+        { "1-ga.rc1", -1, "1" },
+        { "1-release.sp", 1, "1" },
+    };
+
     [Theory]
     [MemberData(nameof(Cases))]
+    [MemberData(nameof(ReleaseQualifierCases))]
     public void Compare_Table_OrdersAsMaven(string left, int expected, string right)
     {
         Assert.Equal(expected, Compare(left, right));

@@ -20,8 +20,29 @@ public sealed class NuGetSchemeTests
         { "2.0.0", 1, "1.99.99.99" },
     };
 
+    // Numbers beyond 32 and 64 bits. NuGet.Versioning 8.0 refuses a numeric part above 2^31-1, so those versions are
+    // ordered by value as NuGet orders smaller parts; its pre-release labels count as numbers only within 32 bits and
+    // compare as text beyond, which is kept (expectations for the labels from NuGet.Versioning 8.0's VersionComparer).
+    public static TheoryData<string, int, string> BigNumberCases => new()
+    {
+        { "1.0.0.2147483648", 1, "1.0.0.2147483647" },
+        { "18446744073709551616.0.0", 1, "18446744073709551615.0.0" },
+        { "18446744073709551616", 0, "18446744073709551616.0.0.0" },
+        { "1.99999999999999999999", 1, "1.99999999999999999998.5" },
+        { "4294967296.0.0-beta", -1, "4294967296.0.0" },
+        { "4294967296.0.0-beta", 1, "4294967295.0.0" },
+        { "0004294967296.1", 0, "4294967296.1+build" },
+        { "1.0.0-2147483648", 1, "1.0.0-2147483647" },
+        { "1.0.0-2147483648", -1, "1.0.0-a" },
+        { "1.0.0-2147483648", 1, "1.0.0-2" },
+        { "1.0.0-10000000000", -1, "1.0.0-9999999999" },
+        { "1.0.0-alpha.18446744073709551616", 1, "1.0.0-alpha.9" },
+        { "1.0.0-alpha.18446744073709551616", -1, "1.0.0-alpha.B" },
+    };
+
     [Theory]
     [MemberData(nameof(Cases))]
+    [MemberData(nameof(BigNumberCases))]
     public void Compare_Table_OrdersAsNuGet(string left, int expected, string right)
     {
         Assert.Equal(expected, Compare(left, right));
@@ -34,6 +55,10 @@ public sealed class NuGetSchemeTests
     [InlineData("1.2.3.4.5")]
     [InlineData("1..2")]
     [InlineData("1.0.0-")]
+    [InlineData("4294967296.0.0-")]
+    [InlineData("4294967296.0.0.0.0")]
+    [InlineData("4294967296..0")]
+    [InlineData("-4294967296.0")]
     public void TryParse_NotAVersion_ReportsError(string text)
     {
         Assert.False(NuGetScheme.Instance.TryParse(text, out _, out var error));

@@ -27,8 +27,34 @@ public sealed class PubSchemeTests
         { "1.0.0-a.18446744073709551616", 1, "1.0.0-a.18446744073709551615" },
     };
 
+    // Identifiers at and beyond 64 bits. pub_semver's _splitParts keeps a part as a number when Dart's int.tryParse
+    // reads it, which on the VM (sdk/lib/_internal/vm/lib/integers_patch.dart) means a signed 64-bit decimal, or a
+    // "0x" hex number up to 2^64-1 that wraps into the negative range; anything larger stays a string, and strings
+    // sort after numbers and among themselves by code unit (lib/src/version.dart, _compareLists). No Dart runtime is
+    // at hand, so these expectations are read from those two files.
+    public static TheoryData<string, int, string> SixtyFourBitCases => new()
+    {
+        { "1.0.0-9223372036854775807", 1, "1.0.0-9223372036854775806" },
+        { "1.0.0-9223372036854775808", 1, "1.0.0-9223372036854775807" },
+        { "1.0.0-9223372036854775808", -1, "1.0.0-a" },
+        { "1.0.0-18446744073709551616", -1, "1.0.0-9223372036854775808" },
+        { "1.0.0-x.-9223372036854775808", -1, "1.0.0-x.-9223372036854775807" },
+        { "1.0.0-x.-9223372036854775809", 1, "1.0.0-x.0" },
+        { "1.0.0-0xFFFFFFFFFFFFFFFF", -1, "1.0.0-0" },
+        { "1.0.0-0xffffffffffffffff", 0, "1.0.0--1" },
+        { "1.0.0-0x8000000000000000", 0, "1.0.0--9223372036854775808" },
+        { "1.0.0--0x8000000000000000", 0, "1.0.0--9223372036854775808" },
+        { "1.0.0--0x8000000000000001", 1, "1.0.0-0" },
+        { "1.0.0-0x10000000000000000", 1, "1.0.0-0" },
+        { "1.0.0-0x10000000000000000", -1, "1.0.0-a" },
+        { "1.0.0-0x", 1, "1.0.0-0" },
+        { "1.0.0+9223372036854775808", 1, "1.0.0+9223372036854775807" },
+        { "99999999999999999999.0.0", 1, "9223372036854775807.0.0" },
+    };
+
     [Theory]
     [MemberData(nameof(Cases))]
+    [MemberData(nameof(SixtyFourBitCases))]
     public void Compare_Table_OrdersAsPub(string left, int expected, string right)
     {
         Assert.Equal(expected, Compare(left, right));

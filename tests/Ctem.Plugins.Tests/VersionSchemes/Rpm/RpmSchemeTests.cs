@@ -18,7 +18,6 @@ public sealed class RpmSchemeTests
         { "1.0^git1~pre", -1, "1.0^git1" },
         { "1.0~rc1", -1, "1.0" },
         { "1.0a", -1, "1.0.1" },
-        { "1.0", 0, "1.0-5" },
         { "1.0-1", -1, "1.0-2" },
         { "1.0-1.el8", -1, "1.0-1.el9" },
         { "1.0-1-2", -1, "1.0-1-3" },
@@ -33,8 +32,29 @@ public sealed class RpmSchemeTests
         { "1.1.α", 0, "1.1.β" },
     };
 
+    // A version without a release against one with a release, as rpm's rpmverCmp orders them (rpmio/rpmver.c:
+    // compare_values puts a missing release below any release, even an empty one); expectations checked with
+    // python3-rpm 4.18's rpm.ver. rpmverOverlap, which matches dependency ranges, lets a missing release match any
+    // release instead, but that is no order: 1.0 would equal both 1.0-1 and 1.0-2.
+    public static TheoryData<string, int, string> MissingReleaseCases => new()
+    {
+        { "1.0", -1, "1.0-5" },
+        { "1.0", -1, "1.0-" },
+        { "1.0-", -1, "1.0-0" },
+        { "1.0-0", -1, "1.0-1" },
+        { "1:1.0", -1, "1:1.0-1" },
+        { "0:1.0", -1, "1.0-1" },
+        { "1.0", 1, "0.9-9" },
+        { "2.0", 1, "1.0-99" },
+        { "1.0", -1, "1.0.0-1" },
+        { "1.0~rc1", -1, "1.0-1" },
+        { "1.0^git1", 1, "1.0-1" },
+        { "1.0.el8", 1, "1.0-1.el8" },
+    };
+
     [Theory]
     [MemberData(nameof(Cases))]
+    [MemberData(nameof(MissingReleaseCases))]
     public void Compare_Table_OrdersAsRpm(string left, int expected, string right)
     {
         Assert.Equal(expected, Compare(left, right));
