@@ -74,10 +74,10 @@ public sealed record Component(string Name, string? Version, PackageUrl? Purl, s
 
     /// <summary>
     /// The version to match: the source package's version where the purl names one (<c>upstream=name@version</c>
-    /// on deb/rpm/apk purls, since distribution advisories list source packages), else the purl's, else the
-    /// component's own field.
+    /// on deb/rpm/apk purls, since distribution advisories list source packages), else the purl's (an rpm's with its
+    /// epoch), else the component's own field.
     /// </summary>
-    public string? MatchVersion => (Purl is null ? null : Ecosystems.SourceVersionOf(Purl)) ?? Purl?.Version ?? Version;
+    public string? MatchVersion => (Purl is null ? null : Ecosystems.MatchVersionOf(Purl)) ?? Version;
 
     /// <summary>The package and version this component is: its purl without qualifiers and subpath.</summary>
     /// <remarks>Assets that are not packages (an endpoint, a URL, a file) set their own identity here.</remarks>
