@@ -61,7 +61,7 @@ public sealed class Reanalyzer(ICtemStore store, VersionSchemeRegistry schemes, 
         var context = settings ?? new ProductRiskSettings(ProductRiskContext.Undeclared(inventory.Product), ScopeDocument.Empty.Policy);
         var exploitation = await ExploitationLookup.ForAsync(store, match.Findings.Select(f => f.Vulnerability), cancellationToken);
         var now = time.GetUtcNow();
-        var findings = await FindingAssessor.AssessAsync(store, ObservedFindingMerger.Merge(match.Findings), context, exploitation, now, cancellationToken);
+        var findings = await FindingAssessor.AssessAsync(store, ObservedFindingMerger.Merge(match.Findings, schemes), context, exploitation, now, cancellationToken);
         var record = new ScanRecord(new ProductRef(inventory.Product, null), inventory.Source, now, now, [], [], findings)
         {
             Tool = ScanRunner.SourceName,
