@@ -1,4 +1,5 @@
 using System.Globalization;
+using Ctem.Core.Scoring.Risk;
 using Ctem.Core.Scoring.Ssvc;
 using Spectre.Console;
 
@@ -33,18 +34,19 @@ public static class RiskExplanation
             .AddColumn("Source");
         foreach (var factor in risk.Factors)
         {
-            // The scope factor multiplies the sum instead of adding to it.
-            var weight = factor.Name == "scope" ? "×" + Number(factor.Level, "0.00") : Number(factor.Weight, "0.00");
+            // The scope and confidence factors multiply the sum instead of adding to it.
+            var multiplier = RiskModel.Multipliers.Contains(factor.Name);
+            var weight = multiplier ? "×" + Number(factor.Level, "0.00") : Number(factor.Weight, "0.00");
             table.AddRow(
                 Markup.Escape(factor.Name),
                 Markup.Escape(factor.Value),
-                factor.Name == "scope" ? "" : Number(factor.Level, "0.00"),
+                multiplier ? "" : Number(factor.Level, "0.00"),
                 weight,
                 Number(factor.Contribution, "+0.00;-0.00;0.00"),
                 Markup.Escape(factor.Source));
         }
 
-        table.AddRow("total", "", "", "", Number(risk.Score, "0.0"), "score = 100 × Σ(weight × level) / Σ weight, × scope");
+        table.AddRow("total", "", "", "", Number(risk.Score, "0.0"), "score = 100 × Σ(weight × level) / Σ weight, × scope × confidence");
         console.Write(table);
     }
 

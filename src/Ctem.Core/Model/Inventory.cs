@@ -67,6 +67,14 @@ public sealed record Component(string Name, string? Version, PackageUrl? Purl, s
     /// <summary>The CycloneDX component type ("library", "application", "operating-system", …) where known.</summary>
     public string? Type { get; init; }
 
+    /// <summary>
+    /// Where the version was inferred from, when the input does not state the version the product ships: a go.mod
+    /// without a <c>toolchain</c> directive names only the least Go release the module builds with. Null when the
+    /// version is stated. Findings on an inferred version are scored with less confidence (the risk model's
+    /// <c>confidence</c> factor).
+    /// </summary>
+    public string? VersionInferredFrom { get; init; }
+
     public string? Ecosystem { get; } = Purl is null ? null : Ecosystems.FromPurl(Purl);
 
     /// <summary>The name under which advisories list this component, or null when it cannot be matched.</summary>

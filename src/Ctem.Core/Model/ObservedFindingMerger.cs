@@ -5,8 +5,9 @@ namespace Ctem.Core.Model;
 /// <summary>
 /// One scan may report the same exposure twice (the same package found in two lock files, say); those
 /// reports become one finding whose names, advisories and fixes are the union of both, and whose dependency context is
-/// the riskier of the two (direct over transitive, shipped over development or test only). With the ecosystems' version
-/// schemes, every finding's fixed versions come out canonical (<see cref="FixedVersionList"/>).
+/// the riskier of the two (direct over transitive, shipped over development or test only). Its version is inferred
+/// only when every report infers it: one input that states it is evidence enough. Every finding's fixed versions come
+/// out canonical (<see cref="FixedVersionList"/>).
 /// </summary>
 public static class ObservedFindingMerger
 {
@@ -60,6 +61,7 @@ public static class ObservedFindingMerger
         {
             Relation = Riskier(first.Component.Relation, second.Component.Relation),
             Scope = Riskier(first.Component.Scope, second.Component.Scope),
+            VersionInferredFrom = second.Component.VersionInferredFrom is null ? null : first.Component.VersionInferredFrom,
         };
         return first with
         {

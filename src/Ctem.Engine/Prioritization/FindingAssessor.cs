@@ -69,7 +69,10 @@ public static class FindingAssessor
             .Select(f => f with
             {
                 Risk = RiskModel.Assess(
-                    new RiskInputs(f.Vulnerability, exploitation.GetValueOrDefault(f.Vulnerability.Id), f.Component.Relation, f.Component.Scope, settings.Context),
+                    new RiskInputs(f.Vulnerability, exploitation.GetValueOrDefault(f.Vulnerability.Id), f.Component.Relation, f.Component.Scope, settings.Context)
+                    {
+                        VersionInferredFrom = f.Component.VersionInferredFrom,
+                    },
                     settings.Policy,
                     feeds,
                     now),

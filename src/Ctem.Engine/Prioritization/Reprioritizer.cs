@@ -31,7 +31,10 @@ public static class Reprioritizer
         foreach (var finding in open)
         {
             var product = settings[finding.Product];
-            var inputs = new RiskInputs(finding.Vulnerability, exploitation.GetValueOrDefault(finding.Vulnerability.Id), finding.Relation, finding.Scope, product.Context);
+            var inputs = new RiskInputs(finding.Vulnerability, exploitation.GetValueOrDefault(finding.Vulnerability.Id), finding.Relation, finding.Scope, product.Context)
+            {
+                VersionInferredFrom = finding.VersionInferredFrom,
+            };
             var risk = RiskModel.Assess(inputs, product.Policy, feeds, now);
             if (risk.Priority != finding.Risk?.Priority)
             {

@@ -23,6 +23,23 @@ public sealed class ObservedFindingMergerTests
     public void Merge_TwoScopes_KeepsOneThatShipsIfAny(DependencyScope first, DependencyScope second, DependencyScope merged) =>
         Assert.Equal(merged, Merge(Observed(DependencyRelation.Direct, first), Observed(DependencyRelation.Direct, second)).Component.Scope);
 
+    /// <summary>One report that states the version is evidence enough: the merged finding's version is inferred only when both infer it.</summary>
+    [Theory]
+    [InlineData("go.mod", "go.mod", "go.mod")]
+    [InlineData("go.mod", null, null)]
+    [InlineData(null, "go.mod", null)]
+    [InlineData(null, null, null)]
+    public void Merge_InferredVersions_InferredOnlyIfBothAre(string? first, string? second, string? merged)
+    {
+        var observed = Observed(DependencyRelation.Direct, DependencyScope.Runtime);
+
+        var result = Merge(
+            observed with { Component = observed.Component with { VersionInferredFrom = first } },
+            observed with { Component = observed.Component with { VersionInferredFrom = second } });
+
+        Assert.Equal(merged, result.Component.VersionInferredFrom);
+    }
+
     /// <summary>With the ecosystems' version schemes, fixes spelled two ways are one (see FixedVersionListTests).</summary>
     [Fact]
     public void Merge_WithSchemes_SpellsEachFixOnce()

@@ -9,4 +9,8 @@ public sealed record RiskInputs(
     Exploitation? Exploitation,
     DependencyRelation Relation,
     DependencyScope Scope,
-    ProductRiskContext Product);
+    ProductRiskContext Product)
+{
+    /// <summary>Where the affected version was inferred from (<see cref="Component.VersionInferredFrom"/>); null when the inventory states it.</summary>
+    public string? VersionInferredFrom { get; init; }
+}

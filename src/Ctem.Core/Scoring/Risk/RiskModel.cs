@@ -7,12 +7,16 @@ namespace Ctem.Core.Scoring.Risk;
 
 /// <summary>
 /// Ctem's risk score (docs/cli.md, "Risk score and priority"): a weighted mean of seven factor levels (each 0–1) scaled
-/// to 0–100, then multiplied by the scope factor when the dependency only serves development or tests.
-/// <code>score = 100 × Σ(weightᵢ × levelᵢ) / Σ weightᵢ × scope</code>
+/// to 0–100, then multiplied by the scope factor when the dependency only serves development or tests, and by the
+/// confidence factor when the affected version is inferred rather than stated.
+/// <code>score = 100 × Σ(weightᵢ × levelᵢ) / Σ weightᵢ × scope × confidence</code>
 /// The priority is the highest whose threshold the score reaches; its SLA gives the due date.
 /// </summary>
 public static class RiskModel
 {
+    /// <summary>The factors that multiply the score instead of adding to it; their contribution is the points they take away.</summary>
+    public static IReadOnlySet<string> Multipliers { get; } = new HashSet<string>(StringComparer.Ordinal) { "scope", "confidence" };
+
     public static RiskAssessment Assess(RiskInputs inputs, RiskPolicy policy, FeedSnapshot feeds, DateTimeOffset now)
     {
         ArgumentNullException.ThrowIfNull(inputs);
@@ -45,7 +49,19 @@ public static class RiskModel
             0,
             -(1 - multiplier) * unscaled));
 
-        var score = Math.Round(unscaled * multiplier, 1, MidpointRounding.AwayFromZero);
+        var scoped = unscaled * multiplier;
+        var confidence = inputs.VersionInferredFrom is null ? 1.0 : weights.InferredVersion;
+        factors.Add(new RiskFactor(
+            "confidence",
+            inputs.VersionInferredFrom is null ? "stated version" : "inferred version",
+            inputs.VersionInferredFrom is null
+                ? "the inventory states the version: no reduction"
+                : $"the score is multiplied by {Number(confidence)}: the version is inferred from {inputs.VersionInferredFrom}",
+            confidence,
+            0,
+            -(1 - confidence) * scoped));
+
+        var score = Math.Round(scoped * confidence, 1, MidpointRounding.AwayFromZero);
         var priority = PriorityOf(score, policy.Priorities);
         return new RiskAssessment(score, priority, SlaDays(priority, policy.Sla), ssvc.Outcome, factors, now);
     }

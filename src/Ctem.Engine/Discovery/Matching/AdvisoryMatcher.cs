@@ -33,7 +33,10 @@ public static class AdvisoryMatcher
             .ToList();
         foreach (var sightings in matchable)
         {
-            var component = sightings.First();
+            // Checked as the first input that holds it says, but its version counts as stated when any input states it.
+            var component = sightings.First() is { VersionInferredFrom: not null } first && sightings.Any(c => c.VersionInferredFrom is null)
+                ? first with { VersionInferredFrom = null }
+                : sightings.First();
             var key = component.PackageKey!.Value;
             var text = component.MatchVersion!;
             if (!candidates.TryGetValue(key, out var list) || list.Count == 0)

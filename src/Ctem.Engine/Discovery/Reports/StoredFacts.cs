@@ -37,14 +37,15 @@ public sealed class StoredFacts
             {
                 Relation = finding.Component.Relation,
                 Scope = finding.Component.Scope,
+                VersionInferredFrom = finding.Component.VersionInferredFrom,
                 Place = finding.Place,
             });
         }
     }
 
     /// <summary>
-    /// The observation with the facts other sources gave it: relation, scope, advisories, their summary and CVSS vector,
-    /// fixes (in the ecosystem's spelling). Facts only <paramref name="source"/> itself gave before are not kept: its new
+    /// The observation with the facts other sources gave it: relation, scope, an inferred version, advisories, their
+    /// summary and CVSS vector, fixes. Facts only <paramref name="source"/> itself gave before are not kept: its new
     /// report replaces them.
     /// </summary>
     public ObservedFinding Enrich(ObservedFinding observed, string source)
@@ -65,6 +66,9 @@ public sealed class StoredFacts
         {
             Relation = observed.Component.Relation == DependencyRelation.Unspecified ? stored.Relation : observed.Component.Relation,
             Scope = observed.Component.Scope == DependencyScope.Unspecified ? stored.Scope : observed.Component.Scope,
+
+            // A tool that names the package says nothing of how its version was found: Ctem's inference stands.
+            VersionInferredFrom = observed.Component.VersionInferredFrom ?? stored.VersionInferredFrom,
         };
         var merged = vulnerability with
         {
