@@ -21,7 +21,7 @@ internal static class IngestThroughput
         var changed = Path.Combine(directory, "trivy-100k-changed.json");
         await File.WriteAllTextAsync(first, Report(shift: 0));
         await File.WriteAllTextAsync(changed, Report(shift: Packages / 10));
-        var ingester = new ReportIngester(store, BuiltInPlugins.ReportParsers, reader, TimeProvider.System);
+        var ingester = new ReportIngester(store, BuiltInPlugins.ReportParsers, BuiltInPlugins.VersionSchemes, reader, TimeProvider.System);
         var request = new IngestRequest([first], "bench-ingest", null);
 
         Console.WriteLine($"ctem ingest of a generated Trivy report, {Packages * PerPackage:N0} findings ({new FileInfo(first).Length / 1_048_576.0:F1} MiB), SQLite unless CTEM_BENCH_DB:");

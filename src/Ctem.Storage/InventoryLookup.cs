@@ -15,7 +15,8 @@ internal static class InventoryLookup
 
     private static string Sql(ISqlDialect dialect) => $"""
         SELECT p.name AS Product, s.name AS Source, c.run_id AS RunId, c.purl AS Purl, c.name AS Name, c.version AS Version,
-            c.bom_ref AS BomRef, c.location_path AS LocationPath, c.location_pointer AS LocationPointer, c.scope AS Scope, c.relation AS Relation
+            c.bom_ref AS BomRef, c.location_path AS LocationPath, c.location_pointer AS LocationPointer, c.scope AS Scope, c.relation AS Relation,
+            c.version_inferred_from AS VersionInferredFrom
         FROM current_packages i
         JOIN sources s ON s.id = i.source_id
         JOIN products p ON p.id = s.product_id
@@ -78,12 +79,15 @@ internal static class InventoryLookup
 
         public string? Relation { get; set; }
 
+        public string? VersionInferredFrom { get; set; }
+
         // Only components with a purl are indexed, so the purl stored by the scan parses again.
         public Component ToComponent() =>
             new(Name, Version, Purl is null ? null : PackageUrl.Parse(Purl).Value, BomRef, new SourceLocation(LocationPath, LocationPointer))
             {
                 Scope = ComponentFacts.ScopeOf(Scope),
                 Relation = ComponentFacts.RelationOf(Relation),
+                VersionInferredFrom = VersionInferredFrom,
             };
     }
 }

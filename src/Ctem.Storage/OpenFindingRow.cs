@@ -34,6 +34,8 @@ internal sealed class OpenFindingRow
 
     public string? Relation { get; set; }
 
+    public string? VersionInferredFrom { get; set; }
+
     public string? CvssVector { get; set; }
 
     public string? CvssSource { get; set; }
@@ -80,6 +82,7 @@ internal sealed class OpenFindingRow
     {
         Scope = ComponentFacts.ScopeOf(Scope),
         Relation = ComponentFacts.RelationOf(Relation),
+        VersionInferredFrom = VersionInferredFrom,
         Risk = RiskJson is null ? null : StorageJson.Deserialize<RiskAssessment>(RiskJson),
         ResolvedAt = ResolvedAt,
         ReopenCount = (int)ReopenCount,

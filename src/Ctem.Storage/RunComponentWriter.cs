@@ -9,6 +9,7 @@ internal static class RunComponentWriter
     private static readonly string[] Columns =
     [
         "run_id", "ordinal", "purl", "ecosystem", "name", "version", "bom_ref", "location_path", "location_pointer", "scope", "relation",
+        "version_inferred_from",
     ];
 
     public static Task WriteAsync(
@@ -16,6 +17,6 @@ internal static class RunComponentWriter
         dialect.BulkInsertAsync(connection, transaction, "run_components", Columns, components.Select((c, i) => new object?[]
         {
             runId, i, c.Purl?.ToString(), c.Ecosystem, c.Name, c.Version, c.BomRef, c.Location.Path, c.Location.Pointer,
-            ComponentFacts.Scope(c.Scope), ComponentFacts.Relation(c.Relation),
+            ComponentFacts.Scope(c.Scope), ComponentFacts.Relation(c.Relation), c.VersionInferredFrom,
         }), cancellationToken);
 }

@@ -49,6 +49,14 @@ internal sealed class EngineFixture : IAsyncDisposable
         return path;
     }
 
+    /// <summary>One record of a shared OSV export (<c>../shared/data/osv/ZIP</c>), written out so it can be imported alone.</summary>
+    public string SharedOsvRecord(string zip, string entry)
+    {
+        using var archive = ZipFile.OpenRead(RepoPaths.SharedData("osv", zip));
+        using var reader = new StreamReader(archive.GetEntry(entry)!.Open());
+        return File(entry, reader.ReadToEnd());
+    }
+
     public string Zip(string name, params (string Entry, string Content)[] entries)
     {
         var path = _temp.File(name);

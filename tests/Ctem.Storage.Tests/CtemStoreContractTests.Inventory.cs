@@ -21,6 +21,25 @@ public abstract partial class CtemStoreContractTests
     }
 
     [SkippableFact]
+    public async Task RecordScanAsync_InferredVersion_KeptWithTheInventoryAndTheFinding()
+    {
+        const string From = "'go 1.21' in go.mod (line 3): the minimum Go version";
+        var store = await OpenStoreAsync();
+        var stdlib = StoreData.Finding("pkg:golang/stdlib@1.21.0", "CVE-2024-24783");
+        stdlib = stdlib with { Component = stdlib.Component with { VersionInferredFrom = From } };
+        var stated = StoreData.Finding("pkg:npm/left-pad@1.3.0", "CVE-1");
+
+        await store.RecordScanAsync(StoreData.Scan("app", StoreData.T0, [stdlib, stated]), Ct);
+
+        var findings = await store.GetCurrentFindingsAsync("app", Ct);
+        Assert.Equal(
+            [("pkg:golang/stdlib@1.21.0", From), ("pkg:npm/left-pad@1.3.0", null)],
+            findings.Select(f => (f.ComponentPurl, f.VersionInferredFrom)).Order());
+        var inventory = Assert.Single(await store.FindInventoriesWithAsync([new PackageKey("Go", "stdlib")], Ct));
+        Assert.Equal(From, Assert.Single(inventory.Components, c => c.Name == "stdlib").VersionInferredFrom);
+    }
+
+    [SkippableFact]
     public async Task RecordScanAsync_IncompleteScanMissesFinding_LeavesItOpen()
     {
         var store = await OpenStoreAsync();

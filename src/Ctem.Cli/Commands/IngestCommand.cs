@@ -37,7 +37,7 @@ public static class IngestCommand
             }
 
             await using var store = await context.OpenStoreAsync(parseResult, cancellationToken);
-            var ingester = new ReportIngester(store, BuiltInPlugins.ReportParsers, context.Reader, context.Host.Time);
+            var ingester = new ReportIngester(store, BuiltInPlugins.ReportParsers, BuiltInPlugins.VersionSchemes, context.Reader, context.Host.Time);
             var request = new IngestRequest(parseResult.GetValue(paths)!, parseResult.GetValue(product), parseResult.GetValue(formatIn)) { Scope = scope, Source = parseResult.GetValue(source) };
             var report = await ingester.IngestAsync(request, cancellationToken);
             Write(context, report, FormatOptions.Read(context, parseResult, format, deprecatedOutput));

@@ -1,4 +1,5 @@
 using System.Globalization;
+using Ctem.Core.Scoring.Risk;
 using Ctem.Core.Scoring.Ssvc;
 using Spectre.Console;
 
@@ -38,19 +39,19 @@ public static class RiskExplanation
             .AddColumn("Source");
         foreach (var factor in risk.Factors)
         {
-            // The scope and suspect factors multiply the sum instead of adding to it.
-            var multiplies = factor.Name is "scope" or "suspect";
-            var weight = multiplies ? "×" + Number(factor.Level, "0.00") : Number(factor.Weight, "0.00");
+            // The scope, confidence and suspect factors multiply the sum instead of adding to it.
+            var multiplier = RiskModel.Multipliers.Contains(factor.Name);
+            var weight = multiplier ? "×" + Number(factor.Level, "0.00") : Number(factor.Weight, "0.00");
             table.AddRow(
                 Markup.Escape(factor.Name),
                 Markup.Escape(factor.Value),
-                multiplies ? "" : Number(factor.Level, "0.00"),
+                multiplier ? "" : Number(factor.Level, "0.00"),
                 weight,
                 Number(factor.Contribution, "+0.00;-0.00;0.00"),
                 Markup.Escape(factor.Source));
         }
 
-        var formula = risk.Factors.Any(f => f.Name == "suspect") ? "score = 100 × Σ(weight × level) / Σ weight, × scope × suspect" : "score = 100 × Σ(weight × level) / Σ weight, × scope";
+        var formula = "score = 100 × Σ(weight × level) / Σ weight, × scope × confidence" + (risk.Factors.Any(f => f.Name == "suspect") ? " × suspect" : "");
         table.AddRow("total", "", "", "", Number(risk.Score, "0.0"), formula);
         console.Write(table);
     }

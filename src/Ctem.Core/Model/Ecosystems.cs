@@ -31,7 +31,7 @@ public static partial class Ecosystems
     /// <summary>
     /// The OSV ecosystem of a purl, or null where the purl type has none we can match. Distribution packages take the
     /// release from the <c>distro</c> qualifier: <c>distro=debian-12</c> is "Debian:12", <c>distro=alpine-3.20.1</c>
-    /// is "Alpine:v3.20", <c>distro=ubuntu-22.04</c> is "Ubuntu:22.04".
+    /// is "Alpine:v3.20", <c>distro=ubuntu-22.04</c> is "Ubuntu:22.04"; rpm purls as <see cref="RpmEcosystem"/> says.
     /// </summary>
     public static string? FromPurl(PackageUrl purl) => purl.Type switch
     {
@@ -42,6 +42,7 @@ public static partial class Ecosystems
             "chainguard" => "Chainguard",
             _ => Distribution(purl, "Alpine"),
         },
+        "rpm" => RpmEcosystem(purl),
         _ => ByPurlType.GetValueOrDefault(purl.Type),
     };
 
@@ -111,6 +112,17 @@ public static partial class Ecosystems
         return cut > 0 ? (name[..cut], name[(cut + 1)..]) : (null, name);
     }
 
+    /// <summary>
+    /// The version advisories are checked against: the source package's where the purl names one
+    /// (<see cref="SourceVersionOf"/>), else the purl's; an rpm's with its <c>epoch</c> qualifier in front.
+    /// </summary>
+    public static string? MatchVersionOf(PackageUrl purl)
+    {
+        ArgumentNullException.ThrowIfNull(purl);
+        var version = SourceVersionOf(purl) ?? purl.Version;
+        return purl.Type == "rpm" ? WithEpoch(purl, version) : version;
+    }
+
     /// <summary>The source package's version from an <c>upstream=name@version</c> qualifier, if it gives one.</summary>
     public static string? SourceVersionOf(PackageUrl purl)
     {
@@ -126,6 +138,7 @@ public static partial class Ecosystems
     /// <summary>The package name as the ecosystem's OSV records write it.</summary>
     public static string PackageNameOf(PackageUrl purl) => purl.Type switch
     {
+        "rpm" when purl.Qualifiers.TryGetValue("upstream", out var sourceRpm) && SourceRpmName(sourceRpm) is { } source => source,
         "deb" or "rpm" or "apk" when purl.Qualifiers.TryGetValue("upstream", out var upstream) && upstream.Length > 0
             => upstream.Split('@')[0],
         "deb" or "rpm" or "apk" => purl.Name,
@@ -166,12 +179,13 @@ public static partial class Ecosystems
 
     /// <summary>
     /// The ecosystem as the index keys it: OSV names Ubuntu's LTS releases "Ubuntu:22.04:LTS" while packages only know
-    /// their release, so the suffix is dropped (Ubuntu Pro's "Ubuntu:Pro:…" streams stay apart: they need Pro).
+    /// their release, so the suffix is dropped (Ubuntu Pro's "Ubuntu:Pro:…" streams stay apart: they need Pro); Red Hat
+    /// and SUSE streams are keyed by their release (<see cref="RpmStreamKey"/>).
     /// </summary>
     public static string NormalizeEcosystem(string ecosystem) =>
         ecosystem.StartsWith("Ubuntu:", StringComparison.Ordinal) && ecosystem.EndsWith(":LTS", StringComparison.Ordinal)
             ? ecosystem[..^":LTS".Length]
-            : ecosystem;
+            : RpmStreamKey(ecosystem) ?? ecosystem;
 
     /// <summary>"Debian:12" and "Alpine:v3.20" share their base ecosystem's version scheme.</summary>
     public static string BaseOf(string ecosystem)

@@ -106,6 +106,9 @@ public sealed record StoredFinding(
     /// <summary>Direct or transitive, as the latest scan that saw it said.</summary>
     public DependencyRelation Relation { get; init; }
 
+    /// <summary>Where its version was inferred from (<see cref="Component.VersionInferredFrom"/>), as the latest scan that saw it said; null when stated.</summary>
+    public string? VersionInferredFrom { get; init; }
+
     /// <summary>The latest risk assessment: at its last scan, or after a feed update re-assessed it. Null for findings never assessed.</summary>
     public RiskAssessment? Risk { get; init; }
 

@@ -67,6 +67,14 @@ public sealed record Component(string Name, string? Version, PackageUrl? Purl, s
     /// <summary>The CycloneDX component type ("library", "application", "operating-system", …) where known.</summary>
     public string? Type { get; init; }
 
+    /// <summary>
+    /// Where the version was inferred from, when the input does not state the version the product ships: a go.mod
+    /// without a <c>toolchain</c> directive names only the least Go release the module builds with. Null when the
+    /// version is stated. Findings on an inferred version are scored with less confidence (the risk model's
+    /// <c>confidence</c> factor).
+    /// </summary>
+    public string? VersionInferredFrom { get; init; }
+
     public string? Ecosystem { get; } = Purl is null ? null : Ecosystems.FromPurl(Purl);
 
     /// <summary>The name under which advisories list this component, or null when it cannot be matched.</summary>
@@ -74,10 +82,10 @@ public sealed record Component(string Name, string? Version, PackageUrl? Purl, s
 
     /// <summary>
     /// The version to match: the source package's version where the purl names one (<c>upstream=name@version</c>
-    /// on deb/rpm/apk purls, since distribution advisories list source packages), else the purl's, else the
-    /// component's own field.
+    /// on deb/rpm/apk purls, since distribution advisories list source packages), else the purl's (an rpm's with its
+    /// epoch), else the component's own field.
     /// </summary>
-    public string? MatchVersion => (Purl is null ? null : Ecosystems.SourceVersionOf(Purl)) ?? Purl?.Version ?? Version;
+    public string? MatchVersion => (Purl is null ? null : Ecosystems.MatchVersionOf(Purl)) ?? Version;
 
     /// <summary>The package and version this component is: its purl without qualifiers and subpath.</summary>
     /// <remarks>Assets that are not packages (an endpoint, a URL, a file) set their own identity here.</remarks>

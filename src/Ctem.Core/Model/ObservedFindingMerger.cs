@@ -1,14 +1,28 @@
+using Ctem.Core.Versioning;
+
 namespace Ctem.Core.Model;
 
 /// <summary>
 /// One scan may report the same exposure twice (the same package found in two lock files, say); those
 /// reports become one finding whose names, advisories and fixes are the union of both, and whose dependency context is
-/// the riskier of the two (direct over transitive, shipped over development or test only).
+/// the riskier of the two (direct over transitive, shipped over development or test only). Its version is inferred
+/// only when every report infers it: one input that states it is evidence enough. Every finding's fixed versions come
+/// out canonical (<see cref="FixedVersionList"/>).
 /// </summary>
 public static class ObservedFindingMerger
 {
+    public static IReadOnlyList<ObservedFinding> Merge(IEnumerable<ObservedFinding> findings, VersionSchemeRegistry schemes)
+    {
+        ArgumentNullException.ThrowIfNull(schemes);
+        return Merge(findings)
+            .Select(f => f with { FixedVersions = FixedVersionList.Canonical(f.FixedVersions, f.Component.Ecosystem, schemes) })
+            .ToList();
+    }
+
+    /// <summary>Merges without the ecosystems' version schemes: fixed versions are the union as spelled (the store's safety net).</summary>
     public static IReadOnlyList<ObservedFinding> Merge(IEnumerable<ObservedFinding> findings)
     {
+        ArgumentNullException.ThrowIfNull(findings);
         var byKey = new Dictionary<string, ObservedFinding>(StringComparer.Ordinal);
         var order = new List<string>();
         foreach (var finding in findings)
@@ -47,6 +61,7 @@ public static class ObservedFindingMerger
         {
             Relation = Riskier(first.Component.Relation, second.Component.Relation),
             Scope = Riskier(first.Component.Scope, second.Component.Scope),
+            VersionInferredFrom = second.Component.VersionInferredFrom is null ? null : first.Component.VersionInferredFrom,
         };
         return first with
         {

@@ -102,7 +102,13 @@ public sealed record RiskWeights(
     /// </summary>
     public double NonRuntimeScope { get; init; } = 0.5;
 
-    /// <summary>The sum of the factor weights (not <see cref="NonRuntimeScope"/>): the score's denominator.</summary>
+    /// <summary>
+    /// The multiplier (0–1) applied to the whole score of a finding on an inferred version (the Go standard library at
+    /// a go.mod's minimum <c>go</c> version): the product may well be built with a release that has the fix. Default 0.75.
+    /// </summary>
+    public double InferredVersion { get; init; } = 0.75;
+
+    /// <summary>The sum of the factor weights (not the multipliers): the score's denominator.</summary>
     public double Total => Cvss + Epss + Kev + Ssvc + Criticality + Exposure + Dependency;
 }
 

@@ -62,7 +62,7 @@ public sealed class Reanalyzer(ICtemStore store, VersionSchemeRegistry schemes, 
         var exploitation = await ExploitationLookup.ForAsync(store, match.Findings.Select(f => f.Vulnerability), cancellationToken);
         var now = time.GetUtcNow();
         var cveRecords = await CveRecordLookup.ForAsync(store, match.Findings.Select(f => f.Vulnerability), cancellationToken);
-        var findings = await FindingAssessor.AssessAsync(store, ObservedFindingMerger.Merge(match.Findings), context, exploitation, cveRecords, now, cancellationToken);
+        var findings = await FindingAssessor.AssessAsync(store, ObservedFindingMerger.Merge(match.Findings, schemes), context, exploitation, cveRecords, now, cancellationToken);
         var record = new ScanRecord(new ProductRef(inventory.Product, null), inventory.Source, now, now, [], [], findings)
         {
             Tool = ScanRunner.SourceName,

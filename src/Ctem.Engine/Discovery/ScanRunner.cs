@@ -53,7 +53,7 @@ public sealed class ScanRunner(
         var settings = await FindingAssessor.SettingsForAsync(store, request.Scope, product, diagnostics, cancellationToken);
         var exploitation = await ExploitationLookup.ForAsync(store, match.Findings.Select(f => f.Vulnerability), cancellationToken);
         var cveRecords = await CveRecordLookup.ForAsync(store, match.Findings.Select(f => f.Vulnerability), cancellationToken);
-        var findings = await FindingAssessor.AssessAsync(store, InputRoot.Place(ObservedFindingMerger.Merge(match.Findings), request.Paths), settings, exploitation, cveRecords, time.GetUtcNow(), cancellationToken);
+        var findings = await FindingAssessor.AssessAsync(store, InputRoot.Place(ObservedFindingMerger.Merge(match.Findings, schemes), request.Paths), settings, exploitation, cveRecords, time.GetUtcNow(), cancellationToken);
 
         var finishedAt = time.GetUtcNow();
         var status = diagnostics.Any(d => d.IsError) ? OperationStatus.Partial : OperationStatus.Succeeded;

@@ -74,7 +74,10 @@ public static class FindingAssessor
             .Select(f => f with
             {
                 Risk = RiskModel.Assess(
-                    new RiskInputs(CveRecordLookup.Apply(f.Vulnerability, cveRecords), exploitation.GetValueOrDefault(f.Vulnerability.Id), f.Component.Relation, f.Component.Scope, settings.Context) { Suspect = f.Suspect },
+                    new RiskInputs(CveRecordLookup.Apply(f.Vulnerability, cveRecords), exploitation.GetValueOrDefault(f.Vulnerability.Id), f.Component.Relation, f.Component.Scope, settings.Context) {
+                        Suspect = f.Suspect,
+                        VersionInferredFrom = f.Component.VersionInferredFrom,
+                    },
                     settings.Policy,
                     feeds,
                     now),

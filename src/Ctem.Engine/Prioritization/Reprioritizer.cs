@@ -32,7 +32,10 @@ public static class Reprioritizer
         foreach (var finding in open)
         {
             var product = settings[finding.Product];
-            var inputs = new RiskInputs(CveRecordLookup.Apply(finding.Vulnerability, cveRecords), exploitation.GetValueOrDefault(finding.Vulnerability.Id), finding.Relation, finding.Scope, product.Context) { Suspect = finding.Suspect };
+            var inputs = new RiskInputs(CveRecordLookup.Apply(finding.Vulnerability, cveRecords), exploitation.GetValueOrDefault(finding.Vulnerability.Id), finding.Relation, finding.Scope, product.Context) {
+                Suspect = finding.Suspect,
+                VersionInferredFrom = finding.VersionInferredFrom,
+            };
             var risk = RiskModel.Assess(inputs, product.Policy, feeds, now);
             if (risk.Priority != finding.Risk?.Priority)
             {

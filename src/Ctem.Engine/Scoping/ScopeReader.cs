@@ -17,7 +17,7 @@ internal sealed class ScopeReader(string path)
     private static readonly string[] ReleaseKeys = ["version", "status"];
     private static readonly string[] DeploymentKeys = ["name", "environment", "internetFacing", "customers"];
     private static readonly string[] SlaKeys = ["critical", "high", "medium", "low"];
-    private static readonly string[] WeightKeys = ["cvss", "epss", "kev", "ssvc", "criticality", "exposure", "dependency", "nonRuntimeScope"];
+    private static readonly string[] WeightKeys = ["cvss", "epss", "kev", "ssvc", "criticality", "exposure", "dependency", "nonRuntimeScope", "inferredVersion"];
     private static readonly string[] PriorityKeys = ["critical", "high", "medium"];
 
     private static readonly Dictionary<string, Criticality> Criticalities = new(StringComparer.Ordinal)
@@ -202,6 +202,7 @@ internal sealed class ScopeReader(string path)
             Weight(fields, "dependency") ?? defaults.Dependency)
         {
             NonRuntimeScope = Weight(fields, "nonRuntimeScope", max: 1) ?? defaults.NonRuntimeScope,
+            InferredVersion = Weight(fields, "inferredVersion", max: 1) ?? defaults.InferredVersion,
         };
         if (weights.Total <= 0)
         {

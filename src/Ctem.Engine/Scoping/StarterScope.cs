@@ -85,6 +85,9 @@ public static class StarterScope
           # nonRuntimeScope: not a weight but a multiplier (0 to 1) of the whole score when the dependency only
           # serves development or tests and does not ship with the product.
           nonRuntimeScope: 0.5
+          # inferredVersion: a multiplier (0 to 1) of the whole score when the affected version is inferred, not
+          # stated: the Go standard library at a go.mod's minimum 'go' version when it names no 'toolchain'.
+          inferredVersion: 0.75
 
         """;
 }

@@ -1,4 +1,5 @@
 using Ctem.Core.Model;
+using Ctem.Plugins;
 using Xunit;
 
 namespace Ctem.Core.Tests.Model;
@@ -21,6 +22,33 @@ public sealed class ObservedFindingMergerTests
     [InlineData(DependencyScope.Test, DependencyScope.Development, DependencyScope.Development)]
     public void Merge_TwoScopes_KeepsOneThatShipsIfAny(DependencyScope first, DependencyScope second, DependencyScope merged) =>
         Assert.Equal(merged, Merge(Observed(DependencyRelation.Direct, first), Observed(DependencyRelation.Direct, second)).Component.Scope);
+
+    /// <summary>One report that states the version is evidence enough: the merged finding's version is inferred only when both infer it.</summary>
+    [Theory]
+    [InlineData("go.mod", "go.mod", "go.mod")]
+    [InlineData("go.mod", null, null)]
+    [InlineData(null, "go.mod", null)]
+    [InlineData(null, null, null)]
+    public void Merge_InferredVersions_InferredOnlyIfBothAre(string? first, string? second, string? merged)
+    {
+        var observed = Observed(DependencyRelation.Direct, DependencyScope.Runtime);
+
+        var result = Merge(
+            observed with { Component = observed.Component with { VersionInferredFrom = first } },
+            observed with { Component = observed.Component with { VersionInferredFrom = second } });
+
+        Assert.Equal(merged, result.Component.VersionInferredFrom);
+    }
+
+    /// <summary>With the ecosystems' version schemes, fixes spelled two ways are one (see FixedVersionListTests).</summary>
+    [Fact]
+    public void Merge_WithSchemes_SpellsEachFixOnce()
+    {
+        var first = Observed(DependencyRelation.Direct, DependencyScope.Runtime) with { FixedVersions = ["v1.5.0", "1.2.0"] };
+        var second = first with { FixedVersions = ["1.5.0"] };
+
+        Assert.Equal(["1.2.0", "1.5.0"], Assert.Single(ObservedFindingMerger.Merge([first, second], BuiltInPlugins.VersionSchemes)).FixedVersions);
+    }
 
     [Fact]
     public void Merge_TwoAdvisories_UnitesNamesAndFixes()

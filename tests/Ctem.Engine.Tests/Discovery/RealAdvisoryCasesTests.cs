@@ -1,4 +1,3 @@
-using System.IO.Compression;
 using Ctem.Testing;
 using Xunit;
 
@@ -70,7 +69,7 @@ public sealed class RealAdvisoryCasesTests
     {
         RepoPaths.RequireShared();
         await using var fixture = await EngineFixture.CreateAsync();
-        var record = entry.Length == 0 ? RepoPaths.SharedData("osv", source) : Extract(fixture, source, entry);
+        var record = entry.Length == 0 ? RepoPaths.SharedData("osv", source) : fixture.SharedOsvRecord(source, entry);
         var import = await fixture.ImportAsync(record);
         Assert.Equal(1, import.Imported);
 
@@ -78,12 +77,5 @@ public sealed class RealAdvisoryCasesTests
 
         Assert.True(affected == (report.Findings.Count == 1), $"{purl}: expected {(affected ? "a finding" : "none")} ({rule})");
         Assert.Empty(report.Undetermined);
-    }
-
-    private static string Extract(EngineFixture fixture, string zip, string entry)
-    {
-        using var archive = ZipFile.OpenRead(RepoPaths.SharedData("osv", zip));
-        using var reader = new StreamReader(archive.GetEntry(entry)!.Open());
-        return fixture.File(entry, reader.ReadToEnd());
     }
 }

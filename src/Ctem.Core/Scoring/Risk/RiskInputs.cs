@@ -13,4 +13,7 @@ public sealed record RiskInputs(
 {
     /// <summary>Why the finding is probably not about its component (<see cref="ObservedFinding.Suspect"/>); null when nothing speaks against it.</summary>
     public string? Suspect { get; init; }
+
+    /// <summary>Where the affected version was inferred from (<see cref="Component.VersionInferredFrom"/>); null when the inventory states it.</summary>
+    public string? VersionInferredFrom { get; init; }
 }

@@ -8,14 +8,18 @@ namespace Ctem.Core.Scoring.Risk;
 /// <summary>
 /// Ctem's risk score (docs/cli.md, "Risk score and priority"): a weighted mean of seven factor levels (each 0–1) scaled
 /// to 0–100, then multiplied by the scope factor when the dependency only serves development or tests, and by the
-/// suspect factor when the reported weakness is probably not about the component.
-/// <code>score = 100 × Σ(weightᵢ × levelᵢ) / Σ weightᵢ × scope × suspect</code>
+/// confidence factor when the affected version is inferred rather than stated, and by a suspect factor when the reported
+/// weakness is probably not about the component.
+/// <code>score = 100 × Σ(weightᵢ × levelᵢ) / Σ weightᵢ × scope × confidence × suspect</code>
 /// The priority is the highest whose threshold the score reaches; its SLA gives the due date.
 /// </summary>
 public static class RiskModel
 {
     /// <summary>What a suspect finding's score is multiplied by: shown and ranked down, never dropped.</summary>
     public const double SuspectMultiplier = 0.5;
+
+    /// <summary>The factors that multiply the score instead of adding to it; their contribution is the points they take away.</summary>
+    public static IReadOnlySet<string> Multipliers { get; } = new HashSet<string>(StringComparer.Ordinal) { "scope", "confidence", "suspect" };
 
     public static RiskAssessment Assess(RiskInputs inputs, RiskPolicy policy, FeedSnapshot feeds, DateTimeOffset now)
     {
@@ -49,7 +53,19 @@ public static class RiskModel
             0,
             -(1 - multiplier) * unscaled));
 
-        var scaled = unscaled * multiplier;
+        var scoped = unscaled * multiplier;
+        var confidence = inputs.VersionInferredFrom is null ? 1.0 : weights.InferredVersion;
+        factors.Add(new RiskFactor(
+            "confidence",
+            inputs.VersionInferredFrom is null ? "stated version" : "inferred version",
+            inputs.VersionInferredFrom is null
+                ? "the inventory states the version: no reduction"
+                : $"the score is multiplied by {Number(confidence)}: the version is inferred from {inputs.VersionInferredFrom}",
+            confidence,
+            0,
+            -(1 - confidence) * scoped));
+
+        var scaled = scoped * confidence;
         // Only a suspect finding has this factor: it is the exception, and every other finding's explanation stays as it was.
         if (inputs.Suspect is { } reason)
         {

@@ -17,7 +17,6 @@ public static class AdvisoryMatcher
     {
         var findings = new List<ObservedFinding>();
         var undetermined = new SortedDictionary<string, int>(StringComparer.Ordinal);
-        var seen = new HashSet<(string, PackageKey, string)>();
         var compiled = new Dictionary<AdvisoryCandidate, CompiledAffected>(ReferenceEqualityComparer.Instance);
         var parsedVersions = new Dictionary<IVersionScheme, Dictionary<string, ISchemeVersion?>>(ReferenceEqualityComparer.Instance);
 
@@ -28,11 +27,16 @@ public static class AdvisoryMatcher
         var matchable = components
             // The same package twice is checked once; distribution packages that share name and version but not
             // release or source package (qualifiers) are different checks.
-            .Where(c => c.PackageKey is { } key && c.MatchVersion is { Length: > 0 } version && seen.Add((c.Coordinates, key, version)))
-            .OrderBy(c => c.Coordinates, StringComparer.Ordinal)
+            .Where(c => c.PackageKey is not null && c.MatchVersion is { Length: > 0 })
+            .GroupBy(c => (c.Coordinates, c.PackageKey!.Value, c.MatchVersion!))
+            .OrderBy(g => g.Key.Coordinates, StringComparer.Ordinal)
             .ToList();
-        foreach (var component in matchable)
+        foreach (var sightings in matchable)
         {
+            // Checked as the first input that holds it says, but its version counts as stated when any input states it.
+            var component = sightings.First() is { VersionInferredFrom: not null } first && sightings.Any(c => c.VersionInferredFrom is null)
+                ? first with { VersionInferredFrom = null }
+                : sightings.First();
             var key = component.PackageKey!.Value;
             var text = component.MatchVersion!;
             if (!candidates.TryGetValue(key, out var list) || list.Count == 0)
@@ -64,34 +68,18 @@ public static class AdvisoryMatcher
                 }
             }
 
-            var first = findings.Count;
-            foreach (var group in AliasGroups.Of(matched))
-            {
-                if (group.Count > 1)
-                {
-                    var (vulnerability, fixedVersions) = Describe(group, scheme);
-                    findings.Add(new ObservedFinding(component, vulnerability, fixedVersions));
-                    continue;
-                }
-
-                if (!described.TryGetValue(group[0], out var lone))
-                {
-                    described[group[0]] = lone = Describe(group, scheme);
-                }
-
-                findings.Add(new ObservedFinding(component, lone.Vulnerability, lone.Fixed));
-            }
-
-            findings.Sort(first, findings.Count - first, ByVulnerabilityId);
+            var vulnerabilities = AliasGroups.Of(matched)
+                .Select(group => group.Count > 1 ? Describe(group, key.Ecosystem, schemes)
+                    : described.TryGetValue(group[0], out var lone) ? lone
+                    : described[group[0]] = Describe(group, key.Ecosystem, schemes))
+                .OrderBy(d => d.Vulnerability.Id, StringComparer.Ordinal);
+            findings.AddRange(vulnerabilities.Select(v => new ObservedFinding(component, v.Vulnerability, v.Fixed)));
         }
 
         return new MatchResult(findings, undetermined, matchable.Count);
     }
 
-    private static readonly IComparer<ObservedFinding> ByVulnerabilityId =
-        Comparer<ObservedFinding>.Create((a, b) => string.CompareOrdinal(a.Vulnerability.Id, b.Vulnerability.Id));
-
-    private static (VulnerabilityRef Vulnerability, IReadOnlyList<string> Fixed) Describe(IReadOnlyList<AdvisoryCandidate> group, IVersionScheme? scheme)
+    private static (VulnerabilityRef Vulnerability, IReadOnlyList<string> Fixed) Describe(IReadOnlyList<AdvisoryCandidate> group, string ecosystem, VersionSchemeRegistry schemes)
     {
         var ids = group.Select(c => c.AdvisoryId).Concat(group.SelectMany(c => c.Aliases)).Distinct(StringComparer.Ordinal).ToList();
         var preferred = VulnerabilityIdentity.PreferredId(ids);
@@ -112,19 +100,6 @@ public static class AdvisoryMatcher
             ExploitReferences = group.SelectMany(c => c.ExploitReferences).Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal).ToList(),
             Cwes = group.SelectMany(c => c.Cwes).Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal).ToList(),
         };
-        var fixedVersions = group.SelectMany(c => c.Affected.FixedVersions).Distinct(StringComparer.Ordinal).ToList();
-        return (vulnerability, SortVersions(fixedVersions, scheme));
-    }
-
-    private static List<string> SortVersions(List<string> versions, IVersionScheme? scheme)
-    {
-        if (scheme is null)
-        {
-            versions.Sort(StringComparer.Ordinal);
-            return versions;
-        }
-
-        versions.Sort((a, b) => VersionOrder.Compare(scheme, a, b));
-        return versions;
+        return (vulnerability, FixedVersionList.Canonical(group.SelectMany(c => c.Affected.FixedVersions), ecosystem, schemes));
     }
 }

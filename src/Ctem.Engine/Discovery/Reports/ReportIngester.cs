@@ -5,6 +5,7 @@ using Ctem.Core.Model;
 using Ctem.Core.Scoping;
 using Ctem.Core.Stores;
 using Ctem.Engine.Discovery.Reports.Suspicion;
+using Ctem.Core.Versioning;
 using Ctem.Engine.Inputs;
 using Ctem.Engine.Knowledge;
 using Ctem.Engine.Prioritization;
@@ -41,7 +42,7 @@ public sealed record IngestReport(
 /// a finding source: a finding a tool stops reporting is resolved by that tool, and stays open while another source
 /// still reports it.
 /// </summary>
-public sealed class ReportIngester(ICtemStore store, IReadOnlyList<IReportParser> parsers, InputReader reader, TimeProvider time)
+public sealed class ReportIngester(ICtemStore store, IReadOnlyList<IReportParser> parsers, VersionSchemeRegistry schemes, InputReader reader, TimeProvider time)
 {
     public async Task<IngestReport> IngestAsync(IngestRequest request, CancellationToken cancellationToken)
     {
@@ -94,7 +95,7 @@ public sealed class ReportIngester(ICtemStore store, IReadOnlyList<IReportParser
         var ids = read.SelectMany(r => r.Report.Findings).SelectMany(f => f.VulnerabilityIds).Distinct(StringComparer.Ordinal).ToList();
         var aliasGroups = await store.GetAliasGroupsAsync(ids, cancellationToken);
 
-        var storedFacts = new StoredFacts(await store.GetCurrentFindingFactsAsync(product.Name, cancellationToken));
+        var storedFacts = new StoredFacts(await store.GetCurrentFindingFactsAsync(product.Name, cancellationToken), schemes);
         var records = new List<ScanRecord>();
         var root = InputRoot.Of(request.Paths);
         var exploitation = new Dictionary<string, Exploitation>(StringComparer.Ordinal);
@@ -103,7 +104,7 @@ public sealed class ReportIngester(ICtemStore store, IReadOnlyList<IReportParser
         var runsOf = read.GroupBy(r => (Tool: ReportFindingMapper.SourceOf(r.Report), Source: request.Source ?? SourceNames.ForReport(ReportFindingMapper.SourceOf(r.Report), r.Report.Target, [r.File.Path])));
         foreach (var tool in runsOf)
         {
-            var reported = ObservedFindingMerger.Merge(tool.SelectMany(r => r.Report.Findings.Select(f => ReportFindingMapper.ToObserved(r.Report, f, r.File.Path, aliasGroups, root))))
+            var reported = ObservedFindingMerger.Merge(tool.SelectMany(r => r.Report.Findings.Select(f => ReportFindingMapper.ToObserved(r.Report, f, r.File.Path, aliasGroups, root))), schemes)
                 .Select(f => storedFacts.Enrich(f, tool.Key.Tool))
                 .ToList();
             // Judged before the assessment, which ranks a suspect finding down; it is stored and listed all the same.

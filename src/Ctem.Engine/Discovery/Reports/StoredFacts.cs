@@ -1,4 +1,5 @@
 using Ctem.Core.Model;
+using Ctem.Core.Versioning;
 
 namespace Ctem.Engine.Discovery.Reports;
 
@@ -11,10 +12,13 @@ namespace Ctem.Engine.Discovery.Reports;
 public sealed class StoredFacts
 {
     private readonly Dictionary<(string Asset, string Id), List<StoredFinding>> _byName = [];
+    private readonly VersionSchemeRegistry _schemes;
 
-    public StoredFacts(IEnumerable<StoredFinding> current)
+    public StoredFacts(IEnumerable<StoredFinding> current, VersionSchemeRegistry schemes)
     {
         ArgumentNullException.ThrowIfNull(current);
+        ArgumentNullException.ThrowIfNull(schemes);
+        _schemes = schemes;
         foreach (var finding in current)
         {
             Add(finding);
@@ -33,14 +37,16 @@ public sealed class StoredFacts
             {
                 Relation = finding.Component.Relation,
                 Scope = finding.Component.Scope,
+                VersionInferredFrom = finding.Component.VersionInferredFrom,
                 Place = finding.Place,
             });
         }
     }
 
     /// <summary>
-    /// The observation with the facts other sources gave it: relation, scope, advisories, their summary and CVSS vector,
-    /// fixes. Facts only <paramref name="source"/> itself gave before are not kept: its new report replaces them.
+    /// The observation with the facts other sources gave it: relation, scope, an inferred version, advisories, their
+    /// summary and CVSS vector, fixes. Facts only <paramref name="source"/> itself gave before are not kept: its new
+    /// report replaces them.
     /// </summary>
     public ObservedFinding Enrich(ObservedFinding observed, string source)
     {
@@ -60,6 +66,9 @@ public sealed class StoredFacts
         {
             Relation = observed.Component.Relation == DependencyRelation.Unspecified ? stored.Relation : observed.Component.Relation,
             Scope = observed.Component.Scope == DependencyScope.Unspecified ? stored.Scope : observed.Component.Scope,
+
+            // A tool that names the package says nothing of how its version was found: Ctem's inference stands.
+            VersionInferredFrom = observed.Component.VersionInferredFrom ?? stored.VersionInferredFrom,
         };
         var merged = vulnerability with
         {
@@ -74,7 +83,7 @@ public sealed class StoredFacts
             Cwes = Union(known.Cwes, vulnerability.Cwes),
         };
         // The place another source gave stands: a scan's manifest and line say more than the report that names the package.
-        return observed with { Component = component, Vulnerability = merged, FixedVersions = Union(stored.FixedVersions, observed.FixedVersions), Place = stored.Place ?? observed.Place };
+        return observed with { Component = component, Vulnerability = merged, FixedVersions = FixedVersionList.Canonical(stored.FixedVersions.Concat(observed.FixedVersions), component.Ecosystem, _schemes), Place = stored.Place ?? observed.Place };
     }
 
     private void Add(StoredFinding finding)

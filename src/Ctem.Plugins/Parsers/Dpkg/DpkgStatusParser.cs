@@ -9,7 +9,8 @@ namespace Ctem.Plugins.Parsers.Dpkg;
 /// <summary>
 /// Reads dpkg's database of installed packages (<c>var/lib/dpkg/status</c>, or the per-package files of
 /// <c>var/lib/dpkg/status.d/</c> that distroless images carry). The release comes from the same root filesystem's
-/// os-release, and each purl names the source package, since Debian and Ubuntu advisories list source packages.
+/// os-release, else its <c>etc/debian_version</c>, and each purl names the source package, since Debian and Ubuntu
+/// advisories list source packages.
 /// </summary>
 public sealed partial class DpkgStatusParser : IInventoryParser
 {
@@ -63,7 +64,8 @@ public sealed partial class DpkgStatusParser : IInventoryParser
             return new InventoryResult(null, diagnostics);
         }
 
-        var os = OsRelease.Find(OsRelease.RootOf(source.Path, DatabaseDirectory), source.Related);
+        var root = OsRelease.RootOf(source.Path, DatabaseDirectory);
+        var os = OsRelease.Find(root, source.Related) ?? DebianVersion.Find(root, source.Related, source.Path, diagnostics);
         var (purlNamespace, distro) = Distribution(source.Path, os, diagnostics);
         var entries = installed.Select(s => Read(source.Path, s, purlNamespace, distro, diagnostics)).ToList();
         var resolver = new DpkgDependencyResolver(entries.Select(e => (e.Stanza, e.Component.BomRef!)));
@@ -91,7 +93,7 @@ public sealed partial class DpkgStatusParser : IInventoryParser
     {
         if (os?.Id is not { } id)
         {
-            diagnostics.Add(Diagnostic.Warning(DiagnosticCodes.UnreadableFile, path, "no os-release with an ID beside the database (etc/os-release of the same root); the packages carry no distro qualifier, so no release-specific advisory can be matched to them"));
+            diagnostics.Add(Diagnostic.Warning(DiagnosticCodes.UnreadableFile, path, "no os-release with an ID nor etc/debian_version beside the database (in the same root); the packages carry no distro qualifier, so no release-specific advisory can be matched to them"));
             return ("debian", null);
         }
 

@@ -9,8 +9,9 @@ namespace Ctem.Plugins.Parsers.Go;
 /// <summary>
 /// Reads <c>go.mod</c>: <c>module</c> is the product, each <c>require</c> a component (Transitive when marked
 /// <c>// indirect</c>, else Direct), after <c>replace</c> directives are applied. The Go standard library is a
-/// component too — <c>pkg:golang/stdlib</c>, as OSV lists its advisories — at the <c>toolchain</c> version, else the
-/// <c>go</c> version: the least the module can be built with, which is what osv-scanner reports as well.
+/// component too — <c>pkg:golang/stdlib</c>, as OSV lists its advisories — at the <c>toolchain</c> version (the Go
+/// release the module is built with). Without one, at the <c>go</c> version, which is only the least release the
+/// module builds with (go.dev/ref/mod): the version is marked inferred, and its findings score lower.
 /// </summary>
 public sealed partial class GoModParser : IInventoryParser
 {
@@ -152,6 +153,9 @@ public sealed partial class GoModParser : IInventoryParser
         return new Component("stdlib", version, purl, purl.ToString(), new SourceLocation(path, $"line {chosen.Line}"))
         {
             Relation = DependencyRelation.Direct,
+            VersionInferredFrom = toolchain is null
+                ? $"'go {written}' in go.mod (line {chosen.Line}): the minimum Go version, not the toolchain the product is built with, which go.mod does not name"
+                : null,
         };
     }
 

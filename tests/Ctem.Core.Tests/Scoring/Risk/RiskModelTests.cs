@@ -48,7 +48,38 @@ public sealed class RiskModelTests
 
         Assert.Equal((score, priority, ssvc), (risk.Score, risk.Priority, risk.Ssvc));
         Assert.Equal(risk.Score, risk.Factors.Sum(f => f.Contribution), 0.05 + 1e-9);
-        Assert.Equal(["cvss", "epss", "kev", "ssvc", "criticality", "exposure", "dependency", "scope"], risk.Factors.Select(f => f.Name));
+        Assert.Equal(["cvss", "epss", "kev", "ssvc", "criticality", "exposure", "dependency", "scope", "confidence"], risk.Factors.Select(f => f.Name));
+        Assert.Equal((1.0, 0.0), (risk.Factors[^1].Level, risk.Factors[^1].Contribution));
+    }
+
+    /// <summary>Cases: scope, inferred version?, the policy's inferredVersion → score and the confidence factor's value and points.</summary>
+    public static TheoryData<DependencyScope, bool, double, double, string, double> InferredCases => new()
+    {
+        // The crown jewel's Log4Shell, stated: 98.8 (above); inferred, × 0.75 by default.
+        { DependencyScope.Runtime, false, 0.75, 98.8, "stated version", 0 },
+        { DependencyScope.Runtime, true, 0.75, 74.1, "inferred version", -24.7 },
+        // Both multipliers: × 0.5 for development only, then × 0.75; confidence takes its share of what scope left.
+        { DependencyScope.Development, true, 0.75, 37.1, "inferred version", -12.35 },
+        { DependencyScope.Runtime, true, 1.0, 98.8, "inferred version", 0 },
+        { DependencyScope.Runtime, true, 0, 0, "inferred version", -98.8 },
+    };
+
+    [Theory]
+    [MemberData(nameof(InferredCases))]
+    public void Assess_InferredVersion_MultipliesByTheConfidenceFactor(
+        DependencyScope scope, bool inferred, double multiplier, double score, string value, double points)
+    {
+        const string From = "'go 1.21' in go.mod (line 3): the minimum Go version";
+        var inputs = Inputs(Log4Shell, true, CrownJewel, DependencyRelation.Direct, scope) with { VersionInferredFrom = inferred ? From : null };
+        var policy = RiskPolicy.Default with { Weights = RiskWeights.Default with { InferredVersion = multiplier } };
+
+        var risk = RiskModel.Assess(inputs, policy, Feeds, Now);
+
+        var confidence = risk.Factors[^1];
+        Assert.Equal((score, "confidence", value, multiplier), (risk.Score, confidence.Name, confidence.Value, inferred ? confidence.Level : multiplier));
+        Assert.Equal(points, confidence.Contribution, 0.01);
+        Assert.Equal(risk.Score, risk.Factors.Sum(f => f.Contribution), 0.05 + 1e-9);
+        Assert.Equal(inferred, confidence.Source.Contains(From, StringComparison.Ordinal));
     }
 
     /// <summary>Cases: scope, suspect reason → score (the unsuspected score halved, after the scope factor).</summary>

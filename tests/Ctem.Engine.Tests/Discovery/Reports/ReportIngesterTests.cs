@@ -37,7 +37,7 @@ public sealed class ReportIngesterTests
     {
         RepoPaths.RequireShared();
         await using var fixture = await EngineFixture.CreateAsync();
-        var ingester = new ReportIngester(fixture.Store, BuiltInPlugins.ReportParsers, new InputReader(InputLimits.Default), fixture.Time);
+        var ingester = new ReportIngester(fixture.Store, BuiltInPlugins.ReportParsers, BuiltInPlugins.VersionSchemes, new InputReader(InputLimits.Default), fixture.Time);
         var files = Directory.EnumerateFiles(RepoPaths.SharedData("scanners", tool)).Where(f => !f.EndsWith(".zip", StringComparison.Ordinal)).Order(StringComparer.Ordinal);
         var ingested = 0;
         foreach (var file in files)

@@ -1,5 +1,6 @@
 using Ctem.Core.Model;
 using Ctem.Engine.Discovery.Reports;
+using Ctem.Plugins;
 using Xunit;
 
 namespace Ctem.Engine.Tests.Discovery.Reports;
@@ -28,11 +29,11 @@ public sealed class StoredFactsTests
     {
         var observed = Observed(id, alias.Length == 0 ? [] : [alias]);
 
-        var result = new StoredFacts([Stored]).Enrich(observed, "grype");
+        var result = new StoredFacts([Stored], BuiltInPlugins.VersionSchemes).Enrich(observed, "grype");
 
         Assert.Equal(enriched, result.Vulnerability.Cvss == Critical);
         Assert.Equal(enriched ? DependencyRelation.Direct : DependencyRelation.Unspecified, result.Component.Relation);
-        Assert.Equal(enriched ? ["3.0.9", "3.0.5"] : ["3.0.5"], result.FixedVersions);
+        Assert.Equal(enriched ? ["3.0.5", "3.0.9"] : ["3.0.5"], result.FixedVersions);
     }
 
     [Fact]
@@ -40,7 +41,7 @@ public sealed class StoredFactsTests
     {
         var observed = Observed("CVE-1", []) with { Component = new Component("openssl", "3.0.2", PackageUrl.Parse("pkg:deb/debian/openssl@3.0.2").Value, null, new SourceLocation("r", null)) };
 
-        Assert.Null(new StoredFacts([Stored]).Enrich(observed, "grype").Vulnerability.Cvss);
+        Assert.Null(new StoredFacts([Stored], BuiltInPlugins.VersionSchemes).Enrich(observed, "grype").Vulnerability.Cvss);
     }
 
     /// <summary>Regression: a tool's corrected fix version was united with the one it reported before, for ever.</summary>
@@ -49,7 +50,7 @@ public sealed class StoredFactsTests
     {
         var ownOnly = Stored with { Sources = ["grype"] };
 
-        var result = new StoredFacts([ownOnly]).Enrich(Observed("CVE-1", []), "grype");
+        var result = new StoredFacts([ownOnly], BuiltInPlugins.VersionSchemes).Enrich(Observed("CVE-1", []), "grype");
 
         Assert.Equal(["3.0.5"], result.FixedVersions);
         Assert.Null(result.Vulnerability.Cvss);
@@ -59,7 +60,7 @@ public sealed class StoredFactsTests
     [Fact]
     public void Enrich_AfterAnEarlierToolOfTheSameIngest_KeepsItsFacts()
     {
-        var facts = new StoredFacts([]);
+        var facts = new StoredFacts([], BuiltInPlugins.VersionSchemes);
         facts.Remember("shop", "grype", [Observed("CVE-1", [])]);
 
         var result = facts.Enrich(Observed("CVE-1", []) with { Vulnerability = new VulnerabilityRef("CVE-1", [], null, null, []) }, "osv-scanner");
@@ -76,7 +77,7 @@ public sealed class StoredFactsTests
         var stored = Stored with { Sources = [storedBy], Place = new FilePlace("/src", "sbom.json", 40) };
         var observed = Observed("CVE-1", []) with { Place = new FilePlace("/ci", "grype.json", null) };
 
-        var result = new StoredFacts([stored]).Enrich(observed, "grype");
+        var result = new StoredFacts([stored], BuiltInPlugins.VersionSchemes).Enrich(observed, "grype");
 
         Assert.Equal(placedAt, result.Place?.Path);
     }

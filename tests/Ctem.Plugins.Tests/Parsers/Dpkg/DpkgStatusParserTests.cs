@@ -186,6 +186,49 @@ public sealed class DpkgStatusParserTests
         Assert.Equal("Debian:12", Assert.Single(result.Inventory!.Components).Ecosystem);
     }
 
+    [Fact]
+    public async Task Parse_RootWithDebianVersionOnly_TakesTheReleaseFromIt()
+    {
+        var result = await ParseRoot("debian-version-only");
+
+        Assert.Empty(result.Diagnostics);
+        Assert.Equal(8, result.Inventory?.Components.Count);
+        Assert.All(result.Inventory!.Components, c => Assert.Equal("Debian:12", c.Ecosystem));
+        Assert.Equal("pkg:deb/debian/libssl3@3.0.11-1~deb12u2?arch=amd64&distro=debian-12.5&upstream=openssl", result.Inventory.Components[4].Purl?.ToString());
+    }
+
+    /// <summary>
+    /// Cases: etc/debian_version of a root without os-release → the ecosystem and whether it is warned about. Testing and
+    /// unstable write "codename/sid": no numbered release, and no telling which of the two.
+    /// </summary>
+    [Theory]
+    [InlineData("12.5\n", "Debian:12", false)]
+    [InlineData("11.9", "Debian:11", false)]
+    [InlineData("10.13\n", "Debian:10", false)]
+    [InlineData("13.0\n", "Debian:13", false)]
+    [InlineData("trixie/sid\n", "Debian", true)]
+    [InlineData("bookworm/sid\n", "Debian", true)]
+    [InlineData("\n", "Debian", true)]
+    public async Task Parse_DebianVersionWithoutOsRelease_NamesTheReleaseWhenNumbered(string debianVersion, string ecosystem, bool warned)
+    {
+        using var stream = new MemoryStream("Package: a\nStatus: install ok installed\nVersion: 1\n"u8.ToArray());
+        var source = new InputSource("/r/var/lib/dpkg/status", stream)
+        {
+            Related = path => path == "/r/etc/debian_version" ? Encoding.UTF8.GetBytes(debianVersion) : null,
+        };
+
+        var result = await Parser.ParseAsync(source, CancellationToken.None);
+
+        Assert.Equal(ecosystem, Assert.Single(result.Inventory!.Components).Ecosystem);
+        Assert.Equal(warned ? 1 : 0, result.Diagnostics.Count);
+        if (warned)
+        {
+            var warning = Assert.Single(result.Diagnostics);
+            Assert.Equal((DiagnosticSeverity.Warning, "/r/var/lib/dpkg/status"), (warning.Severity, warning.Path));
+            Assert.Contains("etc/debian_version says", warning.Message, StringComparison.Ordinal);
+        }
+    }
+
     public static TheoryData<string, string> Invalid => new()
     {
         { "invalid-not-dpkg", DiagnosticCodes.UnsupportedFormat },

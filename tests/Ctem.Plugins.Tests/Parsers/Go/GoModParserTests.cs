@@ -99,16 +99,43 @@ public sealed class GoModParserTests
             Describe(result.Inventory));
     }
 
+    /// <summary>
+    /// Cases: directives → the standard library's version, and where it is inferred from. The <c>toolchain</c> directive
+    /// names the Go release the module is built with; <c>go</c> only the least it builds with (go.dev/ref/mod).
+    /// </summary>
     [Theory]
-    [InlineData("go 1.21rc2", "1.21.0-rc.2")]
-    [InlineData("go 1.21.13", "1.21.13")]
-    [InlineData("go 1.22\ntoolchain go1.23.4+auto", "1.23.4")]
-    [InlineData("go 1.22\ntoolchain default", "1.22.0")]
-    public async Task Parse_GoVersions_BecomeSemVer(string directives, string expected)
+    [InlineData("go 1.21rc2", "1.21.0-rc.2", "'go 1.21rc2' in go.mod (line 2)")]
+    [InlineData("go 1.21.13", "1.21.13", "'go 1.21.13' in go.mod (line 2)")]
+    [InlineData("go 1.22\ntoolchain go1.23.4+auto", "1.23.4", null)]
+    [InlineData("go 1.22\ntoolchain go1.22.5", "1.22.5", null)]
+    [InlineData("toolchain go1.22.5", "1.22.5", null)]
+    [InlineData("go 1.22\ntoolchain default", "1.22.0", "'go 1.22' in go.mod (line 2)")]
+    public async Task Parse_GoVersions_BecomeSemVer(string directives, string expected, string? inferredFrom)
     {
         var result = await Parse("/p/go.mod", $"module example.com/m\n{directives}\n");
 
-        Assert.Equal(expected, Assert.Single(result.Inventory!.Components).Version);
+        var stdlib = Assert.Single(result.Inventory!.Components);
+        Assert.Equal(expected, stdlib.Version);
+        Assert.Equal(inferredFrom, stdlib.VersionInferredFrom?.Split(':')[0]);
+    }
+
+    /// <summary>Real modules: cobra names only its minimum Go version, go-log-cache also the toolchain it is built with.</summary>
+    [Theory]
+    [InlineData("cobra-go.mod", "1.15.0", "line 3", true)]
+    [InlineData("go-log-cache-go.mod", "1.22.8", "line 5", false)]
+    [InlineData("go.mod", "1.22.5", "line 6", false)]
+    [InlineData("go-legacy.mod", "1.16.0", "line 3", true)]
+    public async Task Parse_RealModule_StdlibFromToolchainElseInferredFromGo(string file, string version, string line, bool inferred)
+    {
+        var result = await Parse(TestData(file), await File.ReadAllTextAsync(TestData(file)));
+
+        var stdlib = Assert.Single(result.Inventory!.Components, c => c.Name == "stdlib");
+        Assert.Equal((version, line, inferred), (stdlib.Version, stdlib.Location.Pointer, stdlib.VersionInferredFrom is not null));
+        Assert.All(result.Inventory.Components.Where(c => c.Name != "stdlib"), c => Assert.Null(c.VersionInferredFrom));
+        if (inferred)
+        {
+            Assert.Contains("the minimum Go version, not the toolchain the product is built with", stdlib.VersionInferredFrom, StringComparison.Ordinal);
+        }
     }
 
     [Fact]

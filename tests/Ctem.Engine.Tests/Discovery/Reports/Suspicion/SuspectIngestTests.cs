@@ -86,7 +86,7 @@ public sealed class SuspectIngestTests
     }
 
     private static ReportIngester Ingester(EngineFixture fixture) =>
-        new(fixture.Store, BuiltInPlugins.ReportParsers, new InputReader(InputLimits.Default), fixture.Time);
+        new(fixture.Store, BuiltInPlugins.ReportParsers, BuiltInPlugins.VersionSchemes, new InputReader(InputLimits.Default), fixture.Time);
 
     private static StoredFinding Through(IReadOnlyList<StoredFinding> findings) => findings.Single(f => f.ComponentPurl == "pkg:npm/through@2.3.8");
 }
