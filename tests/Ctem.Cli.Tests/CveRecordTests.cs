@@ -1,3 +1,4 @@
+using System.IO.Compression;
 using System.Text.Json;
 using Ctem.Testing;
 using Xunit;
@@ -69,6 +70,55 @@ public sealed class CveRecordTests
         Assert.True(
             after.GetProperty("risk").GetProperty("score").GetDouble() > before.GetProperty("risk").GetProperty("score").GetDouble(),
             "the re-assessment after the import must use NVD's 9.8");
+    }
+
+    // Done-when of issue 11: with CVE records imported, every finding whose CVE record has a CVSS vector shows one. The
+    // records with a vector are read here from the zip itself, independently of the importer.
+    [SkippableTheory]
+    [InlineData("flux_0.26.3_sbom.spdx.json")]
+    [InlineData("constellation-spdx.json")]
+    public async Task Scan_RealGoSbom_EveryFindingWhoseCveRecordHasCvssShowsOne(string sbom)
+    {
+        RepoPaths.RequireShared();
+        using var fixture = new CliFixture();
+        var zips = new[] { "vulnrichment-cve5-2022.zip", "vulnrichment-cve5-2024-00000-02999.zip" }.Select(z => RepoPaths.SharedData("cve", z)).ToArray();
+        await fixture.RunAsync(["db", "import", RepoPaths.SharedData("osv", "Go.zip"), .. zips]);
+        var path = Path.Combine(fixture.Directory, sbom);
+        using (var archive = ZipFile.OpenRead(RepoPaths.SharedData("sbom", "bom-shelter-in-the-wild.zip")))
+        {
+            archive.Entries.Single(e => e.FullName == $"in-the-wild/spdx/{sbom}").ExtractToFile(path);
+        }
+
+        var findings = Json(await fixture.RunAsync("scan", path, "--format", "json")).GetProperty("findings").EnumerateArray().ToList();
+
+        var scored = CvesWithVectors(zips);
+        var covered = findings.Where(f => Ids(f).Any(scored.Contains)).ToList();
+        Assert.NotEmpty(covered);
+        Assert.All(covered, f => Assert.Equal(JsonValueKind.Object, f.GetProperty("vulnerability").GetProperty("cvss").ValueKind));
+    }
+
+    private static IEnumerable<string> Ids(JsonElement finding) =>
+        finding.GetProperty("vulnerability").GetProperty("aliases").EnumerateArray().Select(a => a.GetString()!).Prepend(finding.GetProperty("vulnerability").GetProperty("id").GetString()!);
+
+    private static HashSet<string> CvesWithVectors(IEnumerable<string> zips)
+    {
+        var found = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var zip in zips)
+        {
+            using var archive = ZipFile.OpenRead(zip);
+            foreach (var entry in archive.Entries.Where(e => e.Name.EndsWith(".json", StringComparison.Ordinal)))
+            {
+                using var stream = entry.Open();
+                using var document = JsonDocument.Parse(stream);
+                var text = document.RootElement.GetProperty("containers").GetRawText();
+                if (text.Contains("\"vectorString\"", StringComparison.Ordinal))
+                {
+                    found.Add(document.RootElement.GetProperty("cveMetadata").GetProperty("cveId").GetString()!);
+                }
+            }
+        }
+
+        return found;
     }
 
     private static JsonElement Finding(CliResult result, string id) =>
