@@ -98,7 +98,7 @@ public static class DemoCommand
         var scope = ScopeFile.Load(scopeFile, await File.ReadAllTextAsync(scopeFile, cancellationToken)).Document
             ?? throw new InvalidOperationException($"the demo scope file {scopeFile} is invalid");
         var runner = context.Scanner(store);
-        var report = await runner.ScanAsync(new ScanRequest([sbom], null) { Scope = scope }, null, cancellationToken);
+        var report = await runner.ScanAsync(new ScanRequest([sbom], null) { Scope = scope, Source = "demo" }, null, cancellationToken);
         ScanReportWriter.Write(context.Host, report, format);
         return ScanReportWriter.ExitCodeOf(report.Status);
     }
