@@ -211,6 +211,28 @@ public sealed class HistoryTests
         Assert.DoesNotContain(findings.EnumerateArray(), f => f.GetProperty("vulnerability").GetProperty("id").GetString() == "CVE-2022-23648");
     }
 
+    // Found by looking: at 80 columns the history and diff tables folded every cell onto several lines.
+    [Theory]
+    [InlineData(80)]
+    [InlineData(120)]
+    public async Task HistoryAndDiffTables_AtWidth_OneLinePerRowWithinTheWidth(int columns)
+    {
+        using var fixture = await ImportedAsync();
+        await fixture.RunAsync("scan", CliFixture.DemoSbom, "--source", "backend");
+        await fixture.RunAsync("ingest", Trivy, "--product", Product, "--source", "image");
+
+        var history = await CliRun.RunAtWidthAsync(columns, "history", "--product", Product, "--db", fixture.Database);
+        var diff = await CliRun.RunAtWidthAsync(columns, "diff", "--product", Product, "--db", fixture.Database);
+
+        var historyRows = history.Stdout.Split('\n').Where(l => l.StartsWith('│')).ToList();
+        var diffRows = diff.Stdout.Split('\n').Where(l => l.StartsWith('│')).ToList();
+        Assert.Equal(1 + 2, historyRows.Count);
+        Assert.Equal(1 + 92, diffRows.Count);
+        Assert.All(historyRows.Concat(diffRows), l => Assert.True(l.TrimEnd('\r').Length <= columns, l));
+        Assert.Contains(historyRows, l => l.Contains("backend", StringComparison.Ordinal));
+        Assert.Contains(diffRows, l => l.Contains("CVE-2019-11358", StringComparison.Ordinal));
+    }
+
     private static async Task<CliFixture> ImportedAsync()
     {
         var fixture = new CliFixture();

@@ -20,25 +20,20 @@ public static class DiffOutput
             return;
         }
 
-        var table = new Table().Border(TableBorder.Rounded);
-        table.AddColumn(new TableColumn("Change").NoWrap());
-        table.AddColumn(new TableColumn("ID").RightAligned().NoWrap());
-        table.AddColumn(new TableColumn("Priority").NoWrap());
-        table.AddColumn(new TableColumn("Vulnerability").NoWrap());
-        table.AddColumn(new TableColumn("Asset").NoWrap());
-        table.AddColumn(new TableColumn("Version").NoWrap());
-        table.AddColumn(new TableColumn("Fixed in").NoWrap());
-        foreach (var change in report.Changes)
-        {
-            var finding = change.Finding;
-            table.AddRow(
-                HistoryOutput.Cell(Label(change.Kind)), HistoryOutput.Cell(finding.Id.ToString(CultureInfo.InvariantCulture)), HistoryOutput.Cell(Priority(change)),
-                HistoryOutput.Cell(finding.Vulnerability.Id), HistoryOutput.Cell(finding.PackageName), HistoryOutput.Cell(finding.Version ?? ""),
-                HistoryOutput.Cell(string.Join(", ", finding.FixedVersions)));
-        }
-
-        console.Write(table);
+        LineTable.Write(console, report.Changes, Columns);
     }
+
+    // What a narrow terminal keeps: the change, the finding's id, its priority and vulnerability, the asset.
+    private static readonly IReadOnlyList<LineTableColumn<FindingChange>> Columns =
+    [
+        new("Change", Rank: 1, MinWidth: 8, PreferredWidth: 16, c => Label(c.Kind)) { Required = true },
+        new("ID", Rank: 2, MinWidth: 4, PreferredWidth: 6, c => c.Finding.Id.ToString(CultureInfo.InvariantCulture)) { Required = true, Alignment = Justify.Right },
+        new("Priority", Rank: 3, MinWidth: 8, PreferredWidth: 18, Priority) { Required = true },
+        new("Vulnerability", Rank: 4, MinWidth: 14, PreferredWidth: 19, c => c.Finding.Vulnerability.Id) { Required = true },
+        new("Asset", Rank: 5, MinWidth: 12, PreferredWidth: 36, c => c.Finding.PackageName) { Required = true, CutAt = CutAt.Middle },
+        new("Version", Rank: 7, MinWidth: 8, PreferredWidth: 16, c => c.Finding.Version ?? ""),
+        new("Fixed in", Rank: 6, MinWidth: 8, PreferredWidth: 24, c => c.Finding.FixedVersions.Count == 0 ? "no fix" : string.Join(", ", c.Finding.FixedVersions)),
+    ];
 
     public static void WriteMarkdown(TextWriter output, FindingDiffReport report)
     {

@@ -14,20 +14,7 @@ public static class FindingsTable
     {
         if (findings.Count > 0)
         {
-            var consoleWidth = console.Profile.Width;
-            var (table, tableWidth) = Build(findings, consoleWidth);
-
-            // On a console narrower than the kept columns at their minimum the table is wider than the console: the
-            // terminal may fold its lines, but Spectre must not wrap cells to squeeze it in.
-            console.Profile.Width = Math.Max(consoleWidth, tableWidth);
-            try
-            {
-                console.Write(table);
-            }
-            finally
-            {
-                console.Profile.Width = consoleWidth;
-            }
+            LineTable.Write(console, findings, FindingsTableColumns.All);
         }
 
         console.WriteLine(CountLine(findings));
@@ -48,33 +35,4 @@ public static class FindingsTable
         return string.Create(CultureInfo.InvariantCulture, $"{findings.Count} finding(s): {string.Join(", ", levels)}{unassessed}.");
     }
 
-    private static (Table Table, int Width) Build(IReadOnlyList<FindingView> findings, int width)
-    {
-        var columns = FindingsTableColumns.All.Where(c => c.IsShownFor(findings)).ToList();
-        var cells = findings.Select(f => columns.Select(c => TextCut.OneLine(c.Cell(f))).ToArray()).ToList();
-        var demands = columns.Select((column, i) => ColumnDemand.For(
-            column.Required, column.Rank, column.MinWidth, column.PreferredWidth, cells.Select(row => row[i]).Append(column.Header).Max(TextCut.Width))).ToList();
-        var widths = ColumnLayout.Fit(demands, width);
-        var shown = Enumerable.Range(0, columns.Count).Where(i => widths[i] > 0).ToList();
-
-        var table = new Table().Border(TableBorder.Rounded);
-        foreach (var i in shown)
-        {
-            table.AddColumn(new TableColumn(Cell(columns[i].Header, widths[i], CutAt.End))
-            {
-                Width = widths[i],
-                NoWrap = true,
-                Alignment = columns[i].Alignment,
-            });
-        }
-
-        foreach (var row in cells)
-        {
-            table.AddRow(shown.Select(i => Cell(row[i], widths[i], columns[i].CutAt)));
-        }
-
-        return (table, ColumnLayout.TableWidth(widths));
-    }
-
-    private static Text Cell(string text, int width, CutAt cutAt) => new(TextCut.ToWidth(text, width, cutAt));
 }

@@ -10,7 +10,7 @@ namespace Ctem.Cli.Rendering;
 /// </summary>
 public static class FindingsTableColumns
 {
-    public static readonly IReadOnlyList<FindingsTableColumn> All =
+    public static readonly IReadOnlyList<LineTableColumn<FindingView>> All =
     [
         new("ID", Rank: 1, MinWidth: 10, PreferredWidth: 10, f => f.Id?.ToString(CultureInfo.InvariantCulture) ?? "")
         {

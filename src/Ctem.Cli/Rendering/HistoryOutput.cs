@@ -11,30 +11,27 @@ public static class HistoryOutput
     {
         ArgumentNullException.ThrowIfNull(console);
         ArgumentNullException.ThrowIfNull(runs);
-        var table = new Table().Border(TableBorder.Rounded);
-        table.AddColumn(new TableColumn("Run").RightAligned().NoWrap());
-        table.AddColumn(new TableColumn("Time (UTC)").NoWrap());
-        table.AddColumn(new TableColumn("Kind").NoWrap());
-        table.AddColumn(new TableColumn("Tool").NoWrap());
-        table.AddColumn(new TableColumn("Source").NoWrap().Width(24));
-        table.AddColumn(new TableColumn("Inputs").NoWrap().Width(24));
-        table.AddColumn(new TableColumn("New").RightAligned().NoWrap());
-        table.AddColumn(new TableColumn("Resolved").RightAligned().NoWrap());
-        table.AddColumn(new TableColumn("Reopened").RightAligned().NoWrap());
-        table.AddColumn(new TableColumn("Findings").RightAligned().NoWrap());
-        foreach (var run in runs)
-        {
-            table.AddRow(
-                Cell(Number(run.Id)), Cell(Time(run.FinishedAt)), Cell(Name(run.Kind)), Cell(run.Tool), Cell(run.Source), Cell(Inputs(run)),
-                Cell(Number(run.New)), Cell(Number(run.Resolved)), Cell(Number(run.Reopened)), Cell(Number(run.Findings)));
-        }
-
         console.WriteLine($"Product {product}: {runs.Count} run(s) from {runs.Select(r => (r.Source, r.Tool)).Distinct().Count()} source(s)");
         if (runs.Count > 0)
         {
-            console.Write(table);
+            LineTable.Write(console, runs, Columns);
         }
     }
+
+    // What a narrow terminal keeps: the run, when, which source, and what it changed.
+    private static readonly IReadOnlyList<LineTableColumn<RunSummary>> Columns =
+    [
+        new("Run", Rank: 1, MinWidth: 3, PreferredWidth: 5, r => Number(r.Id)) { Required = true, Alignment = Justify.Right },
+        new("Time (UTC)", Rank: 2, MinWidth: 16, PreferredWidth: 16, r => Time(r.FinishedAt)) { Required = true },
+        new("Kind", Rank: 8, MinWidth: 6, PreferredWidth: 10, r => Name(r.Kind)),
+        new("Tool", Rank: 7, MinWidth: 6, PreferredWidth: 12, r => r.Tool),
+        new("Source", Rank: 3, MinWidth: 10, PreferredWidth: 30, r => r.Source) { Required = true, CutAt = CutAt.Middle },
+        new("Inputs", Rank: 10, MinWidth: 10, PreferredWidth: 30, r => Inputs(r)) { CutAt = CutAt.Middle },
+        new("New", Rank: 4, MinWidth: 3, PreferredWidth: 5, r => Number(r.New)) { Required = true, Alignment = Justify.Right },
+        new("Resolved", Rank: 5, MinWidth: 8, PreferredWidth: 8, r => Number(r.Resolved)) { Alignment = Justify.Right },
+        new("Reopened", Rank: 6, MinWidth: 8, PreferredWidth: 8, r => Number(r.Reopened)) { Alignment = Justify.Right },
+        new("Findings", Rank: 9, MinWidth: 8, PreferredWidth: 8, r => Number(r.Findings)) { Alignment = Justify.Right },
+    ];
 
     public static void WriteJson(TextWriter output, string product, IReadOnlyList<RunSummary> runs) =>
         JsonOutput.Write(output, writer =>
@@ -63,9 +60,6 @@ public static class HistoryOutput
             writer.WriteEndArray();
             writer.WriteEndObject();
         });
-
-    // Long sources and paths are cut with "…", never wrapped onto a second line.
-    internal static Text Cell(string text) => new(text) { Overflow = Overflow.Ellipsis };
 
     public static string Name(RunKind kind) => kind.ToString().ToLowerInvariant();
 
