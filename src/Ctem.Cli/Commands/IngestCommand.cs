@@ -105,7 +105,8 @@ public static class IngestCommand
             var console = Consoles.Stdout(context.Host);
             foreach (var file in report.Files)
             {
-                console.WriteLine($"{file.Path}: {file.Format}, {file.Tool}{(file.Target is null ? "" : " on " + file.Target)}, {file.Findings} finding(s)");
+                // Plain lines: a path must not wrap differently with every checkout, and stays whole for copying.
+                context.Host.Stdout.WriteLine($"{file.Path}: {file.Format}, {file.Tool}{(file.Target is null ? "" : " on " + file.Target)}, {file.Findings} finding(s)");
             }
 
             console.WriteLine($"Product {report.Product?.Name}:");
