@@ -118,6 +118,16 @@ public static class BuiltInPlugins
         new EpssCsvParser(),
     ];
 
+    /// <summary>VEX formats that <c>ctem vex import</c> reads, in detection order.</summary>
+    public static ImmutableArray<IVexReader> VexReaders { get; } =
+    [
+    ];
+
+    /// <summary>VEX formats that <c>ctem vex export --format</c> writes.</summary>
+    public static ImmutableArray<IVexWriter> VexWriters { get; } =
+    [
+    ];
+
     /// <summary>One scheme per ecosystem family; a duplicate ecosystem fails at start-up.</summary>
     public static VersionSchemeRegistry VersionSchemes { get; } = new(
     [
