@@ -64,6 +64,9 @@ public sealed record ObservedFinding(Component Component, VulnerabilityRef Vulne
     /// shown, ranked down.
     /// </summary>
     public string? Suspect { get; init; }
+
+    /// <summary>The CPEs a tool matched it by (<see cref="ReportedFinding.MatchedCpes"/>), for judging it; not stored.</summary>
+    public IReadOnlyList<string> MatchedCpes { get; init; } = [];
 }
 
 public static class FindingKey

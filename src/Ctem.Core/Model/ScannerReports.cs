@@ -124,6 +124,12 @@ public sealed record ReportedFinding(
 
     /// <summary>The place in the report file this finding comes from (JSON pointer, line), for diagnostics and provenance.</summary>
     public string? ReportPointer { get; init; }
+
+    /// <summary>
+    /// When the tool matched the package by CPE rather than by an advisory for its package (Grype's <c>cpe-match</c>),
+    /// the vulnerable CPEs it matched (<c>cpe:2.3:a:redis:redis:*:…</c>); empty otherwise.
+    /// </summary>
+    public IReadOnlyList<string> MatchedCpes { get; init; } = [];
 }
 
 /// <summary>

@@ -16,7 +16,7 @@ public sealed class GrypeJsonParser : IReportParser
 
     public string Name => "grype/json";
 
-    public int Version => 1;
+    public int Version => 2;
 
     /// <summary>
     /// Claims a document whose <c>matches</c> array starts with a Grype match object, or, when <c>matches</c> is empty,
@@ -93,8 +93,24 @@ public sealed class GrypeJsonParser : IReportParser
             Description = NonEmpty(ReportJson.String(primary, "description"))
                 ?? related.Select(r => NonEmpty(ReportJson.String(r, "description"))).FirstOrDefault(s => s is not null),
             ReportPointer = pointer,
+            MatchedCpes = MatchedCpesOf(match),
         };
     }
+
+    /// <summary>
+    /// The vulnerable CPEs of the match details that matched by CPE: <c>type: cpe-match</c>, or in reports before Grype
+    /// wrote a type, a search by CPEs. A match by the package's own advisory (<c>exact-direct-match</c>) has none.
+    /// </summary>
+    private static IReadOnlyList<string> MatchedCpesOf(JsonElement match) =>
+        ReportJson.Array(match, "matchDetails")
+            .Where(detail => ReportJson.String(detail, "type") is { } type
+                ? type == "cpe-match"
+                : ReportJson.Object(detail, "searchedBy") is { } searched && ReportJson.Array(searched, "cpes").Any())
+            .SelectMany(detail => ReportJson.Array(ReportJson.Object(detail, "found") ?? default, "cpes"))
+            .Where(cpe => cpe.ValueKind == JsonValueKind.String)
+            .Select(cpe => cpe.GetString()!)
+            .Distinct(StringComparer.Ordinal)
+            .ToList();
 
     private static string? ArtifactVersion(JsonElement artifact, string pointer, Context context)
     {

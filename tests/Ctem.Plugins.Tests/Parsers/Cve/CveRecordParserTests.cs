@@ -80,6 +80,12 @@ public sealed class CveRecordParserTests
         Assert.Empty(feed.Diagnostics);
         Assert.Equal(669, feed.Records.Count);
         Assert.Equal(356 + 4, feed.Records.Sum(r => r.Cvss.Count));
+
+        // The vulnerable CPEs of both shapes, each distinct per record (counted apart with Python).
+        Assert.Equal(52, records.Sum(r => NvdConfigurations.VulnerableCpes(r.CpeConfigurationsJson).Count));
+        Assert.Equal(668, feed.Records.Sum(r => NvdConfigurations.VulnerableCpes(r.CpeConfigurationsJson).Count));
+        var smoothie = Assert.Single(NvdConfigurations.VulnerableCpes(records.Single(r => r.CveId == "CVE-2022-25929").CpeConfigurationsJson));
+        Assert.Equal(("smoothiecharts", "smoothie_charts", "node.js"), (smoothie.Vendor, smoothie.Product, smoothie.TargetSoftware));
     }
 
     [Theory]

@@ -1,4 +1,3 @@
-using System.Collections.Frozen;
 using Ctem.Core.Model;
 
 namespace Ctem.Engine.Discovery.Reports.Suspicion;
@@ -7,8 +6,7 @@ namespace Ctem.Engine.Discovery.Reports.Suspicion;
 /// A package finding whose advisories are all for other ecosystems than the component's: Grype matched CVE-2021-29940,
 /// which is the Rust advisory RUSTSEC-2021-0049 for the crate <c>through</c>, to <c>pkg:npm/through</c> by its name.
 /// What an advisory is for comes from its record in the knowledge base, else from a database that covers one ecosystem
-/// only (<see cref="Advisory.EcosystemOf"/>). Only language registries count, on both sides: a distribution or Bitnami
-/// repackages their software, so its advisory says nothing against the upstream package, nor the other way round.
+/// only (<see cref="Advisory.EcosystemOf"/>). Only language registries count, on both sides (<see cref="LanguageRegistries"/>).
 /// An advisory the tool itself names but Ctem cannot read may be for the component's ecosystem, and then nothing is
 /// said: Grype's Maven finding of CVE-2023-39410 names GHSA-rhrv-645h-fjfh (for Maven), while the PyPI record
 /// PYSEC-2023-188 lists the same Java CVE for PyPI.
@@ -17,15 +15,11 @@ public sealed class EcosystemMismatchRule : ISuspicionRule
 {
     private const int NamedAdvisories = 3;
 
-    private static readonly FrozenSet<string> Registries = FrozenSet.Create(
-        StringComparer.Ordinal,
-        "npm", "Go", "crates.io", "PyPI", "Maven", "NuGet", "RubyGems", "Packagist", "Hex", "Pub", "Hackage", "CRAN", "SwiftURL", "ConanCenter");
-
     public string? Judge(ObservedFinding finding, SuspicionEvidence evidence)
     {
         ArgumentNullException.ThrowIfNull(finding);
         ArgumentNullException.ThrowIfNull(evidence);
-        if (finding.Component.Ecosystem is not { } component || !Registries.Contains(component) || finding.ReportedAs.Any(id => Unreadable(id, evidence)))
+        if (finding.Component.Ecosystem is not { } component || !LanguageRegistries.Ecosystems.Contains(component) || finding.ReportedAs.Any(id => Unreadable(id, evidence)))
         {
             return null;
         }
@@ -37,7 +31,7 @@ public sealed class EcosystemMismatchRule : ISuspicionRule
             IEnumerable<string> ecosystems = evidence.AdvisoryEcosystems.TryGetValue(name, out var held) ? held
                 : Advisory.EcosystemOf(name) is { } implied ? [implied]
                 : [];
-            foreach (var ecosystem in ecosystems.Select(Ecosystems.BaseOf).Where(Registries.Contains))
+            foreach (var ecosystem in ecosystems.Select(Ecosystems.BaseOf).Where(LanguageRegistries.Ecosystems.Contains))
             {
                 if (!advisoriesFor.TryGetValue(ecosystem, out var ids))
                 {

@@ -7,14 +7,10 @@ namespace Ctem.Engine.Discovery.Reports.Suspicion;
 /// Marks a scanner's probable false positives (<see cref="ObservedFinding.Suspect"/>) with the reason of the first rule
 /// that has one. A suspect finding is stored, listed and explained like any other; the risk model ranks it down.
 /// </summary>
-/// <remarks>
-/// The rules, in order. A CVE whose CPE configurations name another product than the component (a Redis server CVE on
-/// the Python <c>redis</c> client) is the next rule: it goes into <see cref="Rules"/>, and the CPE products it reads
-/// into <see cref="SuspicionEvidence"/>.
-/// </remarks>
 public static class FindingSuspicion
 {
-    public static IReadOnlyList<ISuspicionRule> Rules { get; } = [new EcosystemMismatchRule()];
+    /// <summary>The rules, in order: what the advisories are for says more than what CPEs name.</summary>
+    public static IReadOnlyList<ISuspicionRule> Rules { get; } = [new EcosystemMismatchRule(), new CpeProductMismatchRule()];
 
     public static async Task<IReadOnlyList<ObservedFinding>> MarkAsync(ICtemStore store, IReadOnlyList<ObservedFinding> findings, CancellationToken cancellationToken)
     {
