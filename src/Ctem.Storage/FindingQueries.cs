@@ -14,6 +14,7 @@ internal static class FindingQueries
             f.aliases_json AS AliasesJson, f.advisory_ids_json AS AdvisoryIdsJson, f.summary AS Summary,
             f.severity AS Severity, f.fixed_versions_json AS FixedVersionsJson, f.scope AS Scope, f.relation AS Relation, f.version_inferred_from AS VersionInferredFrom, f.cvss_vector AS CvssVector, f.cvss_source AS CvssSource, f.severity_source AS SeveritySource, f.exploit_refs_json AS ExploitReferencesJson, f.cwes_json AS CwesJson,
             f.location_root AS LocationRoot, f.location_path AS LocationPath, f.location_line AS LocationLine, f.suspect AS Suspect,
+            COALESCE(f.assigned_owner, f.owner) AS Owner, f.owner_source AS OwnerSource, f.assigned_owner AS AssignedOwner, f.assigned_by AS AssignedBy,
             {0} AS RiskJson, f.first_seen_at AS FirstSeenAt, f.last_seen_at AS LastSeenAt,
             f.status AS Status, f.resolved_at AS ResolvedAt, f.reopen_count AS ReopenCount
         FROM findings f
@@ -48,6 +49,7 @@ internal static class FindingQueries
         // committed in between can at worst leave a just-resolved finding without its sources.
         var parameters = new DynamicParameters();
         parameters.Add("Product", filter.Product, System.Data.DbType.String);
+        parameters.Add("Owner", filter.Owner, System.Data.DbType.String);
         string where;
         if (filter.Ids is { } ids)
         {
@@ -61,7 +63,7 @@ internal static class FindingQueries
                 FindingStatusFilter.Open => "f.status = 'open'",
                 FindingStatusFilter.Resolved => "f.status = 'resolved'",
                 _ => "1 = 1",
-            } + " AND (@Product IS NULL OR p.name = @Product)";
+            } + " AND (@Product IS NULL OR p.name = @Product) AND (@Owner IS NULL OR COALESCE(f.assigned_owner, f.owner) = @Owner)";
         }
 
         var sql = string.Format(System.Globalization.CultureInfo.InvariantCulture, OpenFindingsSql, withRisk ? "f.risk_json" : "NULL", where);

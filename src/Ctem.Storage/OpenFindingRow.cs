@@ -56,6 +56,14 @@ internal sealed class OpenFindingRow
 
     public string? Suspect { get; set; }
 
+    public string? Owner { get; set; }
+
+    public string? OwnerSource { get; set; }
+
+    public string? AssignedOwner { get; set; }
+
+    public string? AssignedBy { get; set; }
+
     public DateTimeOffset FirstSeenAt { get; set; }
 
     public DateTimeOffset LastSeenAt { get; set; }
@@ -88,5 +96,7 @@ internal sealed class OpenFindingRow
         ReopenCount = (int)ReopenCount,
         Place = LocationPath is null ? null : new FilePlace(LocationRoot, LocationPath, (int?)LocationLine),
         Suspect = Suspect,
+        Owner = Owner,
+        OwnerSource = AssignedOwner is null ? OwnerSource : $"assigned by {AssignedBy ?? "someone"}",
     };
 }

@@ -17,6 +17,7 @@ public static class FindingsCommand
         {
             Description = "Explain the priority of one finding (its ID), or of every open finding of a vulnerability (an id or alias such as CVE-2021-44228)",
         };
+        var owner = new Option<string?>("--owner") { Description = "Only the findings this team owns (assigned by hand, else named by the scope file's owner rules)", HelpName = "TEAM" };
         var status = new Option<string>("--status")
         {
             Description = "Which findings: open (still reported by a source), resolved (no source reports them any more), or all",
@@ -25,7 +26,7 @@ public static class FindingsCommand
         }.AcceptOnlyFromAmong("open", "resolved", "all");
         var format = FormatOptions.Output(OutputFormat.Lists);
         var failOn = new FailOnOption();
-        var command = new Command("findings", "List the current (open) findings of every product, or of one, most urgent first") { product, status, explain, format };
+        var command = new Command("findings", "List the current (open) findings of every product, or of one, most urgent first") { product, status, owner, explain, format };
         failOn.AddTo(command);
         command.Validators.Add(result =>
         {
@@ -48,7 +49,7 @@ public static class FindingsCommand
                 return ExitCodes.Usage;
             }
 
-            var filter = new FindingFilter(name, Enum.Parse<FindingStatusFilter>(parseResult.GetValue(status)!, ignoreCase: true));
+            var filter = new FindingFilter(name, Enum.Parse<FindingStatusFilter>(parseResult.GetValue(status)!, ignoreCase: true)) { Owner = parseResult.GetValue(owner) };
             var stored = await store.GetFindingsAsync(filter, cancellationToken);
             var exploitation = await ExploitationLookup.ForAsync(store, stored.Select(f => f.Vulnerability), cancellationToken);
             var cveRecords = await CveRecordLookup.ForAsync(store, stored.Select(f => f.Vulnerability), cancellationToken);

@@ -2,6 +2,7 @@ using System.CommandLine;
 using Ctem.Cli.Rendering;
 using Ctem.Core.Scoping;
 using Ctem.Engine.Inputs;
+using Ctem.Engine.Mobilization.Owners;
 using Ctem.Engine.Scoping;
 
 namespace Ctem.Cli.Commands;
@@ -64,7 +65,7 @@ public sealed class ScopeOption
             return null;
         }
 
-        var loaded = ScopeFile.Load(path, text);
+        var loaded = ScopeFile.Load(path, text, ReadRelated);
         if (!loaded.Success)
         {
             DiagnosticsPrinter.Write(context.Host.Stderr, loaded.Diagnostics);
@@ -87,5 +88,18 @@ public sealed class ScopeOption
         var names = scope.Products.Select(p => p.Name).ToList();
         var nearest = Suggestions.Nearest(product, names);
         return $"ctem: --product '{product}' is not declared in the scope file{(nearest is null ? "" : $"; did you mean '{nearest}'?")} (declared: {string.Join(", ", names)})";
+    }
+
+    /// <summary>A file the scope file names (its CODEOWNERS): a regular file within GitHub's size limit, else null.</summary>
+    public static string? ReadRelated(string path)
+    {
+        try
+        {
+            return InputReader.CheckRegular(path) is null && new FileInfo(path).Length <= CodeOwnersFile.MaxBytes ? File.ReadAllText(path) : null;
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+        {
+            return null;
+        }
     }
 }

@@ -47,6 +47,12 @@ public sealed record FindingView(
     /// <summary>Why the finding is probably a false positive (its advisory is for another ecosystem, …); null when nothing speaks against it.</summary>
     public string? Suspect { get; init; }
 
+    /// <summary>The team that owns it; null when nothing names one.</summary>
+    public string? Owner { get; init; }
+
+    /// <summary>Which rule or assignment named <see cref="Owner"/>.</summary>
+    public string? OwnerSource { get; init; }
+
     /// <summary>Most urgent first; ties in a stable, readable order.</summary>
     public static IReadOnlyList<FindingView> ByPriority(IEnumerable<FindingView> findings) =>
         findings
@@ -84,6 +90,8 @@ public sealed record FindingView(
         ReopenCount = recorded?.ReopenCount ?? 0,
         Place = finding.Place,
         Suspect = finding.Suspect,
+        Owner = finding.Owner,
+        OwnerSource = finding.OwnerSource,
     };
 
     public static FindingView From(StoredFinding finding) => new(
@@ -108,6 +116,8 @@ public sealed record FindingView(
         ReopenCount = finding.ReopenCount,
         Place = finding.Place,
         Suspect = finding.Suspect,
+        Owner = finding.Owner,
+        OwnerSource = finding.OwnerSource,
     };
 
     // Every output spells a source's severity label the one way (Severities), whatever the source wrote.

@@ -70,6 +70,7 @@ public static class JsonOutput
         WriteStrings(writer, "fixedVersions", finding.FixedVersions);
         writer.WriteString("status", finding.Status);
         writer.WriteString("suspect", finding.Suspect);
+        writer.WriteString("owner", finding.Owner);
         WriteTime(writer, "firstSeenAt", finding.FirstSeenAt);
         WriteTime(writer, "lastSeenAt", finding.LastSeenAt);
         WriteTime(writer, "resolvedAt", finding.ResolvedAt);

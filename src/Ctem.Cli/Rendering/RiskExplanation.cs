@@ -17,6 +17,7 @@ public static class RiskExplanation
         console.WriteLine($"Finding {finding.Id}: {finding.Vulnerability.Id}{names} in {finding.Name} {finding.Version} ({finding.Purl})");
         console.WriteLine($"Product {finding.Product}; {finding.Status} since {Day(finding.FirstSeenAt)}, last seen {Day(finding.LastSeenAt)}; sources: {string.Join(", ", finding.Sources)}");
         WriteSources(console, finding, sources);
+        console.WriteLine(finding.Owner is { } owner ? $"Owner: {owner} ({finding.OwnerSource})" : "Owner: none (no owner rule in the scope file names one)");
         if (finding.Suspect is { } suspect)
         {
             console.WriteLine($"Suspect: {suspect}. Kept and listed, ranked down (the suspect factor below).");

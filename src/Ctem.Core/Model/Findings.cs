@@ -65,6 +65,12 @@ public sealed record ObservedFinding(Component Component, VulnerabilityRef Vulne
     /// </summary>
     public string? Suspect { get; init; }
 
+    /// <summary>The team that owns it (see <c>Mobilization/Owners</c>); null when nothing names one.</summary>
+    public string? Owner { get; init; }
+
+    /// <summary>Which rule named <see cref="Owner"/>: <c>owners: pkg:npm/@acme/*</c>, <c>CODEOWNERS:12 /web/</c>, <c>product owner</c>.</summary>
+    public string? OwnerSource { get; init; }
+
     /// <summary>The CPEs a tool matched it by (<see cref="ReportedFinding.MatchedCpes"/>), for judging it; not stored.</summary>
     public IReadOnlyList<string> MatchedCpes { get; init; } = [];
 }
@@ -129,4 +135,10 @@ public sealed record StoredFinding(
 
     /// <summary>Why the latest observation found it suspect (<see cref="ObservedFinding.Suspect"/>); null when it did not.</summary>
     public string? Suspect { get; init; }
+
+    /// <summary>The team that owns it: the one assigned by hand (<c>ctem assign</c>), else the one its product's rules name; null when none does.</summary>
+    public string? Owner { get; init; }
+
+    /// <summary>Which rule or assignment named <see cref="Owner"/>.</summary>
+    public string? OwnerSource { get; init; }
 }

@@ -34,6 +34,15 @@ public sealed record ScopeProduct(
 {
     /// <summary>True when any deployment is reachable from the internet.</summary>
     public bool InternetFacing => Deployments.Any(d => d.InternetFacing);
+
+    /// <summary>Teams per component pattern (<c>owners:</c>), in file order.</summary>
+    public IReadOnlyList<ComponentOwnerRule> ComponentOwners { get; init; } = [];
+
+    /// <summary>The rules of the CODEOWNERS file the product names (<c>codeowners:</c>), in file order.</summary>
+    public IReadOnlyList<CodeOwnerRule> CodeOwners { get; init; } = [];
+
+    /// <summary>The CODEOWNERS file as the scope file names it; null without one.</summary>
+    public string? CodeOwnersFile { get; init; }
 }
 
 /// <summary>Who answers for a product: a team and how to reach it (an address, a channel, a URL).</summary>

@@ -13,6 +13,9 @@ public enum FindingStatusFilter
 public sealed record FindingFilter(string? Product, FindingStatusFilter Status)
 {
     public IReadOnlyCollection<long>? Ids { get; init; }
+
+    /// <summary>Only findings this team owns (assigned, else named by the product's rules); null for any.</summary>
+    public string? Owner { get; init; }
 }
 
 /// <summary>A finding a run resolved, named for the run's summary line.</summary>

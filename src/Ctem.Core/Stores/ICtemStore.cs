@@ -210,7 +210,11 @@ public enum RunKind
 }
 
 /// <summary>What a product's findings are assessed with: its business context and the weights, thresholds and SLA in force.</summary>
-public sealed record ProductRiskSettings(Scoping.ProductRiskContext Context, Scoping.RiskPolicy Policy);
+public sealed record ProductRiskSettings(Scoping.ProductRiskContext Context, Scoping.RiskPolicy Policy)
+{
+    /// <summary>Who owns what in the product, from the same scope file; findings get their owner from it at assessment.</summary>
+    public Scoping.ProductOwnership? Ownership { get; init; }
+}
 
 public sealed record ScanInput(string Path, string Sha256, string Format);
 

@@ -3,10 +3,11 @@ using Ctem.Core.Model;
 using Ctem.Core.Scoping;
 using Ctem.Core.Scoring.Risk;
 using Ctem.Core.Stores;
+using Ctem.Engine.Mobilization.Owners;
 
 namespace Ctem.Engine.Prioritization;
 
-/// <summary>Assesses findings against a product's business context and risk policy, with the exploitation facts the store holds.</summary>
+/// <summary>Assesses findings against a product's business context and risk policy, with the exploitation facts the store holds, and names their owners.</summary>
 public static class FindingAssessor
 {
     /// <summary>
@@ -23,7 +24,7 @@ public static class FindingAssessor
         ArgumentNullException.ThrowIfNull(diagnostics);
         if (scope.FindProduct(product.Name) is { } declared)
         {
-            return new ProductRiskSettings(ProductRiskContext.From(declared), scope.Policy);
+            return new ProductRiskSettings(ProductRiskContext.From(declared), scope.Policy) { Ownership = ProductOwnership.From(declared) };
         }
 
         // No scope file at all (not merely one without this product): keep what the product was last declared as.
@@ -70,7 +71,8 @@ public static class FindingAssessor
     {
         ArgumentNullException.ThrowIfNull(settings);
         var feeds = await FeedsAsync(store, cancellationToken);
-        return findings
+        // Ownership travels with the assessment: scan, ingest and re-analysis all pass here with the product's settings.
+        return OwnerResolver.Assign(findings, settings.Ownership)
             .Select(f => f with
             {
                 Risk = RiskModel.Assess(

@@ -25,8 +25,12 @@ public static class ScopeFile
     /// <summary>The code of every scope-file diagnostic.</summary>
     public const string DiagnosticCode = DiagnosticCodes.UnsupportedFormat;
 
-    /// <summary>Reads <paramref name="text"/>; <paramref name="path"/> is only used to name the file in diagnostics.</summary>
-    public static ScopeLoadResult Load(string path, string text)
+    /// <summary>
+    /// Reads <paramref name="text"/>; <paramref name="path"/> names the file in diagnostics and is where files it names
+    /// (a CODEOWNERS file) are looked for, through <paramref name="readRelated"/> (a full path in, the text or null out);
+    /// without it, a scope file that names one is an error.
+    /// </summary>
+    public static ScopeLoadResult Load(string path, string text, Func<string, string?>? readRelated = null)
     {
         if (ScopeYamlGuard.Check(text) is { } refused)
         {
@@ -54,7 +58,7 @@ public static class ScopeFile
             return Failed(path, $"expected one YAML document, found {stream.Documents.Count}", stream.Documents[1].RootNode.Start);
         }
 
-        var scope = new ScopeReader(path);
+        var scope = new ScopeReader(path, readRelated);
         var document = scope.Read(stream.Documents[0].RootNode);
         return scope.Diagnostics.Count == 0
             ? new ScopeLoadResult(document, [])

@@ -9,10 +9,10 @@ namespace Ctem.Engine.Scoping;
 /// Checks a loaded YAML tree against the scope file's shape and builds the <see cref="ScopeDocument"/>. Every problem is
 /// collected (with its <c>line:column</c>) and reading goes on, so one run reports them all.
 /// </summary>
-internal sealed class ScopeReader(string path)
+internal sealed partial class ScopeReader(string path, Func<string, string?>? readRelated = null)
 {
     private static readonly string[] RootKeys = ["products", "sla", "priorities", "riskWeights"];
-    private static readonly string[] ProductKeys = ["name", "description", "owner", "criticality", "dataSensitivity", "crownJewel", "releases", "deployments"];
+    private static readonly string[] ProductKeys = ["name", "description", "owner", "owners", "codeowners", "criticality", "dataSensitivity", "crownJewel", "releases", "deployments"];
     private static readonly string[] OwnerKeys = ["team", "contact"];
     private static readonly string[] ReleaseKeys = ["version", "status"];
     private static readonly string[] DeploymentKeys = ["name", "environment", "internetFacing", "customers"];
@@ -104,8 +104,11 @@ internal sealed class ScopeReader(string path)
             Choice(fields, "dataSensitivity", Sensitivities),
             Flag(fields, "crownJewel") ?? false,
             Releases(fields),
-            Deployments(fields));
-        return name is null ? null : product;
+            Deployments(fields))
+        {
+            ComponentOwners = ComponentOwners(fields),
+        };
+        return name is null ? null : WithCodeOwners(product, fields);
     }
 
     private List<ProductRelease> Releases(Fields product)

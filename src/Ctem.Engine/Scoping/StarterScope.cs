@@ -22,6 +22,14 @@ public static class StarterScope
               team: payments
               # contact (optional): how to reach it: an e-mail address, a chat channel, a URL.
               contact: payments-team@example.com
+            # owners (optional): teams that own some of the product's components, by purl pattern (* is any text);
+            # the first match wins. match (required): the pattern; team (required): the owning team.
+            owners:
+              - match: "pkg:npm/@acme/*"
+                team: web-platform
+            # codeowners (optional): a CODEOWNERS file, relative to this file, naming owners of the files findings
+            # are found in (lockfiles, manifests, source); used after owners, before the product's team:
+            # codeowners: .github/CODEOWNERS
             # criticality (optional): how much the business depends on it: low, medium, high or critical.
             criticality: high
             # dataSensitivity (optional): the most sensitive data it handles: public, internal, confidential or restricted.

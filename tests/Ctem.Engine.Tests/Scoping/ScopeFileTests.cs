@@ -34,6 +34,8 @@ public sealed class ScopeFileTests
         { "products:\n  - name: shop\n    criticality: urgent", "3:18", "products[0].criticality: 'urgent' is not one of low, medium, high, critical" },
         { "products:\n  - name: shop\n    dataSensitivity: secret", "3:22", "products[0].dataSensitivity: 'secret' is not one of public, internal, confidential, restricted" },
         { "products:\n  - name: shop\n    crownJewel: yes", "3:17", "products[0].crownJewel: expected true or false, found string 'yes'" },
+        { "products:\n  - name: shop\n    owners: [{match: lodash, team: a}]", "3:22", "products[0].owners[0].match: 'lodash' is not a purl pattern; write it as pkg:TYPE/NAMESPACE/NAME with * for any text (pkg:npm/@acme/*)" },
+        { "products:\n  - name: shop\n    owners: [{match: \"pkg:npm/*\"}]", "3:14", "products[0].owners[0]: missing required key 'team'" },
         { "products:\n  - name: shop\n    owner: payments", "3:12", "products[0].owner: expected a mapping of team, contact, found string 'payments'" },
         { "products:\n  - name: shop\n    owner: {team: a, mail: b}", "3:22", "products[0].owner: unknown key 'mail'; known keys: team, contact" },
         { "products:\n  - name: shop\n    releases:\n      - status: supported", "4:9", "products[0].releases[0]: missing required key 'version'" },
@@ -124,6 +126,24 @@ public sealed class ScopeFileTests
     }
 
     [Fact]
+    public void Load_CodeOwners_ReadBesideTheScopeFileOrAnErrorAtTheKey()
+    {
+        const string yaml = "products:\n  - name: shop\n    codeowners: .github/CODEOWNERS";
+        var scopePath = System.IO.Path.Combine("conf", "ctem.yaml");
+        var expected = System.IO.Path.GetFullPath(System.IO.Path.Combine("conf", ".github/CODEOWNERS"));
+
+        var read = ScopeFile.Load(scopePath, yaml, path => path == expected ? "*.json @sbom\n/web/ @web # the site" : null);
+        var missing = ScopeFile.Load(scopePath, yaml, _ => null);
+        var invalid = ScopeFile.Load(scopePath, yaml, _ => "*.json @sbom\n!*.md @docs");
+
+        var product = Assert.Single(read.Document!.Products);
+        Assert.Equal(".github/CODEOWNERS", product.CodeOwnersFile);
+        Assert.Equal(["1 *.json @sbom", "2 /web/ @web"], product.CodeOwners.Select(r => $"{r.Line} {r.Pattern} {string.Join(' ', r.Owners)}"));
+        Assert.Equal(("3:17", $"products[0].codeowners: cannot read the CODEOWNERS file .github/CODEOWNERS (looked for {expected})"), (Assert.Single(missing.Diagnostics).Location, missing.Diagnostics[0].Message));
+        Assert.Equal("products[0].codeowners: .github/CODEOWNERS:2:1: '!*.md': negated patterns are not supported in CODEOWNERS", Assert.Single(invalid.Diagnostics).Message);
+    }
+
+    [Fact]
     public void Load_StarterScope_HasNoDiagnostics()
     {
         var result = ScopeFile.Load(Path, StarterScope.Text);
@@ -153,7 +173,7 @@ public sealed class ScopeFileTests
         var comments = string.Join("\n", StarterScope.Text.Split('\n').Where(l => l.TrimStart().StartsWith('#')));
         string[] keys =
         [
-            "products", "name", "description", "owner", "team", "contact", "criticality", "dataSensitivity", "crownJewel",
+            "products", "name", "description", "owner", "team", "contact", "owners", "match", "codeowners", "criticality", "dataSensitivity", "crownJewel",
             "releases", "version", "status", "deployments", "environment", "internetFacing", "customers",
             "sla", "riskWeights", "cvss", "epss", "kev", "ssvc", "exposure", "dependency",
         ];
@@ -176,6 +196,10 @@ public sealed class ScopeFileTests
             "products:\n  - name: api\n    owner: {team: core}\n    dataSensitivity: restricted\n    deployments:\n      - {name: ci, environment: test, customers: no}",
             new ScopeDocument([Product("api") with { Owner = new("core", null), DataSensitivity = DataSensitivity.Restricted, Deployments = [new("ci", DeploymentEnvironment.Test, false, "no")] }], RemediationSla.Default, RiskWeights.Default)
         },
+        {
+            "products:\n  - name: web\n    owners:\n      - {match: \"pkg:npm/@acme/*\", team: web}\n      - match: \"pkg:npm/*\"\n        team: node",
+            new ScopeDocument([Product("web") with { ComponentOwners = [new("pkg:npm/@acme/*", "web"), new("pkg:npm/*", "node")] }], RemediationSla.Default, RiskWeights.Default)
+        },
     };
 
     [Theory]
@@ -189,7 +213,9 @@ public sealed class ScopeFileTests
         Assert.Equal((expected.Sla, expected.RiskWeights, expected.Products.Count), (document.Sla, document.RiskWeights, document.Products.Count));
         foreach (var (want, got) in expected.Products.Zip(document.Products))
         {
-            Assert.Equal(want with { Releases = [], Deployments = [] }, got with { Releases = [], Deployments = [] });
+            Assert.Equal(want with { Releases = [], Deployments = [], ComponentOwners = [], CodeOwners = [] }, got with { Releases = [], Deployments = [], ComponentOwners = [], CodeOwners = [] });
+            Assert.Equal(want.ComponentOwners, got.ComponentOwners);
+            Assert.Equal(want.CodeOwners.Select(r => (r.Pattern, string.Join(' ', r.Owners), r.Line)), got.CodeOwners.Select(r => (r.Pattern, string.Join(' ', r.Owners), r.Line)));
             Assert.Equal(want.Releases, got.Releases);
             Assert.Equal(want.Deployments, got.Deployments);
         }
