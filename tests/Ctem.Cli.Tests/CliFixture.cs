@@ -27,6 +27,8 @@ internal sealed class CliFixture : IDisposable
 
     public Task<CliResult> RunAsync(params string[] args) => CliRun.RunAsync([.. args, "--db", Database]);
 
+    public Task<CliResult> RunAtAsync(DateTimeOffset now, params string[] args) => CliRun.RunAtAsync(now, [.. args, "--db", Database]);
+
     /// <summary>Runs <c>ctem demo</c>, which keeps its database in the data directory: this fixture's, not the user's.</summary>
     public Task<CliResult> RunDemoAsync(params string[] args) =>
         CliRun.RunWithEnvironmentAsync(new Dictionary<string, string> { ["XDG_DATA_HOME"] = DataHome }, ["demo", .. args]);

@@ -22,6 +22,16 @@ internal static class CliRun
 
     public static Task<CliResult> RunAsync(params string[] args) => RunWithEnvironmentAsync(null, args);
 
+    /// <summary>Runs with the clock at <paramref name="now"/>: for what depends on time passing (SLAs, expiries).</summary>
+    public static async Task<CliResult> RunAtAsync(DateTimeOffset now, params string[] args)
+    {
+        using var stdout = new StringWriter();
+        using var stderr = new StringWriter();
+        var host = new CliHost(stdout, stderr, _ => null, new FakeTimeProvider(now));
+        var exit = await CtemCli.RunAsync(args, host, CancellationToken.None);
+        return new CliResult(exit, stdout.ToString(), stderr.ToString());
+    }
+
     /// <summary>Runs with stdout on a terminal this many columns wide, or on a pipe when null; without colour, so the output is plain text.</summary>
     public static async Task<CliResult> RunAtWidthAsync(int? terminalColumns, params string[] args)
     {

@@ -149,9 +149,7 @@ public static class DiffOutput
         _ => "resolved",
     };
 
-    private static string Shorten(string text, int length) => text.Length <= length ? text : text[..(length - 1)] + "…";
+    private static string Shorten(string text, int length) => MarkdownText.Shorten(text, length);
 
-    // A pipe would end the cell, a line break the row; backticks would open code spans.
-    private static string Escape(string text) =>
-        text.Replace("|", "\\|", StringComparison.Ordinal).Replace('`', '\'').Replace('\n', ' ').Replace('\r', ' ');
+    private static string Escape(string text) => MarkdownText.Escape(text);
 }

@@ -33,7 +33,10 @@ public sealed record FindingView(
     /// <summary>The risk assessment; null for findings stored before risk scoring, until seen again.</summary>
     public RiskAssessment? Risk { get; init; }
 
-    public DateTimeOffset? DueAt => FirstSeenAt is { } first ? Risk?.DueFrom(first) : null;
+    /// <summary>The SLA due date, or the KEV due date when earlier (<see cref="Core.Scoring.Risk.DueDate"/>).</summary>
+    public DateTimeOffset? DueAt => Due?.At;
+
+    public DueDate? Due => DueDate.Of(Risk, FirstSeenAt, Exploitation?.Kev);
 
     /// <summary>When the last source stopped reporting it; null while open.</summary>
     public DateTimeOffset? ResolvedAt { get; init; }

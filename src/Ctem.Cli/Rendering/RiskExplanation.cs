@@ -29,7 +29,7 @@ public static class RiskExplanation
             return;
         }
 
-        console.WriteLine($"Priority {JsonOutput.Name(risk.Priority)}: risk score {Number(risk.Score, "0.0")} of 100; SLA {risk.SlaDays} days, due {Day(finding.DueAt)}");
+        console.WriteLine($"Priority {JsonOutput.Name(risk.Priority)}: risk score {Number(risk.Score, "0.0")} of 100; SLA {risk.SlaDays} days, due {Day(finding.DueAt)}{(finding.Due?.Basis == DueDateBasis.Kev ? " (CISA KEV due date, earlier than the SLA's)" : "")}");
         console.WriteLine($"SSVC decision: {CisaSsvc.NameOf(risk.Ssvc)}; assessed {risk.AssessedAt.ToUniversalTime().ToString("yyyy-MM-dd HH:mm 'UTC'", CultureInfo.InvariantCulture)}");
         var table = new Table().Border(TableBorder.Rounded)
             .AddColumn("Factor")

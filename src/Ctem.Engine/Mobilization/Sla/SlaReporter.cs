@@ -1,0 +1,24 @@
+using Ctem.Core.Model;
+using Ctem.Core.Stores;
+using Ctem.Engine.Prioritization;
+
+namespace Ctem.Engine.Mobilization.Sla;
+
+/// <summary>Reads what <c>ctem sla</c> needs from the store — every finding of the products asked for, their KEV entries and history — and computes the report.</summary>
+public static class SlaReporter
+{
+    public static async Task<SlaReport> ReportAsync(ICtemStore store, string? product, string? owner, DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(store);
+        var findings = await store.GetFindingsAsync(new FindingFilter(product, FindingStatusFilter.All) { Owner = owner }, cancellationToken);
+        var exploitation = await ExploitationLookup.ForAsync(store, findings.Select(f => f.Vulnerability), cancellationToken);
+        var kev = exploitation.Where(e => e.Value.Kev is not null).ToDictionary(e => e.Key, e => e.Value.Kev!, StringComparer.Ordinal);
+        var events = new List<FindingEvent>();
+        foreach (var name in findings.Select(f => f.Product).Distinct(StringComparer.Ordinal))
+        {
+            events.AddRange(await store.GetFindingEventsAsync(name, 0, long.MaxValue, cancellationToken));
+        }
+
+        return SlaCalculator.Compute(findings, kev, events, now);
+    }
+}
