@@ -116,8 +116,8 @@ public sealed class OpenVexReader : IVexReader
             (state, detail) = (VexState.FalsePositive, falsePositiveDetail);
         }
 
-        var action = VexWording.Action(ReportJson.String(statement, "action_statement"));
-        if (state == VexState.Affected && action is null)
+        var writtenAction = ReportJson.String(statement, "action_statement");
+        if (state == VexState.Affected && string.IsNullOrWhiteSpace(writtenAction))
         {
             diagnostics.Add(Diagnostic.Warning(DiagnosticCodes.InvalidVexStatement, path, $"{id}: an affected statement should say what to do (\"action_statement\")", pointer));
         }
@@ -127,7 +127,7 @@ public sealed class OpenVexReader : IVexReader
             Justification = justification ?? VexJustification.Unspecified,
             FormatJustification = justificationText,
             Detail = detail,
-            ActionStatement = action,
+            ActionStatement = VexWording.Action(writtenAction),
             Evidence = ReportJson.String(statement, "status_notes") is { } notes ? notes.Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries) : [],
             Timestamp = VdrJsonDocument.Time(statement, "last_updated") ?? VdrJsonDocument.Time(statement, "timestamp") ?? documentTime,
             Author = author,
