@@ -8,7 +8,7 @@ namespace Ctem.Plugins.Reports.CycloneDxVdr;
 /// <summary>
 /// Turns a BOM's vulnerabilities into findings: one per vulnerability and affected bom-ref, on the component with that
 /// bom-ref. A vulnerability whose analysis says it does not apply (not_affected, false_positive, resolved) is a VEX
-/// statement, not a finding: it is named in an info diagnostic until VEX statements are imported as such.
+/// statement, not a finding: it is named in an info diagnostic pointing to 'ctem vex import'.
 /// </summary>
 internal static class VdrMapping
 {
@@ -42,7 +42,7 @@ internal static class VdrMapping
                 diagnostics.Add(new Diagnostic(
                     DiagnosticSeverity.Info,
                     DiagnosticCodes.UnsupportedFormat,
-                    $"{id}: analysis state '{state}' says it does not apply; not a finding (VEX statements are not imported yet)",
+                    $"{id}: analysis state '{state}' says it does not apply; not a finding (a VEX statement: 'ctem vex import' reads it)",
                     path,
                     vulnerability.Pointer));
                 continue;

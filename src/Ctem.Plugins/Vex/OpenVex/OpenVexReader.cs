@@ -170,7 +170,7 @@ public sealed class OpenVexReader : IVexReader
 
     private static (string? Id, IReadOnlyList<string> Aliases) Vulnerability(JsonElement statement)
     {
-        if (!statement.TryGetProperty("vulnerability", out var vulnerability))
+        if (statement.ValueKind != JsonValueKind.Object || !statement.TryGetProperty("vulnerability", out var vulnerability))
         {
             return (null, []);
         }
