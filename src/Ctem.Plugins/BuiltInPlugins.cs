@@ -118,14 +118,21 @@ public static class BuiltInPlugins
         new EpssCsvParser(),
     ];
 
-    /// <summary>VEX formats that <c>ctem vex import</c> reads, in detection order.</summary>
+    /// <summary>VEX formats that <c>ctem vex import</c> reads, in detection order (OpenVEX last: it also claims "*openvex*.json" by name).</summary>
     public static ImmutableArray<IVexReader> VexReaders { get; } =
     [
+        new Vex.Csaf.CsafVexReader(),
+        new Vex.CycloneDx.CycloneDxVexJsonReader(),
+        new Vex.CycloneDx.CycloneDxVexXmlReader(),
+        new Vex.OpenVex.OpenVexReader(),
     ];
 
     /// <summary>VEX formats that <c>ctem vex export --format</c> writes.</summary>
     public static ImmutableArray<IVexWriter> VexWriters { get; } =
     [
+        new Vex.OpenVex.OpenVexWriter(),
+        new Vex.CycloneDx.CycloneDxVexWriter(),
+        new Vex.Csaf.CsafVexWriter(),
     ];
 
     /// <summary>One scheme per ecosystem family; a duplicate ecosystem fails at start-up.</summary>

@@ -56,4 +56,7 @@ public static class DiagnosticCodes
 
     /// <summary>A document that looks like a CVE record or NVD response but lacks what one must have.</summary>
     public const string NotACveRecord = "CTEM020";
+
+    /// <summary>A VEX statement the format's specification forbids (not_affected without a justification or impact statement, …): not imported.</summary>
+    public const string InvalidVexStatement = "CTEM030";
 }

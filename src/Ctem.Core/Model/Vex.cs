@@ -29,7 +29,14 @@ public enum VexJustification
 /// A component a statement is about. <see cref="Purl"/> without a version covers every version, narrowed by
 /// <see cref="VersRange"/> (a <c>vers:</c> range) when given; <see cref="Cpe"/> is kept where the document gives one.
 /// </summary>
-public sealed record VexTarget(string? Purl, string? VersRange = null, string? Cpe = null);
+public sealed record VexTarget(string? Purl, string? VersRange = null, string? Cpe = null)
+{
+    /// <summary>
+    /// What the document calls the component when it gives no purl (a CSAF product name, a CycloneDX component's
+    /// name or a bom-link): kept for messages, never matched on.
+    /// </summary>
+    public string? Name { get; init; }
+}
 
 /// <summary>
 /// One statement of a VEX document: the analysis of one vulnerability for a set of components, with who said it and

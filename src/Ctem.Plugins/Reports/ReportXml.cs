@@ -26,28 +26,33 @@ internal static class ReportXml
         ArgumentNullException.ThrowIfNull(source);
         using var buffer = new MemoryStream();
         await source.Content.CopyToAsync(buffer, cancellationToken);
-        buffer.Position = 0;
+        return Load(source.Path, buffer.GetBuffer().AsMemory(0, (int)buffer.Length));
+    }
+
+    /// <summary>The same for content already in memory (the VEX readers get it as bytes).</summary>
+    public static (XDocument? Document, Diagnostic? Error) Load(string path, ReadOnlyMemory<byte> content)
+    {
         try
         {
-            using var reader = XmlReader.Create(buffer, Settings);
+            using var stream = new MemoryStream(content.ToArray(), writable: false);
+            using var reader = XmlReader.Create(stream, Settings);
             return (XDocument.Load(reader, LoadOptions.SetLineInfo), null);
         }
         catch (XmlException ex)
         {
-            var content = buffer.GetBuffer().AsSpan(0, (int)buffer.Length);
-            var doctype = content.IndexOf("<!DOCTYPE"u8);
+            var doctype = content.Span.IndexOf("<!DOCTYPE"u8);
             if (doctype >= 0)
             {
                 // The reader stops at the DOCTYPE without saying where it is.
                 return (null, Diagnostic.Error(
                     DiagnosticCodes.UnsupportedFormat,
-                    source.Path,
+                    path,
                     "refused: the document has a DOCTYPE (DTD or entity declarations); Ctem never processes them, since they can read local files or expand without bound",
-                    LineColumnOf(content, doctype)));
+                    LineColumnOf(content.Span, doctype)));
             }
 
             var location = ex.LineNumber > 0 ? FormattableString.Invariant($"{ex.LineNumber}:{ex.LinePosition}") : null;
-            return (null, Diagnostic.Error(DiagnosticCodes.InvalidJson, source.Path, $"invalid XML: {ex.Message}", location));
+            return (null, Diagnostic.Error(DiagnosticCodes.InvalidJson, path, $"invalid XML: {ex.Message}", location));
         }
     }
 

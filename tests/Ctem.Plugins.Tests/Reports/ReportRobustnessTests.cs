@@ -66,7 +66,7 @@ public sealed class ReportRobustnessTests
     }
 
     // Every value's path below the root, breadth first, so the shape-defining values near the top come first.
-    private static IEnumerable<object[]> Paths(JsonNode? root)
+    internal static IEnumerable<object[]> Paths(JsonNode? root)
     {
         var queue = new Queue<(JsonNode? Node, object[] Path)>([(root, [])]);
         while (queue.Count > 0)
@@ -97,7 +97,7 @@ public sealed class ReportRobustnessTests
         }
     }
 
-    private static void Replace(JsonNode root, object[] path, JsonNode? value)
+    internal static void Replace(JsonNode root, object[] path, JsonNode? value)
     {
         var parent = root;
         foreach (var step in path[..^1])

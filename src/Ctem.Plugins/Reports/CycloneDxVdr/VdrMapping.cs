@@ -8,7 +8,7 @@ namespace Ctem.Plugins.Reports.CycloneDxVdr;
 /// <summary>
 /// Turns a BOM's vulnerabilities into findings: one per vulnerability and affected bom-ref, on the component with that
 /// bom-ref. A vulnerability whose analysis says it does not apply (not_affected, false_positive, resolved) is a VEX
-/// statement, not a finding: it is named in an info diagnostic until VEX statements are imported as such.
+/// statement, not a finding: it is named in an info diagnostic pointing to 'ctem vex import'.
 /// </summary>
 internal static class VdrMapping
 {
@@ -26,15 +26,7 @@ internal static class VdrMapping
 
     public static ReportResult Report(string format, string path, VdrDocument document, List<Diagnostic> diagnostics)
     {
-        var components = new Dictionary<string, VdrComponent>(StringComparer.Ordinal);
-        foreach (var component in document.Components)
-        {
-            if (component.BomRef is { Length: > 0 } bomRef)
-            {
-                components.TryAdd(bomRef, component);
-            }
-        }
-
+        var components = new VdrComponentIndex(document.Components);
         var findings = new List<ReportedFinding>();
         foreach (var vulnerability in document.Vulnerabilities)
         {
@@ -50,7 +42,7 @@ internal static class VdrMapping
                 diagnostics.Add(new Diagnostic(
                     DiagnosticSeverity.Info,
                     DiagnosticCodes.UnsupportedFormat,
-                    $"{id}: analysis state '{state}' says it does not apply; not a finding (VEX statements are not imported yet)",
+                    $"{id}: analysis state '{state}' says it does not apply; not a finding (a VEX statement: 'ctem vex import' reads it)",
                     path,
                     vulnerability.Pointer));
                 continue;
@@ -74,7 +66,7 @@ internal static class VdrMapping
         return ReportResult.Ok(report, diagnostics);
     }
 
-    private static ReportedAsset? AssetOf(string path, VdrAffect affect, Dictionary<string, VdrComponent> components, List<Diagnostic> diagnostics)
+    private static ReportedAsset? AssetOf(string path, VdrAffect affect, VdrComponentIndex components, List<Diagnostic> diagnostics)
     {
         if (string.IsNullOrWhiteSpace(affect.Ref))
         {
@@ -83,23 +75,15 @@ internal static class VdrMapping
         }
 
         var reference = affect.Ref.Trim();
-        if (components.TryGetValue(reference, out var component))
+        var resolved = components.Resolve(reference);
+        if (resolved.Purl is { } purl)
         {
-            if (component.Purl is { } purl && PackageUrl.Parse(purl) is { Success: true } parsed)
-            {
-                return ReportedAsset.Package(parsed.Value);
-            }
-
-            if (component.Name is { Length: > 0 } name)
-            {
-                return ReportedAsset.Package(null, component.Group is { Length: > 0 } group ? $"{group}/{name}" : name, component.Version);
-            }
+            return ReportedAsset.Package(purl);
         }
 
-        // Tools often use the purl as the bom-ref; a ref that is one still names the package when the BOM lists no component.
-        if (PackageUrl.Parse(reference) is { Success: true } referenced)
+        if (resolved.Known)
         {
-            return ReportedAsset.Package(referenced.Value);
+            return ReportedAsset.Package(null, resolved.Name!, resolved.Version);
         }
 
         diagnostics.Add(Diagnostic.Warning(DiagnosticCodes.ComponentWithoutPurl, path, $"affects ref '{reference}' names no component with a purl or name; the ref is the package name", affect.Pointer));
