@@ -64,6 +64,9 @@ public sealed record ObservedFinding(Component Component, VulnerabilityRef Vulne
     /// shown, ranked down.
     /// </summary>
     public string? Suspect { get; init; }
+
+    /// <summary>How the package identity was derived (<see cref="ReportedFinding.Identity"/>); null when the source named the package.</summary>
+    public IdentityDerivation? Identity { get; init; }
 }
 
 public static class FindingKey
@@ -126,4 +129,7 @@ public sealed record StoredFinding(
 
     /// <summary>Why the latest observation found it suspect (<see cref="ObservedFinding.Suspect"/>); null when it did not.</summary>
     public string? Suspect { get; init; }
+
+    /// <summary>How the latest observation derived the package identity (<see cref="ObservedFinding.Identity"/>); null when its source named the package.</summary>
+    public IdentityDerivation? Identity { get; init; }
 }

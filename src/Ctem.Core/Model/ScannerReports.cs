@@ -124,6 +124,9 @@ public sealed record ReportedFinding(
 
     /// <summary>The place in the report file this finding comes from (JSON pointer, line), for diagnostics and provenance.</summary>
     public string? ReportPointer { get; init; }
+
+    /// <summary>How the package was derived when the report names it only in prose, rule ids or paths; null when it names it outright.</summary>
+    public IdentityDerivation? Identity { get; init; }
 }
 
 /// <summary>

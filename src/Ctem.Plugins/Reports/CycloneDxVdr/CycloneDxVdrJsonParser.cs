@@ -64,7 +64,10 @@ public sealed class CycloneDxVdrJsonParser : IReportParser
             ReportJson.String(component, "purl"),
             ReportJson.String(component, "group"),
             ReportJson.String(component, "name"),
-            ReportJson.String(component, "version")));
+            ReportJson.String(component, "version"))
+        {
+            SyftType = ReportJson.Array(component, "properties").Where(p => ReportJson.String(p, "name") == "syft:package:type").Select(p => ReportJson.String(p, "value")).FirstOrDefault(),
+        });
         foreach (var nested in ReportJson.Array(component, "components"))
         {
             Collect(nested, into);

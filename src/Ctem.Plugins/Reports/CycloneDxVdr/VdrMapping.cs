@@ -90,9 +90,10 @@ internal static class VdrMapping
                 return ReportedAsset.Package(parsed.Value);
             }
 
+            // Syft's package type is the word Grype's JSON report keys the same purl-less package by.
             if (component.Name is { Length: > 0 } name)
             {
-                return ReportedAsset.Package(null, component.Group is { Length: > 0 } group ? $"{group}/{name}" : name, component.Version);
+                return ReportedAsset.Package(component.SyftType is { Length: > 0 } type ? type : null, component.Group is { Length: > 0 } group ? $"{group}/{name}" : name, component.Version);
             }
         }
 

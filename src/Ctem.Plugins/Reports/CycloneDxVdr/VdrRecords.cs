@@ -1,7 +1,11 @@
 namespace Ctem.Plugins.Reports.CycloneDxVdr;
 
 /// <summary>A component as both encodings state it, found by its bom-ref.</summary>
-internal sealed record VdrComponent(string? BomRef, string? Purl, string? Group, string? Name, string? Version);
+internal sealed record VdrComponent(string? BomRef, string? Purl, string? Group, string? Name, string? Version)
+{
+    /// <summary>The package type Syft (behind Grype's and Syft's BOMs) writes in the <c>syft:package:type</c> property: <c>rpm</c>, <c>deb</c>, …</summary>
+    public string? SyftType { get; init; }
+}
 
 internal sealed record VdrRating(string? Severity, string? Method, string? Vector, double? Score);
 
