@@ -36,6 +36,10 @@ internal sealed record FindingRow(
 {
     public string? Suspect { get; init; }
 
+    public string? IdentityDerivedFrom { get; init; }
+
+    public string? IdentityConfidence { get; init; }
+
     public static FindingRow From(ObservedFinding finding, long productId, long runId, DateTimeOffset at)
     {
         var component = finding.Component;
@@ -72,6 +76,8 @@ internal sealed record FindingRow(
             at)
         {
             Suspect = finding.Suspect,
+            IdentityDerivedFrom = finding.Identity?.DerivedFrom,
+            IdentityConfidence = finding.Identity is { } identity ? IdentityDerivation.Word(identity.Confidence) : null,
         };
     }
 }

@@ -56,6 +56,10 @@ internal sealed class OpenFindingRow
 
     public string? Suspect { get; set; }
 
+    public string? IdentityDerivedFrom { get; set; }
+
+    public string? IdentityConfidence { get; set; }
+
     public DateTimeOffset FirstSeenAt { get; set; }
 
     public DateTimeOffset LastSeenAt { get; set; }
@@ -88,5 +92,6 @@ internal sealed class OpenFindingRow
         ReopenCount = (int)ReopenCount,
         Place = LocationPath is null ? null : new FilePlace(LocationRoot, LocationPath, (int?)LocationLine),
         Suspect = Suspect,
+        Identity = IdentityDerivedFrom is null ? null : new IdentityDerivation(IdentityDerivedFrom, IdentityDerivation.Parse(IdentityConfidence)),
     };
 }

@@ -47,6 +47,9 @@ public sealed record FindingView(
     /// <summary>Why the finding is probably a false positive (its advisory is for another ecosystem, …); null when nothing speaks against it.</summary>
     public string? Suspect { get; init; }
 
+    /// <summary>How the package was derived when its report named no purl (<see cref="IdentityDerivation"/>); null when a source named it.</summary>
+    public IdentityDerivation? Identity { get; init; }
+
     /// <summary>Most urgent first; ties in a stable, readable order.</summary>
     public static IReadOnlyList<FindingView> ByPriority(IEnumerable<FindingView> findings) =>
         findings
@@ -84,6 +87,7 @@ public sealed record FindingView(
         ReopenCount = recorded?.ReopenCount ?? 0,
         Place = finding.Place,
         Suspect = finding.Suspect,
+        Identity = finding.Identity,
     };
 
     public static FindingView From(StoredFinding finding) => new(
@@ -108,6 +112,7 @@ public sealed record FindingView(
         ReopenCount = finding.ReopenCount,
         Place = finding.Place,
         Suspect = finding.Suspect,
+        Identity = finding.Identity,
     };
 
     // Every output spells a source's severity label the one way (Severities), whatever the source wrote.

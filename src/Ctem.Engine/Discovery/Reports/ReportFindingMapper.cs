@@ -27,6 +27,7 @@ public static class ReportFindingMapper
         {
             ReportedAs = finding.VulnerabilityIds.Count > 0 ? finding.VulnerabilityIds : [finding.RuleId ?? finding.Title],
             Place = PlaceOf(finding, component.Location, root ?? InputRoot.Of([reportPath])),
+            Identity = finding.Identity,
         };
     }
 

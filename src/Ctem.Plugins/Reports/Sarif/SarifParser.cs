@@ -3,6 +3,7 @@ using System.Text.Json;
 using Ctem.Core.Diagnostics;
 using Ctem.Core.Extensibility;
 using Ctem.Core.Model;
+using Ctem.Plugins.Reports.Sarif.Packages;
 
 namespace Ctem.Plugins.Reports.Sarif;
 
@@ -61,7 +62,13 @@ public sealed class SarifParser : IReportParser
             tools.Add((ReportJson.String(driver, "name") ?? "SARIF", ReportJson.String(driver, "version") ?? ReportJson.String(driver, "semanticVersion")));
             target ??= ReportJson.Object(run, "properties") is { } properties ? ReportJson.String(properties, "imageName") : null;
             var reader = new SarifRunReader(path, run, tool, runPointer, diagnostics);
-            findings.AddRange(reader.Findings());
+            var runFindings = reader.Findings().ToList();
+            if (target is null && new GrypeSarifConvention().Applies(tools[^1].Name))
+            {
+                target = GrypeSarifConvention.TargetIn(runFindings.Select(f => f.Description));
+            }
+
+            findings.AddRange(runFindings);
         }
 
         var names = tools.Select(t => t.Name).Distinct(StringComparer.Ordinal).ToList();

@@ -7,7 +7,8 @@ namespace Ctem.Plugins.Reports.Sarif.Packages;
 /// Grype (<c>grype -o sarif</c>) gives a rule per (vulnerability, package), with the package's purl in the rule's
 /// <c>purls</c> property when it has one (read before any convention). Without one, the rule's help says "Package: X",
 /// "Version: Y" and "Type: T" (Grype's package type: <c>rpm</c>, <c>deb</c>, <c>java-archive</c>, …), as its JSON
-/// output's artifact does; the rule id is "VULN-ID-PACKAGE" and the full description "Version Y is affected …".
+/// output's artifact does; the rule id is "VULN-ID-PACKAGE" and the full description "Version Y is affected …". The
+/// scanned image is named only in result messages ("… was found in image TARGET at: PATH").
 /// </summary>
 internal sealed partial class GrypeSarifConvention : ISarifPackageConvention
 {
@@ -32,6 +33,15 @@ internal sealed partial class GrypeSarifConvention : ISarifPackageConvention
 
         return null;
     }
+
+    /// <summary>The image the results' messages say they were found in, when they all name the same one.</summary>
+    public static string? TargetIn(IEnumerable<string?> messages) =>
+        messages.OfType<string>().Select(m => FoundInImage().Match(m)).Where(m => m.Success).Select(m => m.Groups[1].Value).Distinct(StringComparer.Ordinal).ToList() is [var only]
+            ? only
+            : null;
+
+    [GeneratedRegex(@" was found in image (\S+) at: ", RegexOptions.CultureInvariant)]
+    private static partial Regex FoundInImage();
 
     [GeneratedRegex(@"^(?:CVE-\d{4}-\d{4,}|GHSA(?:-[a-z0-9]{4}){3})-(?<name>.+)$", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex RuleId();
