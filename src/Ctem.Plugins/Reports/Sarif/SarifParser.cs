@@ -12,9 +12,12 @@ namespace Ctem.Plugins.Reports.Sarif;
 /// <c>notApplicable</c>, which say a rule found nothing. The rule is found by index, else by id (also in tool
 /// extensions). Severity is the rule's numeric <c>security-severity</c> (a CVSS-like score) when given, else the
 /// result's level, the rule's default level, or SARIF's default <c>warning</c>. The asset is a package when the result
-/// or its rule names exactly one purl (Grype), else the first physical location's file (resolved against
+/// or its rule names exactly one purl (Grype), else the package its producer's conventions name
+/// (<see cref="Packages.SarifPackageConventions"/>: Trivy's messages, Grype's rule help, package paths; the finding
+/// keeps how it was derived), else the first physical location's file (resolved against
 /// <c>originalUriBaseIds</c>), else a purl logical location, else the analysis target or the run's only artifact, else
-/// <c>.</c>: the scanned root as a whole (the logical location, if any, becomes the location pointer).
+/// <c>.</c>: the scanned root as a whole (the logical location, if any, becomes the location pointer). Grype names
+/// the scanned image only in its messages: that is the report's target when no run property names one.
 /// </summary>
 public sealed class SarifParser : IReportParser
 {
