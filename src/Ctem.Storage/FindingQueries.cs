@@ -13,7 +13,7 @@ internal static class FindingQueries
             f.package_name AS PackageName, f.version AS Version, f.vulnerability_id AS VulnerabilityId,
             f.aliases_json AS AliasesJson, f.advisory_ids_json AS AdvisoryIdsJson, f.summary AS Summary,
             f.severity AS Severity, f.fixed_versions_json AS FixedVersionsJson, f.scope AS Scope, f.relation AS Relation, f.version_inferred_from AS VersionInferredFrom, f.cvss_vector AS CvssVector, f.cvss_source AS CvssSource, f.severity_source AS SeveritySource, f.exploit_refs_json AS ExploitReferencesJson, f.cwes_json AS CwesJson,
-            f.location_root AS LocationRoot, f.location_path AS LocationPath, f.location_line AS LocationLine, f.suspect AS Suspect,
+            f.location_root AS LocationRoot, f.location_path AS LocationPath, f.location_line AS LocationLine, f.suspect AS Suspect, f.identity_derived_from AS IdentityDerivedFrom, f.identity_confidence AS IdentityConfidence,
             COALESCE(f.assigned_owner, f.owner) AS Owner, f.owner_source AS OwnerSource, f.assigned_owner AS AssignedOwner, f.assigned_by AS AssignedBy,
             {0} AS RiskJson, f.first_seen_at AS FirstSeenAt, f.last_seen_at AS LastSeenAt,
             f.status AS Status, f.resolved_at AS ResolvedAt, f.reopen_count AS ReopenCount

@@ -40,6 +40,10 @@ internal sealed record FindingRow(
 
     public string? OwnerSource { get; init; }
 
+    public string? IdentityDerivedFrom { get; init; }
+
+    public string? IdentityConfidence { get; init; }
+
     public static FindingRow From(ObservedFinding finding, long productId, long runId, DateTimeOffset at)
     {
         var component = finding.Component;
@@ -78,6 +82,8 @@ internal sealed record FindingRow(
             Suspect = finding.Suspect,
             Owner = finding.Owner,
             OwnerSource = finding.OwnerSource,
+            IdentityDerivedFrom = finding.Identity?.DerivedFrom,
+            IdentityConfidence = finding.Identity is { } identity ? IdentityDerivation.Word(identity.Confidence) : null,
         };
     }
 }

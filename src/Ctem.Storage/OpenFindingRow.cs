@@ -64,6 +64,10 @@ internal sealed class OpenFindingRow
 
     public string? AssignedBy { get; set; }
 
+    public string? IdentityDerivedFrom { get; set; }
+
+    public string? IdentityConfidence { get; set; }
+
     public DateTimeOffset FirstSeenAt { get; set; }
 
     public DateTimeOffset LastSeenAt { get; set; }
@@ -98,5 +102,6 @@ internal sealed class OpenFindingRow
         Suspect = Suspect,
         Owner = Owner,
         OwnerSource = AssignedOwner is null ? OwnerSource : $"assigned by {AssignedBy ?? "someone"}",
+        Identity = IdentityDerivedFrom is null ? null : new IdentityDerivation(IdentityDerivedFrom, IdentityDerivation.Parse(IdentityConfidence)),
     };
 }

@@ -21,10 +21,10 @@ internal sealed class ScanRecorder
 
     private const string InsertFindingSql = """
         INSERT INTO findings (product_id, finding_key, component_purl, ecosystem, package_name, version, vulnerability_id,
-            aliases_json, advisory_ids_json, summary, severity, fixed_versions_json, scope, relation, version_inferred_from, cvss_vector, cvss_source, severity_source, exploit_refs_json, cwes_json, risk_score, priority, risk_json, location_root, location_path, location_line, suspect, owner, owner_source, status,
+            aliases_json, advisory_ids_json, summary, severity, fixed_versions_json, scope, relation, version_inferred_from, cvss_vector, cvss_source, severity_source, exploit_refs_json, cwes_json, risk_score, priority, risk_json, location_root, location_path, location_line, suspect, owner, owner_source, identity_derived_from, identity_confidence, status,
             first_seen_at, last_seen_at, resolved_at, first_run_id, last_run_id)
         VALUES (@ProductId, @FindingKey, @ComponentPurl, @Ecosystem, @PackageName, @Version, @VulnerabilityId,
-            @AliasesJson, @AdvisoryIdsJson, @Summary, @Severity, @FixedVersionsJson, @Scope, @Relation, @VersionInferredFrom, @CvssVector, @CvssSource, @SeveritySource, @ExploitReferencesJson, @CwesJson, @RiskScore, @Priority, @RiskJson, @LocationRoot, @LocationPath, @LocationLine, @Suspect, @Owner, @OwnerSource, 'open',
+            @AliasesJson, @AdvisoryIdsJson, @Summary, @Severity, @FixedVersionsJson, @Scope, @Relation, @VersionInferredFrom, @CvssVector, @CvssSource, @SeveritySource, @ExploitReferencesJson, @CwesJson, @RiskScore, @Priority, @RiskJson, @LocationRoot, @LocationPath, @LocationLine, @Suspect, @Owner, @OwnerSource, @IdentityDerivedFrom, @IdentityConfidence, 'open',
             @At, @At, NULL, @RunId, @RunId)
         RETURNING id
         """;
@@ -35,7 +35,7 @@ internal sealed class ScanRecorder
             advisory_ids_json = @AdvisoryIdsJson, summary = @Summary, severity = @Severity,
             fixed_versions_json = @FixedVersionsJson, scope = @Scope, relation = @Relation, version_inferred_from = @VersionInferredFrom, cvss_vector = @CvssVector, cvss_source = @CvssSource, severity_source = @SeveritySource, exploit_refs_json = @ExploitReferencesJson, cwes_json = @CwesJson,
             risk_score = @RiskScore, priority = @Priority, risk_json = @RiskJson,
-            location_root = @LocationRoot, location_path = @LocationPath, location_line = @LocationLine, suspect = @Suspect, owner = @Owner, owner_source = @OwnerSource, status = 'open', last_seen_at = @At, resolved_at = NULL,
+            location_root = @LocationRoot, location_path = @LocationPath, location_line = @LocationLine, suspect = @Suspect, owner = @Owner, owner_source = @OwnerSource, identity_derived_from = @IdentityDerivedFrom, identity_confidence = @IdentityConfidence, status = 'open', last_seen_at = @At, resolved_at = NULL,
             last_run_id = @RunId, reopen_count = reopen_count + @Reopens
         WHERE id = @Id
         """;

@@ -73,8 +73,8 @@ public sealed class IngestTests
         var explained = await fixture.RunAsync("findings", "--explain", "1");
 
         Assert.Equal(["CVE-2019-11358 pkg:npm/jquery@3.3.9 ctem-scan,grype,trivy"], findings);
-        Assert.Contains("(grype) as GHSA-6c3j-c64m-qhgq: reporting it since run 2", explained.Stdout, StringComparison.Ordinal);
-        Assert.Contains("source 'trivy:testdata/fixtures/repo/npm' (trivy) as CVE-2019-11358: reporting it since run 3", explained.Stdout, StringComparison.Ordinal);
+        Assert.Contains("(grype) as GHSA-6c3j-c64m-qhgq in grype/json: reporting it since run 2", explained.Stdout, StringComparison.Ordinal);
+        Assert.Contains("source 'trivy:testdata/fixtures/repo/npm' (trivy) as CVE-2019-11358 in trivy/json: reporting it since run 3", explained.Stdout, StringComparison.Ordinal);
         Assert.Contains("Merged: the sources name the same vulnerability (one alias group: CVE-2019-11358, GHSA-6c3j-c64m-qhgq) on the same package pkg:npm/jquery@3.3.9.", explained.Stdout, StringComparison.Ordinal);
     }
 
@@ -105,7 +105,7 @@ public sealed class IngestTests
         // Trivy lets go of it, but Ctem's scan and Grype still report it: the finding stays open.
         Assert.Equal(0, Run(empty).GetProperty("resolved").GetInt32());
         Assert.Equal(["CVE-2019-11358 pkg:npm/jquery@3.3.9 ctem-scan,grype"], stillOpen);
-        Assert.Contains("source 'trivy:testdata/fixtures/repo/npm' (trivy) as CVE-2019-11358: stopped reporting it after run 3", explained.Stdout, StringComparison.Ordinal);
+        Assert.Contains("source 'trivy:testdata/fixtures/repo/npm' (trivy) as CVE-2019-11358 in trivy/json: stopped reporting it after run 3", explained.Stdout, StringComparison.Ordinal);
         Assert.Equal((0, 0), (Run(back).GetProperty("new").GetInt32(), Run(back).GetProperty("reopened").GetInt32()));
         Assert.Equal(["CVE-2019-11358 pkg:npm/jquery@3.3.9 ctem-scan,grype,trivy"], Findings(await fixture.RunAsync("findings", "--format", "json")));
     }

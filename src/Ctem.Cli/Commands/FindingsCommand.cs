@@ -102,7 +102,7 @@ public static class FindingsCommand
                 console.WriteLine();
             }
 
-            RiskExplanation.Write(console, chosen[i], await store.GetFindingSourcesAsync(chosen[i].Id!.Value, cancellationToken));
+            RiskExplanation.Write(console, chosen[i], await store.GetFindingSourcesAsync(chosen[i].Id!.Value, cancellationToken), await store.GetRunsAsync(chosen[i].Product, cancellationToken));
         }
 
         return ExitCodes.Ok;

@@ -56,6 +56,9 @@ public sealed record FindingView(
     /// <summary>Which rule or assignment named <see cref="Owner"/>.</summary>
     public string? OwnerSource { get; init; }
 
+    /// <summary>How the package was derived when its report named no purl (<see cref="IdentityDerivation"/>); null when a source named it.</summary>
+    public IdentityDerivation? Identity { get; init; }
+
     /// <summary>Most urgent first; ties in a stable, readable order.</summary>
     public static IReadOnlyList<FindingView> ByPriority(IEnumerable<FindingView> findings) =>
         findings
@@ -95,6 +98,7 @@ public sealed record FindingView(
         Suspect = finding.Suspect,
         Owner = finding.Owner,
         OwnerSource = finding.OwnerSource,
+        Identity = finding.Identity,
     };
 
     public static FindingView From(StoredFinding finding) => new(
@@ -121,6 +125,7 @@ public sealed record FindingView(
         Suspect = finding.Suspect,
         Owner = finding.Owner,
         OwnerSource = finding.OwnerSource,
+        Identity = finding.Identity,
     };
 
     // Every output spells a source's severity label the one way (Severities), whatever the source wrote.

@@ -53,6 +53,14 @@ public static class JsonOutput
             writer.WriteEndObject();
         }
 
+        if (finding.Identity is { } identity)
+        {
+            writer.WriteStartObject("identity");
+            writer.WriteString("derivedFrom", identity.DerivedFrom);
+            writer.WriteString("confidence", IdentityDerivation.Word(identity.Confidence));
+            writer.WriteEndObject();
+        }
+
         writer.WriteEndObject();
         writer.WriteStartObject("vulnerability");
         writer.WriteString("id", finding.Vulnerability.Id);

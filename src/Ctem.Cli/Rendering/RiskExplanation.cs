@@ -1,4 +1,5 @@
 using System.Globalization;
+using Ctem.Core.Model;
 using Ctem.Core.Scoring.Risk;
 using Ctem.Core.Scoring.Ssvc;
 using Spectre.Console;
@@ -8,7 +9,8 @@ namespace Ctem.Cli.Rendering;
 /// <summary><c>ctem findings --explain</c>: why a finding has its priority, factor by factor, with where each fact comes from.</summary>
 public static class RiskExplanation
 {
-    public static void Write(IAnsiConsole console, FindingView finding, IReadOnlyList<Core.Model.FindingSource> sources)
+    /// <param name="runs">The product's runs: the report formats each source's runs read are named with it.</param>
+    public static void Write(IAnsiConsole console, FindingView finding, IReadOnlyList<Core.Model.FindingSource> sources, IReadOnlyList<Core.Stores.RunSummary>? runs = null)
     {
         ArgumentNullException.ThrowIfNull(sources);
         ArgumentNullException.ThrowIfNull(console);
@@ -16,7 +18,12 @@ public static class RiskExplanation
         var names = finding.Vulnerability.Aliases.Count == 0 ? "" : $" ({string.Join(", ", finding.Vulnerability.Aliases)})";
         console.WriteLine($"Finding {finding.Id}: {finding.Vulnerability.Id}{names} in {finding.Name} {finding.Version} ({finding.Purl})");
         console.WriteLine($"Product {finding.Product}; {finding.Status} since {Day(finding.FirstSeenAt)}, last seen {Day(finding.LastSeenAt)}; sources: {string.Join(", ", finding.Sources)}");
-        WriteSources(console, finding, sources);
+        WriteSources(console, finding, sources, runs ?? []);
+        if (finding.Identity is { } identity)
+        {
+            console.WriteLine($"Package identity {IdentityDerivation.Word(identity.Confidence)}: read from {identity.DerivedFrom}; no source gave a purl or package fields.");
+        }
+
         console.WriteLine(finding.Owner is { } owner ? $"Owner: {owner} ({finding.OwnerSource})" : "Owner: none (no owner rule in the scope file names one)");
         if (finding.Suspect is { } suspect)
         {
@@ -58,14 +65,14 @@ public static class RiskExplanation
     }
 
     /// <summary>Who reports the finding and under which names: why several tools' results are this one finding.</summary>
-    private static void WriteSources(IAnsiConsole console, FindingView finding, IReadOnlyList<Core.Model.FindingSource> sources)
+    private static void WriteSources(IAnsiConsole console, FindingView finding, IReadOnlyList<Core.Model.FindingSource> sources, IReadOnlyList<Core.Stores.RunSummary> runs)
     {
         foreach (var source in sources)
         {
             var names = source.ReportedAs.Count == 0 ? "" : $" as {string.Join(", ", source.ReportedAs)}";
             var state = source.Active ? $"reporting it since run {source.FirstRunId}" : $"stopped reporting it after run {source.LastRunId}";
             var who = source.Source == source.Tool ? source.Tool : $"'{source.Source}' ({source.Tool})";
-            console.WriteLine($"  source {who}{names}: {state}");
+            console.WriteLine($"  source {who}{names}{Formats(source, runs)}: {state}");
         }
 
         if (sources.Count(s => s.Active) > 1)
@@ -73,6 +80,18 @@ public static class RiskExplanation
             var names = finding.Vulnerability.Aliases.Prepend(finding.Vulnerability.Id);
             console.WriteLine($"  Merged: the sources name the same vulnerability (one alias group: {string.Join(", ", names)}) on the same {AssetWord(finding.Purl)} {finding.Purl}.");
         }
+    }
+
+    // Several formats of one tool's scan (Trivy's JSON and SARIF) are one source: the formats say which reports it read.
+    private static string Formats(Core.Model.FindingSource source, IReadOnlyList<Core.Stores.RunSummary> runs)
+    {
+        var formats = runs
+            .Where(r => r.Source == source.Source && r.Tool == source.Tool && r.Id >= source.FirstRunId && r.Id <= source.LastRunId && r.Kind == Core.Stores.RunKind.Ingest)
+            .SelectMany(r => r.Inputs.Select(i => i.Format))
+            .Distinct(StringComparer.Ordinal)
+            .Order(StringComparer.Ordinal)
+            .ToList();
+        return formats.Count == 0 ? "" : $" in {string.Join(", ", formats)}";
     }
 
     private static string AssetWord(string coordinates) =>

@@ -73,6 +73,9 @@ public sealed record ObservedFinding(Component Component, VulnerabilityRef Vulne
 
     /// <summary>The CPEs a tool matched it by (<see cref="ReportedFinding.MatchedCpes"/>), for judging it; not stored.</summary>
     public IReadOnlyList<string> MatchedCpes { get; init; } = [];
+
+    /// <summary>How the package identity was derived (<see cref="ReportedFinding.Identity"/>); null when the source named the package.</summary>
+    public IdentityDerivation? Identity { get; init; }
 }
 
 public static class FindingKey
@@ -141,4 +144,7 @@ public sealed record StoredFinding(
 
     /// <summary>Which rule or assignment named <see cref="Owner"/>.</summary>
     public string? OwnerSource { get; init; }
+
+    /// <summary>How the latest observation derived the package identity (<see cref="ObservedFinding.Identity"/>); null when its source named the package.</summary>
+    public IdentityDerivation? Identity { get; init; }
 }

@@ -43,6 +43,13 @@ public static class ObservedFindingMerger
 
     private static ObservedFinding Combine(ObservedFinding first, ObservedFinding second)
     {
+        // The observation surer of the package (one that named it outright above all) gives the component, its purl
+        // with every qualifier, and the identity: a derived identity stands only where no observation is surer.
+        if (Sureness(second) < Sureness(first))
+        {
+            (first, second) = (second, first);
+        }
+
         var a = first.Vulnerability;
         var b = second.Vulnerability;
         var vulnerability = a with
@@ -74,6 +81,8 @@ public static class ObservedFindingMerger
             Suspect = second.Suspect is null ? null : first.Suspect,
         };
     }
+
+    private static int Sureness(ObservedFinding finding) => finding.Identity is { } identity ? (int)identity.Confidence : 0;
 
     private static DependencyRelation Riskier(DependencyRelation a, DependencyRelation b) =>
         a == DependencyRelation.Direct || b == DependencyRelation.Direct ? DependencyRelation.Direct

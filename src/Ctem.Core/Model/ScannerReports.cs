@@ -130,6 +130,9 @@ public sealed record ReportedFinding(
     /// the vulnerable CPEs it matched (<c>cpe:2.3:a:redis:redis:*:…</c>); empty otherwise.
     /// </summary>
     public IReadOnlyList<string> MatchedCpes { get; init; } = [];
+
+    /// <summary>How the package was derived when the report names it only in prose, rule ids or paths; null when it names it outright.</summary>
+    public IdentityDerivation? Identity { get; init; }
 }
 
 /// <summary>

@@ -28,6 +28,7 @@ public static class ReportFindingMapper
             ReportedAs = finding.VulnerabilityIds.Count > 0 ? finding.VulnerabilityIds : [finding.RuleId ?? finding.Title],
             Place = PlaceOf(finding, component.Location, root ?? InputRoot.Of([reportPath])),
             MatchedCpes = finding.MatchedCpes,
+            Identity = finding.Identity,
         };
     }
 

@@ -40,7 +40,8 @@ public sealed record IngestReport(
 /// <c>ctem ingest</c>: reads third-party scanner reports and stores their findings in the product's findings, one run
 /// per tool. Every report is read before anything is written: one malformed report and nothing is stored. Each tool is
 /// a finding source: a finding a tool stops reporting is resolved by that tool, and stays open while another source
-/// still reports it.
+/// still reports it. A package a report could not fully name is completed from the product's inventory
+/// (<see cref="InventoryIdentity"/>) before findings are merged, so every format of one scan lands on the same findings.
 /// </summary>
 public sealed class ReportIngester(ICtemStore store, IReadOnlyList<IReportParser> parsers, VersionSchemeRegistry schemes, InputReader reader, TimeProvider time)
 {
@@ -95,16 +96,20 @@ public sealed class ReportIngester(ICtemStore store, IReadOnlyList<IReportParser
         var ids = read.SelectMany(r => r.Report.Findings).SelectMany(f => f.VulnerabilityIds).Distinct(StringComparer.Ordinal).ToList();
         var aliasGroups = await store.GetAliasGroupsAsync(ids, cancellationToken);
 
-        var storedFacts = new StoredFacts(await store.GetCurrentFindingFactsAsync(product.Name, cancellationToken), schemes);
+        var current = await store.GetCurrentFindingFactsAsync(product.Name, cancellationToken);
+        var storedFacts = new StoredFacts(current, schemes);
         var records = new List<ScanRecord>();
         var root = InputRoot.Of(request.Paths);
         var exploitation = new Dictionary<string, Exploitation>(StringComparer.Ordinal);
         var cveRecords = new Dictionary<string, IReadOnlyList<CveRecord>>(StringComparer.Ordinal);
         // One run per (source, tool): a tool's report of one target is one source's view, resolved only by that source.
-        var runsOf = read.GroupBy(r => (Tool: ReportFindingMapper.SourceOf(r.Report), Source: request.Source ?? SourceNames.ForReport(ReportFindingMapper.SourceOf(r.Report), r.Report.Target, [r.File.Path])));
+        var mapped = read.Select(r => r.Report.Findings.Select(f => ReportFindingMapper.ToObserved(r.Report, f, r.File.Path, aliasGroups, root)).ToList()).ToList();
+        var inventory = await InventoryIdentity.LoadAsync(store, product.Name, current, [.. mapped.SelectMany(m => m)], cancellationToken);
+        var runsOf = read.Select((r, i) => (Read: r, Observed: mapped[i]))
+            .GroupBy(r => (Tool: ReportFindingMapper.SourceOf(r.Read.Report), Source: request.Source ?? SourceNames.ForReport(ReportFindingMapper.SourceOf(r.Read.Report), r.Read.Report.Target, [r.Read.File.Path])));
         foreach (var tool in runsOf)
         {
-            var reported = ObservedFindingMerger.Merge(tool.SelectMany(r => r.Report.Findings.Select(f => ReportFindingMapper.ToObserved(r.Report, f, r.File.Path, aliasGroups, root))), schemes)
+            var reported = ObservedFindingMerger.Merge(tool.SelectMany(r => r.Observed).SelectMany(inventory.Resolve), schemes)
                 .Select(f => storedFacts.Enrich(f, tool.Key.Tool))
                 .ToList();
             // Judged before the assessment, which ranks a suspect finding down; it is stored and listed all the same.
@@ -124,12 +129,12 @@ public sealed class ReportIngester(ICtemStore store, IReadOnlyList<IReportParser
             var assessed = await FindingAssessor.AssessAsync(store, observed, settings, facts, known, time.GetUtcNow(), cancellationToken);
             storedFacts.Remember(product.Name, tool.Key.Tool, assessed);
             var packages = assessed.Select(f => f.Component).Where(c => c.Purl is not null).DistinctBy(c => c.Coordinates).ToList();
-            records.Add(new ScanRecord(product, tool.Key.Source, startedAt, time.GetUtcNow(), [.. tool.Select(r => r.Input)], packages, assessed)
+            records.Add(new ScanRecord(product, tool.Key.Source, startedAt, time.GetUtcNow(), [.. tool.Select(r => r.Read.Input)], packages, assessed)
             {
                 Tool = tool.Key.Tool,
                 Kind = RunKind.Ingest,
                 RiskSettings = settings,
-                Complete = tool.All(r => r.Complete),
+                Complete = tool.All(r => r.Read.Complete),
             });
         }
 

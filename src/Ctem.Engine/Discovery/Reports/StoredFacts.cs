@@ -39,6 +39,7 @@ public sealed class StoredFacts
                 Scope = finding.Component.Scope,
                 VersionInferredFrom = finding.Component.VersionInferredFrom,
                 Place = finding.Place,
+                Identity = finding.Identity,
             });
         }
     }
@@ -46,15 +47,18 @@ public sealed class StoredFacts
     /// <summary>
     /// The observation with the facts other sources gave it: relation, scope, an inferred version, advisories, their
     /// summary and CVSS vector, fixes. Facts only <paramref name="source"/> itself gave before are not kept: its new
-    /// report replaces them.
+    /// report replaces them. The package identity is the surest any source gave the same exposure.
     /// </summary>
     public ObservedFinding Enrich(ObservedFinding observed, string source)
     {
         ArgumentNullException.ThrowIfNull(observed);
         var vulnerability = observed.Vulnerability;
-        var stored = vulnerability.Aliases.Prepend(vulnerability.Id)
+        var same = vulnerability.Aliases.Prepend(vulnerability.Id)
             .SelectMany(id => _byName.GetValueOrDefault((observed.ComponentCoordinates, id)) ?? [])
-            .FirstOrDefault(f => VulnerabilityIdentity.Same(f.Vulnerability, vulnerability) && f.Sources.Any(s => s != source));
+            .Where(f => VulnerabilityIdentity.Same(f.Vulnerability, vulnerability))
+            .ToList();
+        observed = observed with { Identity = FirmestIdentity(observed, same) };
+        var stored = same.FirstOrDefault(f => f.Sources.Any(s => s != source));
         if (stored is null)
         {
             return observed;
@@ -83,7 +87,13 @@ public sealed class StoredFacts
             Cwes = Union(known.Cwes, vulnerability.Cwes),
         };
         // The place another source gave stands: a scan's manifest and line say more than the report that names the package.
-        return observed with { Component = component, Vulnerability = merged, FixedVersions = FixedVersionList.Canonical(stored.FixedVersions.Concat(observed.FixedVersions), component.Ecosystem, _schemes), Place = stored.Place ?? observed.Place };
+        return observed with
+        {
+            Component = component,
+            Vulnerability = merged,
+            FixedVersions = FixedVersionList.Canonical(stored.FixedVersions.Concat(observed.FixedVersions), component.Ecosystem, _schemes),
+            Place = stored.Place ?? observed.Place,
+        };
     }
 
     private void Add(StoredFinding finding)
@@ -98,6 +108,13 @@ public sealed class StoredFacts
             list.Add(finding);
         }
     }
+
+    // The surest identity known for the same exposure stands, whichever source or format gave it: once a report named the
+    // package outright (Trivy's JSON), a derivation that lands on the same package (its SARIF) agrees with a fact.
+    private static IdentityDerivation? FirmestIdentity(ObservedFinding observed, IEnumerable<StoredFinding> others) =>
+        others.Select(f => f.Identity).Append(observed.Identity).MinBy(Sureness);
+
+    private static int Sureness(IdentityDerivation? identity) => identity is null ? 0 : (int)identity.Confidence;
 
     private static string[] Union(IEnumerable<string> a, IEnumerable<string> b) => a.Union(b, StringComparer.Ordinal).ToArray();
 }

@@ -6,6 +6,9 @@ namespace Ctem.Plugins.Reports.CycloneDxVdr;
 internal sealed record VdrResolvedRef(PackageUrl? Purl, string? Name, string? Version, bool Known)
 {
     public string? Cpe { get; init; }
+
+    /// <summary>The component's <c>syft:package:type</c>, when it has no purl.</summary>
+    public string? SyftType { get; init; }
 }
 
 /// <summary>
@@ -44,7 +47,7 @@ internal sealed class VdrComponentIndex
 
             if (component.Name is { Length: > 0 } name)
             {
-                return new VdrResolvedRef(null, component.Group is { Length: > 0 } group ? $"{group}/{name}" : name, component.Version, true) { Cpe = component.Cpe };
+                return new VdrResolvedRef(null, component.Group is { Length: > 0 } group ? $"{group}/{name}" : name, component.Version, true) { Cpe = component.Cpe, SyftType = component.SyftType };
             }
         }
 

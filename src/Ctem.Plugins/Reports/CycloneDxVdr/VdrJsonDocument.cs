@@ -47,6 +47,7 @@ internal static class VdrJsonDocument
             ReportJson.String(component, "version"))
         {
             Cpe = ReportJson.String(component, "cpe"),
+            SyftType = ReportJson.Array(component, "properties").Where(p => ReportJson.String(p, "name") == "syft:package:type").Select(p => ReportJson.String(p, "value")).FirstOrDefault(),
         });
         foreach (var nested in ReportJson.Array(component, "components"))
         {

@@ -81,9 +81,10 @@ internal static class VdrMapping
             return ReportedAsset.Package(purl);
         }
 
+        // Syft's package type is the word Grype's JSON report keys the same purl-less package by.
         if (resolved.Known)
         {
-            return ReportedAsset.Package(null, resolved.Name!, resolved.Version);
+            return ReportedAsset.Package(resolved.SyftType is { Length: > 0 } type ? type : null, resolved.Name!, resolved.Version);
         }
 
         diagnostics.Add(Diagnostic.Warning(DiagnosticCodes.ComponentWithoutPurl, path, $"affects ref '{reference}' names no component with a purl or name; the ref is the package name", affect.Pointer));

@@ -4,6 +4,9 @@ namespace Ctem.Plugins.Reports.CycloneDxVdr;
 internal sealed record VdrComponent(string? BomRef, string? Purl, string? Group, string? Name, string? Version)
 {
     public string? Cpe { get; init; }
+
+    /// <summary>The package type Syft (behind Grype's and Syft's BOMs) writes in the <c>syft:package:type</c> property: <c>rpm</c>, <c>deb</c>, …</summary>
+    public string? SyftType { get; init; }
 }
 
 internal sealed record VdrRating(string? Severity, string? Method, string? Vector, double? Score);

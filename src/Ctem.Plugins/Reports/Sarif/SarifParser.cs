@@ -3,6 +3,7 @@ using System.Text.Json;
 using Ctem.Core.Diagnostics;
 using Ctem.Core.Extensibility;
 using Ctem.Core.Model;
+using Ctem.Plugins.Reports.Sarif.Packages;
 
 namespace Ctem.Plugins.Reports.Sarif;
 
@@ -11,9 +12,12 @@ namespace Ctem.Plugins.Reports.Sarif;
 /// <c>notApplicable</c>, which say a rule found nothing. The rule is found by index, else by id (also in tool
 /// extensions). Severity is the rule's numeric <c>security-severity</c> (a CVSS-like score) when given, else the
 /// result's level, the rule's default level, or SARIF's default <c>warning</c>. The asset is a package when the result
-/// or its rule names exactly one purl (Grype), else the first physical location's file (resolved against
+/// or its rule names exactly one purl (Grype), else the package its producer's conventions name
+/// (<see cref="Packages.SarifPackageConventions"/>: Trivy's messages, Grype's rule help, package paths; the finding
+/// keeps how it was derived), else the first physical location's file (resolved against
 /// <c>originalUriBaseIds</c>), else a purl logical location, else the analysis target or the run's only artifact, else
-/// <c>.</c>: the scanned root as a whole (the logical location, if any, becomes the location pointer).
+/// <c>.</c>: the scanned root as a whole (the logical location, if any, becomes the location pointer). Grype names
+/// the scanned image only in its messages: that is the report's target when no run property names one.
 /// </summary>
 public sealed class SarifParser : IReportParser
 {
@@ -61,7 +65,13 @@ public sealed class SarifParser : IReportParser
             tools.Add((ReportJson.String(driver, "name") ?? "SARIF", ReportJson.String(driver, "version") ?? ReportJson.String(driver, "semanticVersion")));
             target ??= ReportJson.Object(run, "properties") is { } properties ? ReportJson.String(properties, "imageName") : null;
             var reader = new SarifRunReader(path, run, tool, runPointer, diagnostics);
-            findings.AddRange(reader.Findings());
+            var runFindings = reader.Findings().ToList();
+            if (target is null && new GrypeSarifConvention().Applies(tools[^1].Name))
+            {
+                target = GrypeSarifConvention.TargetIn(runFindings.Select(f => f.Description));
+            }
+
+            findings.AddRange(runFindings);
         }
 
         var names = tools.Select(t => t.Name).Distinct(StringComparer.Ordinal).ToList();

@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Text.Json;
 using Ctem.Core.Diagnostics;
 using Ctem.Core.Model;
+using Ctem.Plugins.Reports.Sarif.Packages;
 
 namespace Ctem.Plugins.Reports.Sarif;
 
@@ -13,6 +14,10 @@ internal sealed class SarifRunReader(string path, JsonElement run, JsonElement t
     private readonly SarifRules rules = new(tool);
     private readonly SarifArtifacts artifacts = new(run);
     private readonly JsonElement? globalMessages = ReportJson.Object(tool, "driver") is { } driver ? ReportJson.Object(driver, "globalMessageStrings") : null;
+    private readonly string toolName = ReportJson.Object(tool, "driver") is { } named ? ReportJson.String(named, "name") ?? "" : "";
+    private readonly List<string> targets = ReportJson.Object(run, "properties") is { } properties
+        ? [.. ReportJson.Strings(properties, "imageName"), .. ReportJson.Strings(properties, "repoTags")]
+        : [];
 
     public IEnumerable<ReportedFinding> Findings()
     {
@@ -55,7 +60,7 @@ internal sealed class SarifRunReader(string path, JsonElement run, JsonElement t
         var resultProperties = ReportJson.Object(result, "properties");
         var shortDescription = SarifJson.Text(rule, "shortDescription");
         var title = shortDescription ?? FirstLine(message) ?? (rule is { } named ? ReportJson.String(named, "name") : null) ?? ruleId!;
-        var (asset, location) = AssetOf(result, ruleProperties, resultProperties, pointer);
+        var (asset, location, identity) = AssetOf(result, rule, ruleProperties, resultProperties, message, pointer);
         return new ReportedFinding(
             asset,
             SarifTaxonomy.VulnerabilityIds(ruleId, rule, ruleProperties, resultProperties),
@@ -70,10 +75,12 @@ internal sealed class SarifRunReader(string path, JsonElement run, JsonElement t
             Description = shortDescription is not null && message is not null ? message : SarifJson.Text(rule, "fullDescription") ?? message,
             ToolFingerprint = Fingerprint(result),
             ReportPointer = pointer,
+            Identity = identity,
         };
     }
 
-    private (ReportedAsset Asset, SourceLocation? Location) AssetOf(JsonElement result, JsonElement? ruleProperties, JsonElement? resultProperties, string pointer)
+    private (ReportedAsset Asset, SourceLocation? Location, IdentityDerivation? Identity) AssetOf(
+        JsonElement result, JsonElement? rule, JsonElement? ruleProperties, JsonElement? resultProperties, string? message, string pointer)
     {
         var first = ReportJson.Array(result, "locations").FirstOrDefault();
         var physical = ReportJson.Object(first, "physicalLocation");
@@ -84,28 +91,38 @@ internal sealed class SarifRunReader(string path, JsonElement run, JsonElement t
 
         if ((OnlyPurl(resultProperties, pointer) ?? OnlyPurl(ruleProperties, pointer)) is { } purl)
         {
-            return (ReportedAsset.Package(purl), file is null ? null : new SourceLocation(file, line));
+            return (ReportedAsset.Package(purl), file is null ? null : new SourceLocation(file, line), null);
         }
 
-        if (file is not null && SarifTaxonomy.PackageInLocationMessage(first) is { } package)
+        var facts = new SarifResultFacts(
+            ReportJson.String(result, "ruleId") ?? (rule is { } r ? ReportJson.String(r, "id") : null),
+            rule is { } n ? ReportJson.String(n, "name") : null,
+            message,
+            SarifJson.Text(rule, "help"),
+            SarifJson.Text(rule, "fullDescription"),
+            file,
+            SarifJson.Text(first, "message"),
+            ruleProperties,
+            targets);
+        if (SarifPackageConventions.PackageOf(toolName, facts) is { } package)
         {
-            return (ReportedAsset.Package(null, package.Name, package.Version), new SourceLocation(file, line));
+            return (package.Asset, file is null ? null : new SourceLocation(file, line), package.Identity);
         }
 
         if (file is not null)
         {
-            return (ReportedAsset.File(file), line is null ? null : new SourceLocation(file, line));
+            return (ReportedAsset.File(file), line is null ? null : new SourceLocation(file, line), null);
         }
 
         var logical = ReportJson.Array(first, "logicalLocations").FirstOrDefault();
         var logicalName = ReportJson.String(logical, "fullyQualifiedName") ?? ReportJson.String(logical, "name");
         if (logicalName is not null && logicalName.StartsWith("pkg:", StringComparison.Ordinal) && PackageUrl.Parse(logicalName) is { Success: true } logicalPurl)
         {
-            return (ReportedAsset.Package(logicalPurl.Value), null);
+            return (ReportedAsset.Package(logicalPurl.Value), null, null);
         }
 
         var whole = (ReportJson.Object(result, "analysisTarget") is { } target ? artifacts.PathOf(target) : null) ?? artifacts.OnlyArtifact ?? ScannedRoot;
-        return (ReportedAsset.File(whole), logicalName is null ? null : new SourceLocation(whole, logicalName));
+        return (ReportedAsset.File(whole), logicalName is null ? null : new SourceLocation(whole, logicalName), null);
     }
 
     // Only one purl names the package unambiguously; Grype lists the matched package's purl on each rule.

@@ -95,15 +95,6 @@ internal static partial class SarifTaxonomy
         return ReportSeverity.Normalize(level);
     }
 
-    /// <summary>
-    /// Trivy names the package only in the location's message ("image.tar: libcrypto1.1@1.1.1c-r0"); without it,
-    /// results for two packages of one image would share one asset.
-    /// </summary>
-    public static (string Name, string Version)? PackageInLocationMessage(JsonElement location) =>
-        SarifJson.Text(location, "message") is { } text && LocatedPackage().Match(text) is { Success: true } match
-            ? (match.Groups["name"].Value, match.Groups["version"].Value)
-            : null;
-
     /// <summary>"Fixed Version: 1.1.1d-r0" (Trivy's message) or "Fix Version: 1.2.1,2.1.3" (Grype's rule help).</summary>
     public static List<string> FixedVersions(string? message, string? help)
     {
@@ -123,9 +114,6 @@ internal static partial class SarifTaxonomy
 
     [GeneratedRegex(@"\b(?:CVE-\d{4}-\d{4,}|GHSA(?:-[23456789cfghjmpqrvwx]{4}){3}|(?:PYSEC|RUSTSEC|GO|OSV|GSD)-\d{4}-[0-9A-Za-z]+)\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex VulnerabilityId();
-
-    [GeneratedRegex(@"^.+: (?<name>[^\s@:]+)@(?<version>[^\s@]+)$", RegexOptions.CultureInvariant)]
-    private static partial Regex LocatedPackage();
 
     [GeneratedRegex(@"^Fix(?:ed)? Version: *([^\r\n]*)", RegexOptions.Multiline | RegexOptions.CultureInvariant)]
     private static partial Regex FixedVersionLine();

@@ -110,7 +110,7 @@ public sealed class SarifParserTests
         Assert.Equal(expected, Parser.CanParse(path, Encoding.UTF8.GetBytes(head)));
 
     [Fact]
-    public async Task Parse_GrypeSarif_SecuritySeverityOverridesLevelAndAnInvalidPurlFallsBackToTheFile()
+    public async Task Parse_GrypeSarif_SecuritySeverityOverridesLevelAndAnInvalidPurlFallsBackToTheRuleHelp()
     {
         var result = await Parser.ParseTestDataAsync("Sarif", "grype-presenter__sarif__TestSarifPresenter_image.sarif");
 
@@ -119,7 +119,8 @@ public sealed class SarifParserTests
         Assert.Equal((DiagnosticCodes.InvalidPurl, "/runs/0/results/1", DiagnosticSeverity.Warning), (warning.Code, warning.Location, warning.Severity));
         Assert.Equal(("sarif", "grype", "0.0.0-dev"), (report.Format, report.Tool, report.ToolVersion));
         var file = report.Findings[0];
-        Assert.Equal((AssetKind.File, "file:user-input/somefile-1.txt"), (file.Asset.Kind, file.Asset.Key));
+        Assert.Equal((AssetKind.Package, "rpm:package-1@1.1.1"), (file.Asset.Kind, file.Asset.Key));
+        Assert.Equal(IdentityConfidence.Stated, file.Identity?.Confidence);
         Assert.Equal(["CVE-1999-0001"], file.VulnerabilityIds);
         Assert.Equal("CVE-1999-0001-package-1", file.RuleId);
         Assert.Equal("CVE-1999-0001 low vulnerability for package-1 package", file.Title);
@@ -129,9 +130,9 @@ public sealed class SarifParserTests
         Assert.Equal("efe125c0a2b4bdafe476b69ba51a49734780c62b93803950319056acebe4323f:1", file.ToolFingerprint);
         Assert.Equal("/runs/0/results/0", file.ReportPointer);
 
-        // The golden's "pkg:deb/package-2@2.2.2" lacks the namespace deb purls require.
+        // The golden's "pkg:deb/package-2@2.2.2" lacks the namespace deb purls require: the help names the package.
         var package = report.Findings[1];
-        Assert.Equal((AssetKind.File, "file:user-input/somefile-2.txt"), (package.Asset.Kind, package.Asset.Key));
+        Assert.Equal((AssetKind.Package, "deb:package-2@2.2.2"), (package.Asset.Kind, package.Asset.Key));
         Assert.Equal(["CVE-1999-0002"], package.VulnerabilityIds);
         Assert.Equal("high", package.Severity);
         Assert.Empty(package.FixedVersions);
@@ -139,16 +140,18 @@ public sealed class SarifParserTests
     }
 
     [Fact]
-    public async Task Parse_TrivySarif_PackageFromLocationMessageCvssAndFix()
+    public async Task Parse_TrivySarif_PackageFromMessageDistributionGuessedFromImageNameCvssAndFix()
     {
         var result = await Parser.ParseTestDataAsync("Sarif", "trivy-integration__alpine-310.sarif");
 
         var report = Assert.IsType<ScannerReport>(result.Report);
         Assert.Equal(("Trivy", "testdata/fixtures/images/alpine-310.tar.gz"), (report.Tool, report.Target));
         Assert.Equal(
-            ["libcrypto1.1@1.1.1c-r0 CVE-2019-1549", "libcrypto1.1@1.1.1c-r0 CVE-2019-1551", "libssl1.1@1.1.1c-r0 CVE-2019-1549", "libssl1.1@1.1.1c-r0 CVE-2019-1551"],
+            ["pkg:apk/alpine/libcrypto1.1@1.1.1c-r0 CVE-2019-1549", "pkg:apk/alpine/libcrypto1.1@1.1.1c-r0 CVE-2019-1551", "pkg:apk/alpine/libssl1.1@1.1.1c-r0 CVE-2019-1549", "pkg:apk/alpine/libssl1.1@1.1.1c-r0 CVE-2019-1551"],
             report.Findings.Select(f => $"{f.Asset.Key} {string.Join(',', f.VulnerabilityIds)}").Order(StringComparer.Ordinal));
         var first = report.Findings[0];
+        Assert.Equal(IdentityConfidence.Guessed, first.Identity?.Confidence);
+        Assert.Contains("image name 'testdata/fixtures/images/alpine-310.tar.gz'", first.Identity!.DerivedFrom, StringComparison.Ordinal);
         Assert.Equal("medium", first.Severity);
         Assert.Equal("CVSS:3.1/AV:N/AC:L/PR:N/UI:N/S:U/C:L/I:N/A:N", first.CvssVector);
         Assert.Equal(["1.1.1d-r0"], first.FixedVersions);
