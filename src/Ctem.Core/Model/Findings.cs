@@ -126,4 +126,7 @@ public sealed record StoredFinding(
 
     /// <summary>Why the latest observation found it suspect (<see cref="ObservedFinding.Suspect"/>); null when it did not.</summary>
     public string? Suspect { get; init; }
+
+    /// <summary>The VEX analysis in force (the winning statement); null when no statement applies.</summary>
+    public Stores.FindingVex? Vex { get; init; }
 }
