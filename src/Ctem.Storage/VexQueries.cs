@@ -16,23 +16,14 @@ internal static class VexQueries
     public static async Task<VexAddOutcome> AddAsync(
         DbConnection connection, DbTransaction transaction, IReadOnlyList<NewVexStatement> statements, DateTimeOffset importedAt, CancellationToken cancellationToken)
     {
-        var added = new List<long>();
-        var unchanged = 0;
+        var ids = new List<long?>(statements.Count);
         foreach (var statement in statements)
         {
-            var id = await connection.QueryFirstOrDefaultAsync<long?>(new CommandDefinition(
-                VexStatementRow.InsertSql, VexStatementRow.From(statement, importedAt), transaction, cancellationToken: cancellationToken));
-            if (id is { } stored)
-            {
-                added.Add(stored);
-            }
-            else
-            {
-                unchanged++;
-            }
+            ids.Add(await connection.QueryFirstOrDefaultAsync<long?>(new CommandDefinition(
+                VexStatementRow.InsertSql, VexStatementRow.From(statement, importedAt), transaction, cancellationToken: cancellationToken)));
         }
 
-        return new VexAddOutcome(added, unchanged);
+        return new VexAddOutcome(ids);
     }
 
     public static async Task<IReadOnlyList<StoredVexStatement>> StatementsAsync(
@@ -76,7 +67,7 @@ internal static class VexQueries
 
     /// <summary>
     /// Replaces the links of a product's findings, sets each finding's winner and state, and records a 'vex' event for
-    /// each finding whose state changed.
+    /// each finding whose winning statement changed.
     /// </summary>
     public static async Task<VexLinkOutcome> ReplaceLinksAsync(
         DbConnection connection, DbTransaction transaction, ISqlDialect dialect, string product, IReadOnlyCollection<VexLink> links, DateTimeOffset at, CancellationToken cancellationToken)
@@ -113,14 +104,10 @@ internal static class VexQueries
                 continue;
             }
 
+            // Every new winner is an event, even in the same state: a triage that confirms a state is still an audit entry.
             await connection.ExecuteAsync(new CommandDefinition(
                 "UPDATE findings SET vex_statement_id = @StatementId, vex_state = @State WHERE id = @Id",
                 new { StatementId = winner?.Id, State = state, Id = findingId }, transaction, cancellationToken: cancellationToken));
-            if (state == current.State)
-            {
-                continue;
-            }
-
             changed++;
             await connection.ExecuteAsync(new CommandDefinition(
                 "INSERT INTO finding_events (finding_id, run_id, at, kind, vex_statement_id, vex_state) VALUES (@FindingId, NULL, @At, 'vex', @StatementId, @State)",

@@ -47,6 +47,9 @@ public sealed record FindingView(
     /// <summary>Why the finding is probably a false positive (its advisory is for another ecosystem, …); null when nothing speaks against it.</summary>
     public string? Suspect { get; init; }
 
+    /// <summary>The VEX analysis in force (its winning statement); null when none applies or the finding comes from a scan just run.</summary>
+    public FindingVex? Vex { get; init; }
+
     /// <summary>Most urgent first; ties in a stable, readable order.</summary>
     public static IReadOnlyList<FindingView> ByPriority(IEnumerable<FindingView> findings) =>
         findings
@@ -108,6 +111,7 @@ public sealed record FindingView(
         ReopenCount = finding.ReopenCount,
         Place = finding.Place,
         Suspect = finding.Suspect,
+        Vex = finding.Vex,
     };
 
     // Every output spells a source's severity label the one way (Severities), whatever the source wrote.

@@ -104,7 +104,7 @@ public interface ICtemStore : IAsyncDisposable
 
     /// <summary>
     /// Replaces which statements apply to a product's findings, in one transaction; each finding's winning statement
-    /// (latest timestamp, then latest stored) is its VEX state, and a change of state is a <see cref="FindingEventKind.Vex"/> event at <paramref name="at"/>.
+    /// (latest timestamp, then latest stored) is its VEX state, and a new winner is a <see cref="FindingEventKind.Vex"/> event at <paramref name="at"/>.
     /// </summary>
     Task<VexLinkOutcome> ReplaceVexLinksAsync(string product, IReadOnlyCollection<VexLink> links, DateTimeOffset at, CancellationToken cancellationToken);
 

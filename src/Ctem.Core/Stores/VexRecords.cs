@@ -29,13 +29,18 @@ public sealed record StoredVexStatement(long Id, VexStatement Statement, string 
     public long? FindingId { get; init; }
 }
 
-/// <summary>What storing statements did: the ids of those written, and how many were already held.</summary>
-public sealed record VexAddOutcome(IReadOnlyList<long> Added, int Unchanged);
+/// <summary>What storing statements did: for each statement given, in order, its new id, or null when it was already held.</summary>
+public sealed record VexAddOutcome(IReadOnlyList<long?> Ids)
+{
+    public IReadOnlyList<long> Added => [.. Ids.OfType<long>()];
+
+    public int Unchanged => Ids.Count(id => id is null);
+}
 
 /// <summary>A statement that applies to a finding.</summary>
 public readonly record struct VexLink(long FindingId, long StatementId);
 
-/// <summary>What replacing a product's links did: how many findings have a statement, and how many changed state.</summary>
+/// <summary>What replacing a product's links did: how many findings have a statement, and how many have a new winning statement (or lost theirs).</summary>
 public sealed record VexLinkOutcome(int Findings, int Changed);
 
 /// <summary>
