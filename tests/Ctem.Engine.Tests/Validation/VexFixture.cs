@@ -50,10 +50,11 @@ internal static class VexFixture
         ActionStatement = state == VexState.Affected ? "upgrade aws-sdk-go to v1.34.0" : null,
     };
 
-    public static async Task<StoredFinding> FindingAsync(EngineFixture fixture, string vulnerabilityId, string purlPrefix)
+    /// <summary>The finding of a vulnerability (by any name) in the flux SBOM's version of a package.</summary>
+    public static async Task<StoredFinding> FindingAsync(EngineFixture fixture, string vulnerabilityId, string package)
     {
         var all = await fixture.Store.GetFindingsAsync(new FindingFilter(Product, FindingStatusFilter.All), CancellationToken.None);
-        return all.Single(f => f.Vulnerability.Aliases.Prepend(f.Vulnerability.Id).Contains(vulnerabilityId) && f.ComponentPurl.StartsWith(purlPrefix + "@", StringComparison.Ordinal));
+        return all.Single(f => f.Vulnerability.Aliases.Prepend(f.Vulnerability.Id).Contains(vulnerabilityId) && f.ComponentPurl == package + "@v1.15.78");
     }
 
     public static Task<IReadOnlyList<StoredFinding>> OpenAsync(EngineFixture fixture) =>
