@@ -66,8 +66,8 @@ public sealed class ScanRunner(
             RiskSettings = settings,
         };
         var run = await store.RecordScanAsync(record, cancellationToken);
-        await VexStage.AfterRecordAsync(store, schemes, time, product.Name, request.Scope.Vex, cancellationToken);
-        var closed = await VexStage.ClosedAsync(store, run.Findings.Values.Select(f => f.Id), cancellationToken);
+        var vex = await VexStage.AfterRecordAsync(store, schemes, time, product.Name, request.Scope.Vex, cancellationToken);
+        var closed = await VexStage.ClosedAsync(store, vex, run.Findings.Values.Select(f => f.Id), cancellationToken);
         bool IsClosed(ObservedFinding finding) => run.Findings.TryGetValue(finding.Key, out var stored) && closed.Contains(stored.Id);
         return new ScanReport(status, product, run, startedAt, finishedAt, inputs, components.Count, [.. findings.Where(f => !IsClosed(f))], match.Undetermined, diagnostics)
         {

@@ -27,9 +27,10 @@ public static class VexStage
     }
 
     /// <summary>Which of the given findings a statement closed (not_affected, false_positive, fixed): out of the counts and the gate.</summary>
-    public static async Task<IReadOnlySet<long>> ClosedAsync(ICtemStore store, IEnumerable<long> findingIds, CancellationToken cancellationToken)
+    public static async Task<IReadOnlySet<long>> ClosedAsync(ICtemStore store, VexApplication application, IEnumerable<long> findingIds, CancellationToken cancellationToken)
     {
-        var ids = findingIds.Distinct().ToList();
+        var linked = application.Links.Select(l => l.FindingId).ToHashSet();
+        var ids = findingIds.Where(linked.Contains).Distinct().ToList();
         if (ids.Count == 0)
         {
             return new HashSet<long>();

@@ -140,8 +140,8 @@ public sealed class ReportIngester(ICtemStore store, IReadOnlyList<IReportParser
         // All tools' runs in one transaction: an error or a Ctrl-C leaves none of them stored.
         var outcomes = await store.RecordScansAsync(records, cancellationToken);
         var runs = records.Zip(outcomes, (record, outcome) => new IngestedRun(record.Source, record.Tool, outcome, record.Findings)).ToList();
-        await VexStage.AfterRecordAsync(store, schemes, time, product.Name, request.Scope.Vex, cancellationToken);
-        var closed = await VexStage.ClosedAsync(store, outcomes.SelectMany(o => o.Findings.Values.Select(f => f.Id)), cancellationToken);
+        var vex = await VexStage.AfterRecordAsync(store, schemes, time, product.Name, request.Scope.Vex, cancellationToken);
+        var closed = await VexStage.ClosedAsync(store, vex, outcomes.SelectMany(o => o.Findings.Values.Select(f => f.Id)), cancellationToken);
         var status = read.All(r => r.Complete) ? OperationStatus.Succeeded : OperationStatus.Partial;
         return new IngestReport(status, product, [.. read.Select(r => r.File)], runs, diagnostics) { Exploitation = exploitation, CveRecords = cveRecords, ClosedByVex = closed };
     }
