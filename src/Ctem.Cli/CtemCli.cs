@@ -7,9 +7,14 @@ namespace Ctem.Cli;
 /// <summary>The testable entry point: parses <paramref name="args"/>, runs the command, returns the exit code.</summary>
 public static class CtemCli
 {
-    public static async Task<int> RunAsync(string[] args, CliHost host, CancellationToken cancellationToken)
+    public static Task<int> RunAsync(string[] args, CliHost host, CancellationToken cancellationToken) =>
+        RunAsync(args, new CliContext(host), cancellationToken);
+
+    /// <summary>Runs with a given context: its host, and the plugins it offers.</summary>
+    public static async Task<int> RunAsync(string[] args, CliContext context, CancellationToken cancellationToken)
     {
-        var context = new CliContext(host);
+        ArgumentNullException.ThrowIfNull(context);
+        var host = context.Host;
         var root = CreateRoot(context);
         var parseResult = root.Parse(args);
         if (parseResult.Errors.Count > 0 && !Examples.IsHelp(parseResult))
@@ -45,6 +50,8 @@ public static class CtemCli
             VersionCommand.Create(context),
             CvssCommand.Create(context),
             InitCommand.Create(context),
+            VexCommand.Create(context),
+            TriageCommand.Create(context),
         };
         root.Options.Add(context.Database);
         root.Subcommands.Add(HelpCommand.Create(context, root));

@@ -227,6 +227,38 @@ internal abstract class DbCtemStore : ICtemStore
         await DownloadStateQueries.SaveAsync(connection, state, cancellationToken);
     }
 
+    public async Task<VexAddOutcome> AddVexStatementsAsync(IReadOnlyList<NewVexStatement> statements, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(statements);
+        await using var connection = await OpenAsync(cancellationToken);
+        await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
+        var outcome = await VexQueries.AddAsync(connection, transaction, statements, _time.GetUtcNow(), cancellationToken);
+        await transaction.CommitAsync(cancellationToken);
+        return outcome;
+    }
+
+    public async Task<IReadOnlyList<StoredVexStatement>> GetVexStatementsAsync(IReadOnlyCollection<long>? ids, CancellationToken cancellationToken)
+    {
+        await using var connection = await OpenAsync(cancellationToken);
+        return await VexQueries.StatementsAsync(connection, _dialect, ids, cancellationToken);
+    }
+
+    public async Task<VexLinkOutcome> ReplaceVexLinksAsync(string product, IReadOnlyCollection<VexLink> links, DateTimeOffset at, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(links);
+        await using var connection = await OpenAsync(cancellationToken);
+        await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
+        var outcome = await VexQueries.ReplaceLinksAsync(connection, transaction, _dialect, product, links, at, cancellationToken);
+        await transaction.CommitAsync(cancellationToken);
+        return outcome;
+    }
+
+    public async Task<IReadOnlyList<StoredVexStatement>> GetFindingVexStatementsAsync(long findingId, CancellationToken cancellationToken)
+    {
+        await using var connection = await OpenAsync(cancellationToken);
+        return await VexQueries.ForFindingAsync(connection, findingId, cancellationToken);
+    }
+
     public abstract ValueTask DisposeAsync();
 
     internal async Task<DbConnection> OpenAsync(CancellationToken cancellationToken)

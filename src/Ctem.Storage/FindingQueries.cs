@@ -31,19 +31,21 @@ internal static class FindingQueries
         WHERE (s.active = TRUE OR f.status = 'resolved') AND {0}
         """;
 
-    private const string ProductsSql = """
+    private const string ProductsSql = $"""
         SELECT p.name AS Name,
-            (SELECT COUNT(*) FROM findings f WHERE f.product_id = p.id AND f.status = 'open') AS OpenFindings,
+            (SELECT COUNT(*) FROM findings f WHERE f.product_id = p.id AND f.status = 'open' AND NOT {VexQueries.ClosedSql}) AS OpenFindings,
             (SELECT MAX(r.finished_at) FROM runs r WHERE r.product_id = p.id) AS LastScanAt
         FROM products p
         """;
 
+    /// <summary>Every finding a source still reports, whatever VEX says of it: what merging and re-assessment work on.</summary>
     public static Task<IReadOnlyList<StoredFinding>> CurrentAsync(DbConnection connection, ISqlDialect dialect, string? product, bool withRisk, CancellationToken cancellationToken) =>
-        FindAsync(connection, dialect, new FindingFilter(product, FindingStatusFilter.Open), withRisk, cancellationToken);
+        FindAsync(connection, dialect, new FindingFilter(product, FindingStatusFilter.Open), withRisk, cancellationToken, vexCloses: false);
 
     /// <param name="withRisk">False leaves <see cref="StoredFinding.Risk"/> null: reading the assessments is most of the cost.</param>
+    /// <param name="vexCloses">True: a finding VEX closed counts as resolved, not open (the findings list's meaning).</param>
     public static async Task<IReadOnlyList<StoredFinding>> FindAsync(
-        DbConnection connection, ISqlDialect dialect, FindingFilter filter, bool withRisk, CancellationToken cancellationToken)
+        DbConnection connection, ISqlDialect dialect, FindingFilter filter, bool withRisk, CancellationToken cancellationToken, bool vexCloses = true)
     {
         // Two plain reads rather than one transaction: on SQLite a transaction would take the write lock. A scan
         // committed in between can at worst leave a just-resolved finding without its sources.
@@ -58,10 +60,12 @@ internal static class FindingQueries
         }
         else
         {
-            where = filter.Status switch
+            where = (filter.Status, vexCloses) switch
             {
-                FindingStatusFilter.Open => "f.status = 'open'",
-                FindingStatusFilter.Resolved => "f.status = 'resolved'",
+                (FindingStatusFilter.Open, true) => $"f.status = 'open' AND NOT {VexQueries.ClosedSql}",
+                (FindingStatusFilter.Open, false) => "f.status = 'open'",
+                (FindingStatusFilter.Resolved, true) => $"(f.status = 'resolved' OR {VexQueries.ClosedSql})",
+                (FindingStatusFilter.Resolved, false) => "f.status = 'resolved'",
                 _ => "1 = 1",
             } + " AND (@Product IS NULL OR p.name = @Product) AND (@Owner IS NULL OR COALESCE(f.assigned_owner, f.owner) = @Owner)";
         }
@@ -72,9 +76,11 @@ internal static class FindingQueries
         var sources = (await connection.QueryAsync<(long FindingId, string Tool)>(new CommandDefinition(sourcesSql, parameters, cancellationToken: cancellationToken)))
             .ToLookup(s => s.FindingId, s => s.Tool);
 
+        var vex = await VexQueries.InForceAsync(connection, where, parameters, cancellationToken);
+
         // Most urgent first: the order every report lists findings in.
         return rows
-            .Select(r => r.ToStoredFinding(sources[r.Id].Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal).ToList()))
+            .Select(r => r.ToStoredFinding(sources[r.Id].Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal).ToList()) with { Vex = vex.GetValueOrDefault(r.Id) })
             .OrderByDescending(f => f.Risk?.Score ?? -1)
             .ThenBy(f => f.Product, StringComparer.Ordinal)
             .ThenBy(f => f.ComponentPurl, StringComparer.Ordinal)

@@ -10,6 +10,7 @@ internal static class FindingStates
     public const string Opened = "opened";
     public const string Reopened = "reopened";
     public const string Priority = "priority";
+    public const string Vex = "vex";
 
     public static FindingEventKind KindOf(string kind) => kind switch
     {
@@ -17,6 +18,7 @@ internal static class FindingStates
         Resolved => FindingEventKind.Resolved,
         Reopened => FindingEventKind.Reopened,
         Priority => FindingEventKind.Priority,
+        Vex => FindingEventKind.Vex,
         _ => throw new InvalidOperationException($"unknown finding event kind '{kind}' in the database"),
     };
 }

@@ -23,7 +23,7 @@ internal static class HistoryQueries
     // points follows from them.
     private const string EventsSql = """
         SELECT e.id AS Id, e.finding_id AS FindingId, e.run_id AS RunId, e.at AS At, e.kind AS Kind,
-            e.priority AS Priority, e.previous_priority AS PreviousPriority
+            e.priority AS Priority, e.previous_priority AS PreviousPriority, e.vex_state AS VexState, e.vex_statement_id AS VexStatementId
         FROM finding_events e
         WHERE e.id <= @Upto AND e.finding_id IN (
             SELECT c.finding_id
@@ -51,7 +51,11 @@ internal static class HistoryQueries
     {
         var rows = await connection.QueryAsync<EventRow>(new CommandDefinition(
             EventsSql, new { Product = product, After = afterEventId, Upto = uptoEventId }, cancellationToken: cancellationToken));
-        return rows.Select(r => new FindingEvent(r.Id, r.FindingId, r.RunId, r.At, FindingStates.KindOf(r.Kind), r.Priority, r.PreviousPriority)).ToList();
+        return rows.Select(r => new FindingEvent(r.Id, r.FindingId, r.RunId, r.At, FindingStates.KindOf(r.Kind), r.Priority, r.PreviousPriority)
+        {
+            VexState = r.VexState,
+            VexStatementId = r.VexStatementId,
+        }).ToList();
     }
 
     private sealed class RunRow
@@ -100,5 +104,9 @@ internal static class HistoryQueries
         public string? Priority { get; set; }
 
         public string? PreviousPriority { get; set; }
+
+        public string? VexState { get; set; }
+
+        public long? VexStatementId { get; set; }
     }
 }

@@ -29,6 +29,10 @@ internal sealed class CliFixture : IDisposable
 
     public Task<CliResult> RunAtAsync(DateTimeOffset now, params string[] args) => CliRun.RunAtAsync(now, [.. args, "--db", Database]);
 
+    /// <summary>Runs with the test-only VEX format installed, and $USER set to "ci-user".</summary>
+    public Task<CliResult> RunVexAsync(params string[] args) =>
+        CliRun.RunWithTestVexAsync(new Dictionary<string, string> { ["USER"] = "ci-user" }, [.. args, "--db", Database]);
+
     /// <summary>Runs <c>ctem demo</c>, which keeps its database in the data directory: this fixture's, not the user's.</summary>
     public Task<CliResult> RunDemoAsync(params string[] args) =>
         CliRun.RunWithEnvironmentAsync(new Dictionary<string, string> { ["XDG_DATA_HOME"] = DataHome }, ["demo", .. args]);

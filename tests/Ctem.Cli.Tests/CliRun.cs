@@ -32,6 +32,18 @@ internal static class CliRun
         return new CliResult(exit, stdout.ToString(), stderr.ToString());
     }
 
+    /// <summary>Runs with the test-only VEX reader and writer (<see cref="Ctem.Testing.TestVexReader"/>) as the installed VEX formats.</summary>
+    public static async Task<CliResult> RunWithTestVexAsync(IReadOnlyDictionary<string, string>? environment, params string[] args)
+    {
+        using var stdout = new StringWriter();
+        using var stderr = new StringWriter();
+        var env = environment ?? new Dictionary<string, string>();
+        var host = new CliHost(stdout, stderr, name => env.TryGetValue(name, out var value) ? value : null, new FakeTimeProvider(Now));
+        var context = new Commands.CliContext(host) { VexReaders = [new Ctem.Testing.TestVexReader()], VexWriters = [new Ctem.Testing.TestVexWriter()] };
+        var exit = await CtemCli.RunAsync(args, context, CancellationToken.None);
+        return new CliResult(exit, stdout.ToString(), stderr.ToString());
+    }
+
     /// <summary>Runs with stdout on a terminal this many columns wide, or on a pipe when null; without colour, so the output is plain text.</summary>
     public static async Task<CliResult> RunAtWidthAsync(int? terminalColumns, params string[] args)
     {

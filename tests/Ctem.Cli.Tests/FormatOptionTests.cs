@@ -34,6 +34,11 @@ public sealed partial class FormatOptionTests
         ["version compare"] = "",
         ["cvss"] = Reports,
         ["init"] = "",
+        ["vex"] = "",
+        ["vex import"] = Reports,
+        ["vex export"] = "openvex|cyclonedx|csaf",
+        ["vex suggest"] = Reports,
+        ["triage"] = Reports,
         ["help"] = "",
     };
 

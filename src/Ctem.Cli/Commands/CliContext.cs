@@ -24,6 +24,12 @@ public sealed class CliContext(CliHost host)
 
     public InputReader Reader { get; } = new(InputLimits.Default);
 
+    /// <summary>The VEX formats <c>ctem vex import</c> reads; tests give their own.</summary>
+    public IReadOnlyList<Core.Extensibility.IVexReader> VexReaders { get; init; } = BuiltInPlugins.VexReaders;
+
+    /// <summary>The VEX formats <c>ctem vex export</c> writes; tests give their own.</summary>
+    public IReadOnlyList<Core.Extensibility.IVexWriter> VexWriters { get; init; } = BuiltInPlugins.VexWriters;
+
     /// <summary>One client for the process, created on first use; downloads can be large, hence the long timeout.</summary>
     public HttpClient Http => _http ??= CreateHttpClient();
 

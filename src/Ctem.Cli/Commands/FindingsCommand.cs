@@ -20,7 +20,7 @@ public static class FindingsCommand
         var owner = new Option<string?>("--owner") { Description = "Only the findings this team owns (assigned by hand, else named by the scope file's owner rules)", HelpName = "TEAM" };
         var status = new Option<string>("--status")
         {
-            Description = "Which findings: open (still reported by a source), resolved (no source reports them any more), or all",
+            Description = "Which findings: open (still reported by a source, and no VEX statement says not_affected, false_positive or fixed), resolved (no source reports them any more, or VEX closed them), or all",
             DefaultValueFactory = _ => "open",
             HelpName = "open|resolved|all",
         }.AcceptOnlyFromAmong("open", "resolved", "all");
@@ -82,6 +82,13 @@ public static class FindingsCommand
         var chosen = long.TryParse(id, NumberStyles.None, CultureInfo.InvariantCulture, out var number)
             ? findings.Where(f => f.Id == number).ToList()
             : findings.Where(f => f.Vulnerability.Aliases.Prepend(f.Vulnerability.Id).Contains(id, StringComparer.OrdinalIgnoreCase)).ToList();
+        if (chosen.Count == 0 && number > 0)
+        {
+            // A finding VEX closed or no source reports any more is still explained by its ID.
+            var any = await store.GetFindingsAsync(new FindingFilter(null, FindingStatusFilter.All) { Ids = [number] }, cancellationToken);
+            chosen = [.. any.Select(FindingView.From)];
+        }
+
         if (chosen.Count == 0)
         {
             context.Host.Stderr.WriteLine($"ctem: no open finding has the ID or vulnerability '{id}' (see 'ctem findings' for the IDs)");
@@ -103,6 +110,7 @@ public static class FindingsCommand
             }
 
             RiskExplanation.Write(console, chosen[i], await store.GetFindingSourcesAsync(chosen[i].Id!.Value, cancellationToken), await store.GetRunsAsync(chosen[i].Product, cancellationToken));
+            VexExplanation.Write(console, await store.GetFindingVexStatementsAsync(chosen[i].Id!.Value, cancellationToken));
         }
 
         return ExitCodes.Ok;

@@ -52,7 +52,8 @@ public static class IngestCommand
     private static void Write(CliContext context, IngestReport report, string format)
     {
         var findings = FindingView.ByPriority(report.Runs.SelectMany(run => run.Findings.Select(f =>
-            FindingView.From(report.Product?.Name ?? "", f, run.Tool, run.Outcome.Findings.GetValueOrDefault(f.Key)).With(report.Exploitation).With(report.CveRecords))));
+                FindingView.From(report.Product?.Name ?? "", f, run.Tool, run.Outcome.Findings.GetValueOrDefault(f.Key)).With(report.Exploitation).With(report.CveRecords)))
+            .Where(f => f.Id is not { } id || !report.ClosedByVex.Contains(id)));
         if (format == OutputFormat.Json)
         {
             JsonOutput.Write(context.Host.Stdout, writer =>

@@ -59,6 +59,9 @@ public sealed record FindingView(
     /// <summary>How the package was derived when its report named no purl (<see cref="IdentityDerivation"/>); null when a source named it.</summary>
     public IdentityDerivation? Identity { get; init; }
 
+    /// <summary>The VEX analysis in force (its winning statement); null when none applies or the finding comes from a scan just run.</summary>
+    public FindingVex? Vex { get; init; }
+
     /// <summary>Most urgent first; ties in a stable, readable order.</summary>
     public static IReadOnlyList<FindingView> ByPriority(IEnumerable<FindingView> findings) =>
         findings
@@ -126,6 +129,7 @@ public sealed record FindingView(
         Owner = finding.Owner,
         OwnerSource = finding.OwnerSource,
         Identity = finding.Identity,
+        Vex = finding.Vex,
     };
 
     // Every output spells a source's severity label the one way (Severities), whatever the source wrote.

@@ -85,6 +85,25 @@ public static class JsonOutput
         writer.WriteNumber("reopenCount", finding.ReopenCount);
         WriteStrings(writer, "sources", finding.Sources);
         WriteRisk(writer, finding);
+        if (finding.Vex is { } vex)
+        {
+            WriteVex(writer, vex);
+        }
+
+        writer.WriteEndObject();
+    }
+
+    /// <summary>The VEX analysis in force: <c>vex: {state, justification, detail, source, author, at}</c>, plus <c>remediation</c> (an affected statement's action).</summary>
+    public static void WriteVex(Utf8JsonWriter writer, Core.Stores.FindingVex vex)
+    {
+        writer.WriteStartObject("vex");
+        writer.WriteString("state", Core.Model.VexNames.Name(vex.State));
+        writer.WriteString("justification", Core.Model.VexNames.Name(vex.Justification));
+        writer.WriteString("detail", vex.Detail);
+        writer.WriteString("source", vex.Source);
+        writer.WriteString("author", vex.Author);
+        WriteTime(writer, "at", vex.At);
+        writer.WriteString("remediation", vex.State == Core.Model.VexState.Affected ? vex.ActionStatement : null);
         writer.WriteEndObject();
     }
 

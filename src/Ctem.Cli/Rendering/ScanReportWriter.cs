@@ -38,6 +38,11 @@ public static class ScanReportWriter
             {
                 host.Stdout.WriteLine(resolved);
             }
+
+            if (report.ClosedByVex.Count > 0)
+            {
+                host.Stdout.WriteLine($"{report.ClosedByVex.Count} more finding(s) answered by VEX (not_affected, false_positive or fixed): 'ctem findings --status all' lists them.");
+            }
         }
 
         DiagnosticsPrinter.Write(host.Stderr, report.Diagnostics);

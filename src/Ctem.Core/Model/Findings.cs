@@ -147,4 +147,7 @@ public sealed record StoredFinding(
 
     /// <summary>How the latest observation derived the package identity (<see cref="ObservedFinding.Identity"/>); null when its source named the package.</summary>
     public IdentityDerivation? Identity { get; init; }
+
+    /// <summary>The VEX analysis in force (the winning statement); null when no statement applies.</summary>
+    public Stores.FindingVex? Vex { get; init; }
 }

@@ -10,6 +10,9 @@ public sealed record ScopeDocument(IReadOnlyList<ScopeProduct> Products, Remedia
     /// <summary>The risk scores at which a finding's priority starts.</summary>
     public PriorityThresholds Priorities { get; init; } = PriorityThresholds.Default;
 
+    /// <summary>Who issues exported VEX, and which suggestions apply at scan time (<c>vex:</c>).</summary>
+    public VexPolicy Vex { get; init; } = VexPolicy.Empty;
+
     /// <summary>The weights, priority thresholds and SLA together: everything that turns facts into a priority.</summary>
     public RiskPolicy Policy => new(RiskWeights, Priorities, Sla);
 

@@ -49,10 +49,19 @@ public enum FindingEventKind
 
     /// <summary>The priority changed (at a run, or when a feed update re-assessed it).</summary>
     Priority,
+
+    /// <summary>The VEX state in force changed (an import, a triage, an applied suggestion, or a scan a stored statement matched).</summary>
+    Vex,
 }
 
 /// <summary>One entry of a finding's history, with the priority it had then (null where unknown: history recorded before priorities were kept).</summary>
-public sealed record FindingEvent(long Id, long FindingId, long? RunId, DateTimeOffset At, FindingEventKind Kind, string? Priority, string? PreviousPriority);
+public sealed record FindingEvent(long Id, long FindingId, long? RunId, DateTimeOffset At, FindingEventKind Kind, string? Priority, string? PreviousPriority)
+{
+    /// <summary>For <see cref="FindingEventKind.Vex"/>: the state then in force (null: no statement applies any more) and the statement.</summary>
+    public string? VexState { get; init; }
+
+    public long? VexStatementId { get; init; }
+}
 
 /// <summary>A source's current inventory, restricted to the components a lookup asked for.</summary>
 public sealed record SourceInventory(string Product, string Source, long RunId, IReadOnlyList<Component> Components);

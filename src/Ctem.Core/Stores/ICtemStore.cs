@@ -95,6 +95,21 @@ public interface ICtemStore : IAsyncDisposable
     Task<DownloadState?> GetDownloadStateAsync(string url, CancellationToken cancellationToken);
 
     Task SaveDownloadStateAsync(DownloadState state, CancellationToken cancellationToken);
+
+    /// <summary>Stores VEX statements in one transaction; a statement already held (same content digest and ordinal) is counted, not written again.</summary>
+    Task<VexAddOutcome> AddVexStatementsAsync(IReadOnlyList<NewVexStatement> statements, CancellationToken cancellationToken);
+
+    /// <summary>Every stored VEX statement, or those with the given ids, in the order they were stored.</summary>
+    Task<IReadOnlyList<StoredVexStatement>> GetVexStatementsAsync(IReadOnlyCollection<long>? ids, CancellationToken cancellationToken);
+
+    /// <summary>
+    /// Replaces which statements apply to a product's findings, in one transaction; each finding's winning statement
+    /// (latest timestamp, then latest stored) is its VEX state, and a new winner is a <see cref="FindingEventKind.Vex"/> event at <paramref name="at"/>.
+    /// </summary>
+    Task<VexLinkOutcome> ReplaceVexLinksAsync(string product, IReadOnlyCollection<VexLink> links, DateTimeOffset at, CancellationToken cancellationToken);
+
+    /// <summary>The statements that apply to a finding, the winner first, then the others newest first: what <c>--explain</c> lists.</summary>
+    Task<IReadOnlyList<StoredVexStatement>> GetFindingVexStatementsAsync(long findingId, CancellationToken cancellationToken);
 }
 
 public sealed record DownloadState(string Url, string? ETag, DateTimeOffset? LastModified, DateTimeOffset FetchedAt);

@@ -4,6 +4,7 @@ using Ctem.Core.Stores;
 using Ctem.Core.Versioning;
 using Ctem.Engine.Discovery.Matching;
 using Ctem.Engine.Prioritization;
+using Ctem.Engine.Validation;
 
 namespace Ctem.Engine.Discovery;
 
@@ -72,6 +73,12 @@ public sealed class Reanalyzer(ICtemStore store, VersionSchemeRegistry schemes, 
             // A check that could not be decided (an unreadable version) proves no absence.
             Complete = match.Undetermined.Count == 0,
         };
-        return await store.RecordScanAsync(record, cancellationToken);
+        var outcome = await store.RecordScanAsync(record, cancellationToken);
+        if (outcome.RunId != 0)
+        {
+            await VexStage.AfterRecordAsync(store, schemes, time, inventory.Product, VexPolicy.Empty, cancellationToken);
+        }
+
+        return outcome;
     }
 }

@@ -17,7 +17,10 @@ public sealed record ScanRequest(IReadOnlyList<string> Paths, string? Product, s
     public string? Source { get; init; }
 }
 
-/// <summary>What one scan found and stored. <see cref="Run"/> is null when nothing was stored.</summary>
+/// <summary>
+/// What one scan found and stored. <see cref="Run"/> is null when nothing was stored. <see cref="Findings"/> leaves out
+/// what a VEX statement closed (<see cref="ClosedByVex"/>).
+/// </summary>
 public sealed record ScanReport(
     OperationStatus Status,
     ProductRef? Product,
@@ -41,6 +44,9 @@ public sealed record ScanReport(
 
     /// <summary>The source the run was stored under.</summary>
     public string? Source { get; init; }
+
+    /// <summary>Findings the scan saw that a VEX statement answers (not_affected, false_positive, fixed): stored, but not counted or gated on.</summary>
+    public IReadOnlyList<ObservedFinding> ClosedByVex { get; init; } = [];
 
     /// <summary>What matching could not look at (also among <see cref="Diagnostics"/>); null when the scan failed before matching.</summary>
     public MatchCoverage? Coverage { get; init; }

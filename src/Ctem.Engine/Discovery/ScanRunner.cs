@@ -8,6 +8,7 @@ using Ctem.Engine.Discovery.Matching;
 using Ctem.Engine.Inputs;
 using Ctem.Engine.Knowledge;
 using Ctem.Engine.Prioritization;
+using Ctem.Engine.Validation;
 
 namespace Ctem.Engine.Discovery;
 
@@ -65,8 +66,12 @@ public sealed class ScanRunner(
             RiskSettings = settings,
         };
         var run = await store.RecordScanAsync(record, cancellationToken);
-        return new ScanReport(status, product, run, startedAt, finishedAt, inputs, components.Count, findings, match.Undetermined, diagnostics)
+        var vex = await VexStage.AfterRecordAsync(store, schemes, time, product.Name, request.Scope.Vex, cancellationToken);
+        var closed = await VexStage.ClosedAsync(store, vex, run.Findings.Values.Select(f => f.Id), cancellationToken);
+        bool IsClosed(ObservedFinding finding) => run.Findings.TryGetValue(finding.Key, out var stored) && closed.Contains(stored.Id);
+        return new ScanReport(status, product, run, startedAt, finishedAt, inputs, components.Count, [.. findings.Where(f => !IsClosed(f))], match.Undetermined, diagnostics)
         {
+            ClosedByVex = [.. findings.Where(IsClosed)],
             Inventory = components,
             Exploitation = exploitation,
             CveRecords = cveRecords,

@@ -16,7 +16,7 @@ internal static class FindingStates
     }
 
     public static State StatusAt(IEnumerable<FindingEvent> events, long point) =>
-        events.Where(e => e.Id <= point && e.Kind != FindingEventKind.Priority).MaxBy(e => e.Id)?.Kind switch
+        events.Where(e => e.Id <= point && e.Kind is not (FindingEventKind.Priority or FindingEventKind.Vex)).MaxBy(e => e.Id)?.Kind switch
         {
             null => State.Absent,
             FindingEventKind.Resolved => State.Resolved,

@@ -11,7 +11,9 @@ namespace Ctem.Engine.Scoping;
 /// </summary>
 internal sealed partial class ScopeReader(string path, Func<string, string?>? readRelated = null)
 {
-    private static readonly string[] RootKeys = ["products", "sla", "priorities", "riskWeights"];
+    private static readonly string[] RootKeys = ["products", "sla", "priorities", "riskWeights", "vex"];
+    private static readonly string[] VexKeys = ["author", "supplier", "auto"];
+    private static readonly string[] PartyKeys = ["name", "contact", "namespace"];
     private static readonly string[] ProductKeys = ["name", "description", "owner", "owners", "codeowners", "criticality", "dataSensitivity", "crownJewel", "releases", "deployments"];
     private static readonly string[] OwnerKeys = ["team", "contact"];
     private static readonly string[] ReleaseKeys = ["version", "status"];
@@ -82,7 +84,43 @@ internal sealed partial class ScopeReader(string path, Func<string, string?>? re
             products.Add(product);
         }
 
-        return new ScopeDocument(products, Sla(fields), Weights(fields)) { Priorities = Priorities(fields) };
+        return new ScopeDocument(products, Sla(fields), Weights(fields)) { Priorities = Priorities(fields), Vex = Vex(fields) };
+    }
+
+    private VexPolicy Vex(Fields root)
+    {
+        if (root.Value("vex") is not { } node || Fields(node, "vex", VexKeys) is not { } fields)
+        {
+            return VexPolicy.Empty;
+        }
+
+        var auto = new List<string>();
+        var items = Sequence(fields, "auto");
+        for (var i = 0; i < items.Count; i++)
+        {
+            var kind = items[i] is YamlScalarNode { Value: { } value } ? value : null;
+            if (kind is not null && VexSuggestionKinds.All.Contains(kind, StringComparer.Ordinal))
+            {
+                auto.Add(kind);
+                continue;
+            }
+
+            var nearest = kind is null ? null : Suggestions.Nearest(kind, VexSuggestionKinds.All);
+            Error(items[i], $"vex.auto[{i}]: expected one of {string.Join(", ", VexSuggestionKinds.All)}, found {Describe(items[i])}{(nearest is null ? "" : $"; did you mean '{nearest}'?")}");
+        }
+
+        return new VexPolicy(Party(fields, "author"), Party(fields, "supplier"), auto);
+    }
+
+    private Core.Model.VexParty? Party(Fields vex, string key)
+    {
+        if (vex.Value(key) is not { } node || Fields(node, vex.Name(key), PartyKeys) is not { } fields)
+        {
+            return null;
+        }
+
+        var name = Text(fields, "name", required: true);
+        return name is null ? null : new Core.Model.VexParty(name, Text(fields, "contact"), Text(fields, "namespace"));
     }
 
     private ScopeProduct? Product(YamlNode node, string context)

@@ -1,3 +1,4 @@
+using Ctem.Core.Model;
 using System.Text;
 using Ctem.Core.Diagnostics;
 using Ctem.Core.Scoping;
@@ -19,11 +20,11 @@ public sealed class ScopeFileTests
     public static TheoryData<string, string, string> InvalidDocuments => new()
     {
         { "prodcts: []", "1:1", "unknown key 'prodcts'; did you mean 'products'?" },
-        { "products: []\nfoo: 1", "2:1", "unknown key 'foo'; known keys: products, sla, priorities, riskWeights" },
+        { "products: []\nfoo: 1", "2:1", "unknown key 'foo'; known keys: products, sla, priorities, riskWeights, vex" },
         { "sla: {}", "1:1", "missing required key 'products' (the list of products in scope)" },
         { "products:", "1:10", "products: has no value (the list of products in scope)" },
         { "products: shop", "1:11", "products: expected a list, found string 'shop'" },
-        { "- shop", "1:1", "expected a mapping of products, sla, priorities, riskWeights, found a list" },
+        { "- shop", "1:1", "expected a mapping of products, sla, priorities, riskWeights, vex, found a list" },
         { "products:\n  - description: x", "2:5", "products[0]: missing required key 'name'" },
         { "products:\n  - name: \"\"", "2:11", "products[0].name: must not be empty" },
         { "products:\n  - name: 2048", "2:11", "products[0].name: expected a string, found the number 2048; quote it (\"2048\") to mean the text" },
@@ -66,6 +67,9 @@ public sealed class ScopeFileTests
         { "products: []\n---\nproducts: []", "3:1", "expected one YAML document, found 2" },
         { "# only a comment\n", "1:1", "the scope file is empty; 'ctem init' writes a commented starter" },
         { "products: [*nowhere]", "1:12", "invalid YAML: the alias *nowhere refers to no anchor before it" },
+        { "products: []\nvex: {auto: [fixd]}", "2:14", "vex.auto[0]: expected one of component_not_present, fixed, found string 'fixd'; did you mean 'fixed'?" },
+        { "products: []\nvex: {author: {contact: a@b.c}}", "2:15", "vex.author: missing required key 'name'" },
+        { "products: []\nvex: {signer: x}", "2:7", "vex: unknown key 'signer'; known keys: author, supplier, auto" },
     };
 
     [Theory]
@@ -120,7 +124,7 @@ public sealed class ScopeFileTests
                 "ctem.yaml:8:22: sla.low: expected a whole number of days, found string 'x'",
                 "ctem.yaml:9:21: riskWeights.cvss: expected a number, found string 'a'",
                 "ctem.yaml:9:24: riskWeights: unknown key 'colour'; known keys: cvss, epss, kev, ssvc, criticality, exposure, dependency, nonRuntimeScope, inferredVersion",
-                "ctem.yaml:10:1: unknown key 'extra'; known keys: products, sla, priorities, riskWeights",
+                "ctem.yaml:10:1: unknown key 'extra'; known keys: products, sla, priorities, riskWeights, vex",
             ],
             result.Diagnostics.Select(d => d.ToString()));
     }
@@ -201,6 +205,20 @@ public sealed class ScopeFileTests
             new ScopeDocument([Product("web") with { ComponentOwners = [new("pkg:npm/@acme/*", "web"), new("pkg:npm/*", "node")] }], RemediationSla.Default, RiskWeights.Default)
         },
     };
+
+    [Fact]
+    public void Load_VexSection_ReadsAuthorSupplierAndAutoKinds()
+    {
+        const string Yaml = "products: []\nvex:\n  author: {name: ACME PSIRT, contact: psirt@acme.example, namespace: https://acme.example/vex}\n  supplier: {name: ACME}\n  auto: [component_not_present, fixed]";
+
+        var result = ScopeFile.Load(Path, Yaml);
+
+        Assert.Empty(result.Diagnostics);
+        var vex = result.Document!.Vex;
+        Assert.Equal((new VexParty("ACME PSIRT", "psirt@acme.example", "https://acme.example/vex"), new VexParty("ACME")), (vex.Author, vex.Supplier));
+        Assert.Equal(["component_not_present", "fixed"], vex.Auto);
+        Assert.Empty(ScopeSchema.Errors(Yaml));
+    }
 
     [Theory]
     [MemberData(nameof(ValidDocuments))]

@@ -9,6 +9,7 @@ using Ctem.Core.Versioning;
 using Ctem.Engine.Inputs;
 using Ctem.Engine.Knowledge;
 using Ctem.Engine.Prioritization;
+using Ctem.Engine.Validation;
 
 namespace Ctem.Engine.Discovery.Reports;
 
@@ -34,6 +35,9 @@ public sealed record IngestReport(
 
     /// <summary>CVE records of the findings' vulnerabilities, by vulnerability id, as the assessment used them.</summary>
     public IReadOnlyDictionary<string, IReadOnlyList<CveRecord>> CveRecords { get; init; } = new Dictionary<string, IReadOnlyList<CveRecord>>();
+
+    /// <summary>The stored findings of these runs that a VEX statement closed (not_affected, false_positive, fixed): not counted or gated on.</summary>
+    public IReadOnlySet<long> ClosedByVex { get; init; } = new HashSet<long>();
 }
 
 /// <summary>
@@ -141,8 +145,10 @@ public sealed class ReportIngester(ICtemStore store, IReadOnlyList<IReportParser
         // All tools' runs in one transaction: an error or a Ctrl-C leaves none of them stored.
         var outcomes = await store.RecordScansAsync(records, cancellationToken);
         var runs = records.Zip(outcomes, (record, outcome) => new IngestedRun(record.Source, record.Tool, outcome, record.Findings)).ToList();
+        var vex = await VexStage.AfterRecordAsync(store, schemes, time, product.Name, request.Scope.Vex, cancellationToken);
+        var closed = await VexStage.ClosedAsync(store, vex, outcomes.SelectMany(o => o.Findings.Values.Select(f => f.Id)), cancellationToken);
         var status = read.All(r => r.Complete) ? OperationStatus.Succeeded : OperationStatus.Partial;
-        return new IngestReport(status, product, [.. read.Select(r => r.File)], runs, diagnostics) { Exploitation = exploitation, CveRecords = cveRecords };
+        return new IngestReport(status, product, [.. read.Select(r => r.File)], runs, diagnostics) { Exploitation = exploitation, CveRecords = cveRecords, ClosedByVex = closed };
     }
 
     private async Task<(ScannerReport? Report, IReadOnlyList<Diagnostic> Diagnostics, string? Format)> ParseAsync(
