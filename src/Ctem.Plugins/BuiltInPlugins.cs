@@ -87,6 +87,9 @@ public static class BuiltInPlugins
         new Reports.Dependabot.DependabotAlertsParser(),
         new Reports.Grype.GrypeJsonParser(),
         new Reports.OsvScanner.OsvScannerJsonParser(),
+        new Reports.Masscan.MasscanJsonParser(),
+        new Reports.Naabu.NaabuJsonParser(),
+        new Reports.Httpx.HttpxJsonParser(),
     ];
 
     public static ImmutableArray<IAdvisoryParser> AdvisoryParsers { get; } =
