@@ -90,6 +90,9 @@ public static class BuiltInPlugins
         new Reports.Masscan.MasscanJsonParser(),
         new Reports.Naabu.NaabuJsonParser(),
         new Reports.Httpx.HttpxJsonParser(),
+        new Reports.OpenVas.OpenVasXmlParser(),
+        new Reports.OpenVas.OpenVasCsvParser(),
+        new Reports.Nessus.NessusCsvParser(),
     ];
 
     public static ImmutableArray<IAdvisoryParser> AdvisoryParsers { get; } =
