@@ -93,6 +93,7 @@ public static class BuiltInPlugins
         new Reports.OpenVas.OpenVasXmlParser(),
         new Reports.OpenVas.OpenVasCsvParser(),
         new Reports.Nessus.NessusCsvParser(),
+        new Reports.Gitleaks.GitleaksJsonParser(),
     ];
 
     public static ImmutableArray<IAdvisoryParser> AdvisoryParsers { get; } =
