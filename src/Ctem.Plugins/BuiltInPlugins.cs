@@ -94,6 +94,7 @@ public static class BuiltInPlugins
         new Reports.OpenVas.OpenVasCsvParser(),
         new Reports.Nessus.NessusCsvParser(),
         new Reports.Gitleaks.GitleaksJsonParser(),
+        new Reports.Semgrep.SemgrepJsonParser(),
     ];
 
     public static ImmutableArray<IAdvisoryParser> AdvisoryParsers { get; } =

@@ -80,31 +80,6 @@ internal static class ReportJsonLines
         }
 
         var end = head.IndexOf((byte)'\n');
-        var line = end < 0 ? head : head[..end];
-        var reader = new Utf8JsonReader(line, new JsonReaderOptions { AllowTrailingCommas = true });
-        var names = new HashSet<string>(StringComparer.Ordinal);
-        try
-        {
-            if (!reader.Read() || reader.TokenType != JsonTokenType.StartObject)
-            {
-                return null;
-            }
-
-            while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
-            {
-                names.Add(reader.GetString()!);
-                if (!reader.Read() || !reader.TrySkip())
-                {
-                    return null;
-                }
-            }
-
-            return reader.TokenType == JsonTokenType.EndObject ? names : null;
-        }
-        catch (Exception ex) when (ex is JsonException or InvalidOperationException)
-        {
-            // Not JSON, or a first line cut by the head: not a JSON Lines head this format claims.
-            return null;
-        }
+        return ReportJsonHead.CompleteObjectProperties(end < 0 ? head : head[..end]);
     }
 }
