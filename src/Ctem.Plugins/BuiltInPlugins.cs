@@ -95,6 +95,7 @@ public static class BuiltInPlugins
         new Reports.Nessus.NessusCsvParser(),
         new Reports.Gitleaks.GitleaksJsonParser(),
         new Reports.Semgrep.SemgrepJsonParser(),
+        new Reports.Snyk.SnykJsonParser(),
     ];
 
     public static ImmutableArray<IAdvisoryParser> AdvisoryParsers { get; } =
