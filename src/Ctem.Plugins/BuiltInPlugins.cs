@@ -93,6 +93,7 @@ public static class BuiltInPlugins
         new Reports.OpenVas.OpenVasXmlParser(),
         new Reports.OpenVas.OpenVasCsvParser(),
         new Reports.Nessus.NessusCsvParser(),
+        new Reports.Nessus.NessusXmlParser(),
         new Reports.Gitleaks.GitleaksJsonParser(),
         new Reports.Semgrep.SemgrepJsonParser(),
         new Reports.Snyk.SnykJsonParser(),

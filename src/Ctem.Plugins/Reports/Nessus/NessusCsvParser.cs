@@ -6,7 +6,8 @@ namespace Ctem.Plugins.Reports.Nessus;
 
 /// <summary>
 /// Reads Tenable's CSV exports: Nessus, Nessus WAS, Tenable.sc and Tenable.io (see <see cref="NessusCsvColumns"/>).
-/// Each row is a plugin result on the endpoint (IP, protocol, port), or on the host when the port is 0 or absent; a
+/// Each row is a plugin result on the endpoint (IP, protocol, port), or on the host when the port is 0 or absent (a WAS
+/// row, protocol http, on the URL its output names: <see cref="NessusWebApplication"/>); a
 /// row listing CVEs is one finding per CVE (<see cref="ReportHostFindings"/>), else one on the plugin
 /// (<c>nessus:ID</c>). Risk "None" is info; rows a vulnerability-management export marks FIXED are not findings.
 /// </summary>
@@ -50,7 +51,11 @@ public sealed class NessusCsvParser : IReportParser
                 continue;
             }
 
-            var finding = new ReportedFinding(ReportHostFindings.AssetOf(host, row.Get(NessusCsvColumns.Port), row.Get(NessusCsvColumns.Protocol)), [], "nessus:" + plugin, row.Get(NessusCsvColumns.Name) ?? plugin, SeverityOf(row), null)
+            var protocol = row.Get(NessusCsvColumns.Protocol);
+            var port = row.Get(NessusCsvColumns.Port);
+            var asset = (NessusWebApplication.IsWebProtocol(protocol) ? NessusWebApplication.UrlOf(row.Get(NessusCsvColumns.Output), protocol!, host, port) : null)
+                ?? ReportHostFindings.AssetOf(host, port, protocol);
+            var finding = new ReportedFinding(asset, [], "nessus:" + plugin, row.Get(NessusCsvColumns.Name) ?? plugin, SeverityOf(row), null)
             {
                 CvssVector = ReportCvss.Best(NessusCsvColumns.Vectors.Select(c => row.Get(c)?.Replace("CVSS2#", "", StringComparison.Ordinal))),
                 Description = Description(row),

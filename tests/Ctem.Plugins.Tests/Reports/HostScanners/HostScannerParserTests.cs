@@ -16,6 +16,7 @@ public sealed class HostScannerParserTests
         ["openvas/xml"] = new OpenVasXmlParser(),
         ["openvas/csv"] = new OpenVasCsvParser(),
         ["nessus/csv"] = new NessusCsvParser(),
+        ["nessus/xml"] = new NessusXmlParser(),
     };
 
     // Counted with python3 (csv.DictReader, xml.etree): per result (non-blank row with an id; XML results/result) the
@@ -40,10 +41,13 @@ public sealed class HostScannerParserTests
     [InlineData("tenable-nessus", "defectdojo__nessus__nessus_many_vuln2-all.csv", "nessus/csv", 30, 3)]
     [InlineData("tenable-nessus", "defectdojo__nessus__nessus_many_vuln2-default.csv", "nessus/csv", 30, 3)]
     [InlineData("tenable-nessus", "defectdojo__nessus__nessus_new.csv", "nessus/csv", 150, 99)]
-    [InlineData("tenable-nessus", "defectdojo__nessus_was__nessus_was_many_vuln.csv", "nessus/csv", 5, 1)]
+    [InlineData("tenable-nessus", "defectdojo__nessus_was__nessus_was_many_vuln.csv", "nessus/csv", 5, 2)] // WAS: assets are the URLs the output names
     [InlineData("tenable-nessus", "defectdojo__nessus_was__nessus_was_no_vuln.csv", "nessus/csv", 0, 0)]
     [InlineData("tenable-nessus", "defectdojo__nessus_was__nessus_was_one_vuln.csv", "nessus/csv", 1, 1)]
     [InlineData("tenable-nessus", "defectdojo__tenable_many_vuln.csv", "nessus/csv", 20, 3)]
+    [InlineData("tenable-nessus", "defectdojo__nessus_was__nessus_was_many_vuln.xml", "nessus/xml", 5, 2)]
+    [InlineData("tenable-nessus", "defectdojo__nessus_was__nessus_was_no_vuln.xml", "nessus/xml", 0, 0)]
+    [InlineData("tenable-nessus", "defectdojo__nessus_was__nessus_was_one_vuln.xml", "nessus/xml", 1, 1)]
     public async Task Parse_SharedSamples_CountsMatchIndependentCount(string tool, string file, string parserName, int findings, int assets)
     {
         RepoPaths.RequireShared();
@@ -58,7 +62,41 @@ public sealed class HostScannerParserTests
         Assert.All(report.Findings, f => Assert.True(f.VulnerabilityIds.Count <= 1, f.Title));
     }
 
+    // Nessus XML in the scans archive (ReportItems, one per CVE; assets = distinct (host-ip, port)), counted with python3.
     [SkippableTheory]
+    [InlineData("tenable/nessus/nessus_many_vuln.xml", 7, 3)]
+    [InlineData("tenable/nessus/nessus_v_unknown.xml", 296, 94)]
+    [InlineData("tenable/nessus/issue_6992.nessus", 1, 1)]
+    [InlineData("tenable/nessus/nessus_with_cvssv3.nessus", 168, 2)]
+    [InlineData("tenable/nessus/nessus_with_cwe-.nessus", 15, 1)]
+    public async Task Parse_NessusXmlArchiveSamples_CountsMatchIndependentCount(string entry, int findings, int assets)
+    {
+        RepoPaths.RequireShared();
+        var content = ReportParserHarness.SharedArchiveEntry(entry);
+        Assert.True(Parsers["nessus/xml"].Claims(entry, content));
+
+        var result = await Parsers["nessus/xml"].ParseAsync(entry, content);
+
+        var report = Assert.IsType<ScannerReport>(result.Report);
+        Assert.Empty(result.Diagnostics);
+        Assert.Equal((findings, assets), (report.Findings.Count, report.Assets.Count));
+    }
+
+    // Nessus WAS exports one scan as CSV and as XML: the same findings on the same assets, so they are one.
+    [SkippableFact]
+    public async Task Parse_NessusWasCsvAndXml_SameIdentities()
+    {
+        RepoPaths.RequireShared();
+        var csv = (await Parsers["nessus/csv"].ParseSharedAsync("tenable-nessus", "defectdojo__nessus_was__nessus_was_many_vuln.csv")).Report!;
+        var xml = (await Parsers["nessus/xml"].ParseSharedAsync("tenable-nessus", "defectdojo__nessus_was__nessus_was_many_vuln.xml")).Report!;
+
+        static List<string> Identities(ScannerReport report) => report.Findings.Select(f => $"{f.Asset.Key} {f.RuleId} {f.Severity}").Order(StringComparer.Ordinal).ToList();
+        Assert.Equal(Identities(csv), Identities(xml));
+        Assert.Contains("http://google.com/search.jsp nessus:98104 high", Identities(xml));
+    }
+
+    [SkippableTheory]
+    [InlineData("nessus/xml", "tenable")]
     [InlineData("openvas/xml", "openvas/")]
     [InlineData("openvas/csv", "openvas/")]
     [InlineData("nessus/csv", "tenable")]
