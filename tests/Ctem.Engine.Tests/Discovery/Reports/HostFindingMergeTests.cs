@@ -16,7 +16,7 @@ namespace Ctem.Engine.Tests.Discovery.Reports;
 /// </summary>
 public sealed class HostFindingMergeTests
 {
-    private const string Nessus = """
+    internal const string Nessus = """
         Plugin ID,CVE,CVSS v2.0 Base Score,Risk,Host,Protocol,Port,Name,Synopsis
         11213,CVE-2003-1567,5.8,Medium,192.168.0.100,tcp,443,HTTP TRACE / TRACK Methods Allowed,Debugging functions are enabled on the remote web server.
 
@@ -75,21 +75,5 @@ public sealed class HostFindingMergeTests
 
         var stored = await fixture.Store.GetCurrentFindingsAsync("lab", CancellationToken.None);
         Assert.Equal(2, stored.Count(f => f.Vulnerability.Id == "CVE-2003-1567"));
-    }
-
-    // CSV and .nessus reports are found when a directory is walked, as JSON and XML ones are; other files are not read.
-    [Fact]
-    public async Task Ingest_Directory_WalksCsvAndNessusReports()
-    {
-        await using var fixture = await EngineFixture.CreateAsync();
-        var ingester = new ReportIngester(fixture.Store, BuiltInPlugins.ReportParsers, BuiltInPlugins.VersionSchemes, new InputReader(InputLimits.Default), fixture.Time);
-        var csv = fixture.File(Path.Combine("reports", "nessus.csv"), Nessus);
-        fixture.File(Path.Combine("reports", "scan.nessus"), "<NessusClientData_v2><Report name=\"lab\"><ReportHost name=\"192.168.0.100\"><ReportItem pluginID=\"10107\" pluginName=\"HTTP Server Type and Version\" port=\"80\" protocol=\"tcp\" severity=\"0\"/></ReportHost></Report></NessusClientData_v2>");
-        fixture.File(Path.Combine("reports", "notes.txt"), "not a report");
-
-        var report = await ingester.IngestAsync(new IngestRequest([Path.GetDirectoryName(csv)!], "lab", null), CancellationToken.None);
-
-        Assert.Equal(OperationStatus.Succeeded, report.Status);
-        Assert.Equal(["nessus/csv", "nessus/xml"], report.Files.Select(r => r.Format).Order(StringComparer.Ordinal));
     }
 }
