@@ -58,11 +58,10 @@ public sealed class SarifParser : IReportParser
                 continue;
             }
 
-            var driverName = ReportJson.String(driver, "name") ?? "SARIF";
-            tools.Add((driverName, ReportJson.String(driver, "version") ?? ReportJson.String(driver, "semanticVersion")));
+            tools.Add((ReportJson.String(driver, "name") ?? "SARIF", ReportJson.String(driver, "version") ?? ReportJson.String(driver, "semanticVersion")));
             target ??= ReportJson.Object(run, "properties") is { } properties ? ReportJson.String(properties, "imageName") : null;
             var reader = new SarifRunReader(path, run, tool, runPointer, diagnostics);
-            findings.AddRange(reader.Findings().Select(f => SarifSecrets.Mask(driverName, run, f)));
+            findings.AddRange(reader.Findings().Select(f => SarifSecrets.Mask(tools[^1].Name, run, f)));
         }
 
         var names = tools.Select(t => t.Name).Distinct(StringComparer.Ordinal).ToList();
