@@ -87,6 +87,16 @@ public static class BuiltInPlugins
         new Reports.Dependabot.DependabotAlertsParser(),
         new Reports.Grype.GrypeJsonParser(),
         new Reports.OsvScanner.OsvScannerJsonParser(),
+        new Reports.Masscan.MasscanJsonParser(),
+        new Reports.Naabu.NaabuJsonParser(),
+        new Reports.Httpx.HttpxJsonParser(),
+        new Reports.OpenVas.OpenVasXmlParser(),
+        new Reports.OpenVas.OpenVasCsvParser(),
+        new Reports.Nessus.NessusCsvParser(),
+        new Reports.Nessus.NessusXmlParser(),
+        new Reports.Gitleaks.GitleaksJsonParser(),
+        new Reports.Semgrep.SemgrepJsonParser(),
+        new Reports.Snyk.SnykJsonParser(),
     ];
 
     public static ImmutableArray<IAdvisoryParser> AdvisoryParsers { get; } =

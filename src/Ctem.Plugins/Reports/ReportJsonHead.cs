@@ -75,4 +75,42 @@ internal static class ReportJsonHead
             return null;
         }
     }
+
+    /// <summary>
+    /// The top-level property names of <paramref name="json"/> when it is one complete object (a small document's whole
+    /// head, or one JSON line); null otherwise.
+    /// </summary>
+    public static HashSet<string>? CompleteObjectProperties(ReadOnlySpan<byte> json)
+    {
+        if (json.StartsWith("\uFEFF"u8))
+        {
+            json = json[3..];
+        }
+
+        var reader = new Utf8JsonReader(json, new JsonReaderOptions { AllowTrailingCommas = true, CommentHandling = JsonCommentHandling.Skip });
+        var names = new HashSet<string>(StringComparer.Ordinal);
+        try
+        {
+            if (!reader.Read() || reader.TokenType != JsonTokenType.StartObject)
+            {
+                return null;
+            }
+
+            while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
+            {
+                names.Add(reader.GetString()!);
+                if (!reader.Read() || !reader.TrySkip())
+                {
+                    return null;
+                }
+            }
+
+            return reader.TokenType == JsonTokenType.EndObject ? names : null;
+        }
+        catch (Exception ex) when (ex is JsonException or InvalidOperationException)
+        {
+            // Not JSON, or cut short: not a head this helper vouches for.
+            return null;
+        }
+    }
 }

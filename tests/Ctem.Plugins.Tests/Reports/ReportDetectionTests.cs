@@ -9,7 +9,7 @@ public sealed class ReportDetectionTests
     /// <summary>Sample folders of tools Ctem does not read (yet): no report parser may claim their files, so ingest names them unsupported.</summary>
     public static TheoryData<string> UnsupportedTools => new()
     {
-        "csaf", "openvex", "httpx", "masscan", "naabu", "openvas", "semgrep", "snyk", "tenable-nessus", "trivy-operator",
+        "csaf", "openvex", "trivy-operator",
     };
 
     [SkippableTheory]

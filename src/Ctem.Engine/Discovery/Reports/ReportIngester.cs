@@ -198,7 +198,8 @@ public sealed class ReportIngester(ICtemStore store, IReadOnlyList<IReportParser
 
     private static bool IsLikelyReport(string path) =>
         path.EndsWith(".json", StringComparison.OrdinalIgnoreCase) || path.EndsWith(".jsonl", StringComparison.OrdinalIgnoreCase)
-        || path.EndsWith(".sarif", StringComparison.OrdinalIgnoreCase) || path.EndsWith(".xml", StringComparison.OrdinalIgnoreCase);
+        || path.EndsWith(".sarif", StringComparison.OrdinalIgnoreCase) || path.EndsWith(".xml", StringComparison.OrdinalIgnoreCase)
+        || path.EndsWith(".csv", StringComparison.OrdinalIgnoreCase) || path.EndsWith(".nessus", StringComparison.OrdinalIgnoreCase);
 
     private IngestReport Failed(IReadOnlyList<Diagnostic> diagnostics) =>
         new(OperationStatus.Failed, null, [], [], diagnostics);

@@ -71,7 +71,7 @@ public sealed class SarifParser : IReportParser
                 target = GrypeSarifConvention.TargetIn(runFindings.Select(f => f.Description));
             }
 
-            findings.AddRange(runFindings);
+            findings.AddRange(runFindings.Select(f => SarifSecrets.Mask(tools[^1].Name, run, f)));
         }
 
         var names = tools.Select(t => t.Name).Distinct(StringComparer.Ordinal).ToList();

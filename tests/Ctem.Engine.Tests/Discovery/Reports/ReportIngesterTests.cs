@@ -24,7 +24,7 @@ public sealed class ReportIngesterTests
     public static TheoryData<string> Tools => new()
     {
         "trivy", "grype", "osv-scanner", "sarif", "nuclei", "nmap", "zap", "dependency-check", "cyclonedx-vex", "npm-audit",
-        "dotnet-list-package-vulnerable", "github-dependabot",
+        "dotnet-list-package-vulnerable", "github-dependabot", "masscan", "naabu", "httpx", "openvas", "tenable-nessus", "semgrep", "snyk",
     };
 
     /// <summary>
