@@ -51,5 +51,5 @@ public enum FindingEventKind
 /// <summary>One entry of a finding's history, with the priority it had then (null where unknown: history recorded before priorities were kept).</summary>
 public sealed record FindingEvent(long Id, long FindingId, long? RunId, DateTimeOffset At, FindingEventKind Kind, string? Priority, string? PreviousPriority);
 
-/// <summary>A source's current inventory, restricted to the components a lookup asked for.</summary>
+/// <summary>A source's current inventory: whole, or restricted to the components a lookup asked for.</summary>
 public sealed record SourceInventory(string Product, string Source, long RunId, IReadOnlyList<Component> Components);
