@@ -39,6 +39,7 @@ public static class CtemCli
             FindingsCommand.Create(context),
             HistoryCommand.Create(context),
             DiffCommand.Create(context),
+            PlanCommand.Create(context),
             DbCommand.Create(context),
             DemoCommand.Create(context),
             VersionCommand.Create(context),

@@ -24,6 +24,7 @@ public sealed partial class FormatOptionTests
         ["findings"] = Lists,
         ["history"] = Reports,
         ["diff"] = "table|json|markdown",
+        ["plan"] = "table|json|markdown",
         ["db"] = "",
         ["db import"] = Reports,
         ["db update"] = Reports,

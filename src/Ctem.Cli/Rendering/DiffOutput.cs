@@ -151,7 +151,5 @@ public static class DiffOutput
 
     private static string Shorten(string text, int length) => text.Length <= length ? text : text[..(length - 1)] + "…";
 
-    // A pipe would end the cell, a line break the row; backticks would open code spans.
-    private static string Escape(string text) =>
-        text.Replace("|", "\\|", StringComparison.Ordinal).Replace('`', '\'').Replace('\n', ' ').Replace('\r', ' ');
+    private static string Escape(string text) => MarkdownText.Cell(text);
 }
