@@ -37,7 +37,7 @@ public static class PlanCommand
                     PlanOutput.WriteMarkdown(context.Host.Stdout, name, plan);
                     break;
                 default:
-                    PlanOutput.WriteTable(Consoles.Stdout(context.Host), name, plan);
+                    PlanOutput.WriteTable(context.Host.Stdout, Consoles.Stdout(context.Host), name, plan);
                     break;
             }
 

@@ -11,11 +11,13 @@ public static class PlanOutput
 {
     private static readonly Priority[] Priorities = [Priority.Critical, Priority.High, Priority.Medium, Priority.Low];
 
-    public static void WriteTable(IAnsiConsole console, string? product, RemediationPlan plan)
+    /// <remarks>The headline and the closing note are plain lines on <paramref name="output"/>: a product name must not wrap differently with the terminal.</remarks>
+    public static void WriteTable(TextWriter output, IAnsiConsole console, string? product, RemediationPlan plan)
     {
+        ArgumentNullException.ThrowIfNull(output);
         ArgumentNullException.ThrowIfNull(console);
         ArgumentNullException.ThrowIfNull(plan);
-        console.WriteLine($"{Scope(product)}: {Headline(plan)}");
+        output.WriteLine($"{Scope(product)}: {Headline(plan)}");
         if (plan.Actions.Count > 0)
         {
             LineTable.Write(console, Ranked(plan), Columns);
@@ -23,21 +25,20 @@ public static class PlanOutput
 
         if (plan.Unplanned.Count > 0)
         {
-            console.WriteLine($"{plan.Unplanned.Count} finding(s) have no planned upgrade: 'ctem plan --format json' lists them with the reason (unplanned[]).");
+            output.WriteLine($"{plan.Unplanned.Count} finding(s) have no planned upgrade: 'ctem plan --format json' lists them with the reason (unplanned[]).");
         }
     }
 
-    // What a narrow terminal keeps: the rank, what the upgrade fixes and the risk it removes, where it goes, the package
-    // (cut first: a package's name is recognisable from its ends).
+    // What a narrow terminal keeps: the rank, what the upgrade fixes and the risk it removes, where it goes (with "(major)"
+    // when breaking, kept by the cut in the middle), the package (cut first: a package's name is recognisable from its ends).
     private static readonly IReadOnlyList<LineTableColumn<(int Rank, RemediationAction Action)>> Columns =
     [
         new("#", Rank: 1, MinWidth: 2, PreferredWidth: 3, r => Number(r.Rank)) { Required = true, Alignment = Justify.Right },
-        new("Package", Rank: 5, MinWidth: 14, PreferredWidth: 32, r => r.Action.Name) { Required = true, CutAt = CutAt.Middle },
+        new("Package", Rank: 5, MinWidth: 18, PreferredWidth: 32, r => r.Action.Name) { Required = true, CutAt = CutAt.Middle },
         new("From", Rank: 7, MinWidth: 8, PreferredWidth: 20, r => string.Join(", ", r.Action.From)) { CutAt = CutAt.Middle },
-        new("To", Rank: 4, MinWidth: 10, PreferredWidth: 20, r => r.Action.To) { Required = true, CutAt = CutAt.Middle },
+        new("To", Rank: 4, MinWidth: 10, PreferredWidth: 22, r => r.Action.Breaking ? $"{r.Action.To} (major)" : r.Action.To) { Required = true, CutAt = CutAt.Middle },
         new("Fixes", Rank: 2, MinWidth: 12, PreferredWidth: 16, r => Fixes(r.Action)) { Required = true },
         new("Risk", Rank: 3, MinWidth: 6, PreferredWidth: 7, r => Score(r.Action.RiskRemoved)) { Required = true, Alignment = Justify.Right },
-        new("Breaking", Rank: 6, MinWidth: 8, PreferredWidth: 8, r => r.Action.Breaking ? "major" : ""),
         new("Products", Rank: 8, MinWidth: 8, PreferredWidth: 24, r => string.Join(", ", r.Action.Products)),
         new("Left", Rank: 9, MinWidth: 4, PreferredWidth: 4, r => r.Action.Remaining.Count == 0 ? "" : Number(r.Action.Remaining.Count)) { Alignment = Justify.Right },
         new("Via", Rank: 10, MinWidth: 8, PreferredWidth: 30, r => string.Join(", ", r.Action.Via)) { CutAt = CutAt.Middle },
