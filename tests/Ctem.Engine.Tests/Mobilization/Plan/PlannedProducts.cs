@@ -34,6 +34,7 @@ public sealed class PlannedProducts : IAsyncLifetime
             "pkg:pypi/pillow@8.0.0",
             "pkg:pypi/urllib3@2.0.2",
             "pkg:pypi/werkzeug@1.0.1",
+            "pkg:pypi/cryptography@2.9",
             "pkg:golang/golang.org/x/crypto@v0.0.0-20211215153901-e495a2d5b3d3",
             "pkg:golang/github.com/docker/docker@v20.10.12%2Bincompatible",
             "pkg:golang/github.com/dgrijalva/jwt-go@v3.2.0%2Bincompatible"));

@@ -17,6 +17,7 @@ public sealed class RemediationPlannerTests(PlannedProducts planned) : IClassFix
         { "pillow", "8.0.0", "10.0.1", true, 26, 0, "no 8.x or 9.x is free of advisories: a major upgrade, marked breaking" },
         { "urllib3", "2.0.2", "2.0.7", false, 2, 0, "a higher major held is planned on its own" },
         { "werkzeug", "1.0.1", "2.3.8", true, 4, 0, "breaking" },
+        { "cryptography", "2.9", "41.0.6", true, 2, 0, "39.0.1 fixes both findings, but later advisories affect it: every advisory of the package counts" },
         { "golang.org/x/crypto", "v0.0.0-20211215153901-e495a2d5b3d3", "0.52.0", false, 21, 1, "an advisory without a fixed version remains" },
         { "github.com/docker/docker", "v20.10.12+incompatible", "25.0.13+incompatible", true, 9, 5, "best partial version; Go's +incompatible spelling" },
     };
