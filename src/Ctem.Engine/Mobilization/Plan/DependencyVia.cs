@@ -5,7 +5,8 @@ namespace Ctem.Engine.Mobilization.Plan;
 
 /// <summary>
 /// Which direct dependencies pull each transitive component in, per product, from the dependency graphs of the current
-/// inventories: walking up from the component, each path ends at the first direct dependency it meets.
+/// inventories (<see cref="ICtemStore.GetCurrentInventoriesAsync"/>): walking up from the component, each path ends at the
+/// first direct dependency it meets.
 /// </summary>
 internal sealed class DependencyVia
 {
@@ -14,16 +15,10 @@ internal sealed class DependencyVia
     private DependencyVia(Dictionary<(string Product, string Coordinates), SortedSet<string>> via) => _via = via;
 
     /// <param name="wanted">The (product, coordinates) of the components to answer for: only their paths are walked.</param>
-    public static async Task<DependencyVia> ReadAsync(
-        ICtemStore store, string? product, IReadOnlySet<(string Product, string Coordinates)> wanted, CancellationToken cancellationToken)
+    public static DependencyVia From(IReadOnlyList<SourceInventory> inventories, IReadOnlySet<(string Product, string Coordinates)> wanted)
     {
         var via = new Dictionary<(string Product, string Coordinates), SortedSet<string>>();
-        if (wanted.Count == 0)
-        {
-            return new DependencyVia(via);
-        }
-
-        foreach (var inventory in await store.GetCurrentInventoriesAsync(product, cancellationToken))
+        foreach (var inventory in inventories)
         {
             var components = inventory.Components;
             var parents = Parents(components);

@@ -14,15 +14,20 @@ public sealed class RemediationPlanner(ICtemStore store, VersionSchemeRegistry s
     public async Task<RemediationPlan> PlanAsync(string? product, CancellationToken cancellationToken)
     {
         var findings = await store.GetCurrentFindingsAsync(product, cancellationToken);
+        var inventories = await store.GetCurrentInventoriesAsync(product, cancellationToken);
+        var inventoried = inventories
+            .SelectMany(i => i.Components.Select(c => (Key: (i.Product, c.Coordinates), Component: c)))
+            .DistinctBy(c => c.Key)
+            .ToDictionary(c => c.Key, c => c.Component);
 
         // Findings without a package (an endpoint, a file, a host) have no version to upgrade: they are not planned.
         var packaged = findings
-            .Select(f => (Finding: f, Component: ComponentOf(f)))
+            .Select(f => (Finding: f, Component: inventoried.GetValueOrDefault((f.Product, f.ComponentPurl)) ?? ComponentOf(f)))
             .Where(x => x.Component is { PackageKey: not null, MatchVersion: { Length: > 0 } })
             .ToList();
         var keys = packaged.Select(x => x.Component!.PackageKey!.Value).Distinct().ToList();
         var advisories = keys.Count == 0 ? new Dictionary<PackageKey, IReadOnlyList<AdvisoryCandidate>>() : await store.FindAdvisoriesAsync(keys, cancellationToken);
-        var via = await DependencyVia.ReadAsync(store, product, packaged.Select(x => (x.Finding.Product, x.Finding.ComponentPurl)).ToHashSet(), cancellationToken);
+        var via = DependencyVia.From(inventories, packaged.Select(x => (x.Finding.Product, x.Finding.ComponentPurl)).ToHashSet());
 
         var chosen = new List<(PackageKey Key, ComponentVersion From, UpgradeChoice Choice)>();
         var unplanned = new List<UnplannedFinding>();
@@ -115,7 +120,11 @@ public sealed class RemediationPlanner(ICtemStore store, VersionSchemeRegistry s
             via.Of(all));
     }
 
-    /// <summary>The component a finding is on, when its asset is a package (a purl); null for endpoints, files and hosts.</summary>
+    /// <summary>
+    /// The component a finding is on when no current inventory holds it (a scanner report's package), from its stored
+    /// coordinates; null for endpoints, files and hosts. The inventory's component is preferred: its purl keeps the
+    /// qualifiers (distribution release, source package) that coordinates drop.
+    /// </summary>
     private static Component? ComponentOf(StoredFinding finding) =>
         finding.ComponentPurl.StartsWith("pkg:", StringComparison.Ordinal) && PackageUrl.Parse(finding.ComponentPurl) is { Success: true } parsed
             ? new Component(finding.PackageName, finding.Version, parsed.Value, null, new SourceLocation(finding.ComponentPurl, null))
