@@ -39,7 +39,12 @@ public static class PlanOutput
         new("To", Rank: 4, MinWidth: 10, PreferredWidth: 22, r => r.Action.Breaking ? $"{r.Action.To} (major)" : r.Action.To) { Required = true, CutAt = CutAt.Middle },
         new("Fixes", Rank: 2, MinWidth: 12, PreferredWidth: 16, r => Fixes(r.Action)) { Required = true },
         new("Risk", Rank: 3, MinWidth: 6, PreferredWidth: 7, r => Score(r.Action.RiskRemoved)) { Required = true, Alignment = Justify.Right },
-        new("Products", Rank: 8, MinWidth: 8, PreferredWidth: 24, r => string.Join(", ", r.Action.Products)),
+        // The count first: a cut list still says how many products the action reaches.
+        new("Products", Rank: 8, MinWidth: 8, PreferredWidth: 30, r => $"{Number(r.Action.Products.Count)}: {string.Join(", ", r.Action.Products)}")
+        {
+            // One product (or --product) says nothing per row: the headline names it.
+            ShownFor = rows => rows.SelectMany(r => r.Action.Products).Distinct(StringComparer.Ordinal).Skip(1).Any(),
+        },
         new("Left", Rank: 9, MinWidth: 4, PreferredWidth: 4, r => r.Action.Remaining.Count == 0 ? "" : Number(r.Action.Remaining.Count)) { Alignment = Justify.Right },
         new("Via", Rank: 10, MinWidth: 8, PreferredWidth: 30, r => string.Join(", ", r.Action.Via)) { CutAt = CutAt.Middle },
     ];

@@ -25,6 +25,19 @@ public sealed class PlanOutputTests
         Golden.Verify(result.Stdout, $"plan-demo-{columns ?? Consoles.PipeWidth}.txt");
     }
 
+    // The same SBOM as a second product: every action is one across both, and the products column appears.
+    [Fact]
+    public async Task Plan_TwoProducts_ActionsAcrossBothMatchGolden()
+    {
+        using var fixture = await DemoAsync();
+        Assert.Equal(0, (await fixture.RunAsync("scan", CliFixture.DemoSbom, "--product", "harp-fork")).ExitCode);
+
+        var result = await CliRun.RunAtWidthAsync(200, "plan", "--db", fixture.Database);
+
+        Assert.Equal(19 + 1, result.Stdout.Split('\n').Count(l => l.StartsWith('│')));
+        Golden.Verify(result.Stdout, "plan-two-products-200.txt");
+    }
+
     [Theory]
     [InlineData("json", "plan-demo.json")]
     [InlineData("markdown", "plan-demo.md")]
