@@ -45,6 +45,7 @@ public static class CtemCli
             HistoryCommand.Create(context),
             DiffCommand.Create(context),
             SlaCommand.Create(context),
+            PlanCommand.Create(context),
             DbCommand.Create(context),
             DemoCommand.Create(context),
             VersionCommand.Create(context),

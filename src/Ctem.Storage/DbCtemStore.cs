@@ -168,6 +168,12 @@ internal abstract class DbCtemStore : ICtemStore
         return await InventoryLookup.FindAsync(connection, _dialect, packages, cancellationToken);
     }
 
+    public async Task<IReadOnlyList<SourceInventory>> GetCurrentInventoriesAsync(string? product, CancellationToken cancellationToken)
+    {
+        await using var connection = await OpenAsync(cancellationToken);
+        return await CurrentInventoryQueries.ReadAsync(connection, product, cancellationToken);
+    }
+
     public async Task<IReadOnlyList<StoredFinding>> GetCurrentFindingFactsAsync(string product, CancellationToken cancellationToken)
     {
         await using var connection = await OpenAsync(cancellationToken);

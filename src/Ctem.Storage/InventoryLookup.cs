@@ -33,7 +33,7 @@ internal static class InventoryLookup
         {
             foreach (var batch in ecosystem.Select(k => k.Name).Chunk(BatchSize))
             {
-                var rows = await connection.QueryAsync<ComponentRow>(new CommandDefinition(
+                var rows = await connection.QueryAsync<StoredComponentRow>(new CommandDefinition(
                     sql, new { Ecosystem = ecosystem.Key, Names = batch }, cancellationToken: cancellationToken));
                 foreach (var row in rows)
                 {
@@ -53,41 +53,5 @@ internal static class InventoryLookup
             .ThenBy(f => f.Key.Source, StringComparer.Ordinal)
             .Select(f => new SourceInventory(f.Key.Product, f.Key.Source, f.Key.RunId, f.Value))
             .ToList();
-    }
-
-    private sealed class ComponentRow
-    {
-        public string Product { get; set; } = string.Empty;
-
-        public string Source { get; set; } = string.Empty;
-
-        public long RunId { get; set; }
-
-        public string? Purl { get; set; }
-
-        public string Name { get; set; } = string.Empty;
-
-        public string? Version { get; set; }
-
-        public string? BomRef { get; set; }
-
-        public string LocationPath { get; set; } = string.Empty;
-
-        public string? LocationPointer { get; set; }
-
-        public string? Scope { get; set; }
-
-        public string? Relation { get; set; }
-
-        public string? VersionInferredFrom { get; set; }
-
-        // Only components with a purl are indexed, so the purl stored by the scan parses again.
-        public Component ToComponent() =>
-            new(Name, Version, Purl is null ? null : PackageUrl.Parse(Purl).Value, BomRef, new SourceLocation(LocationPath, LocationPointer))
-            {
-                Scope = ComponentFacts.ScopeOf(Scope),
-                Relation = ComponentFacts.RelationOf(Relation),
-                VersionInferredFrom = VersionInferredFrom,
-            };
     }
 }

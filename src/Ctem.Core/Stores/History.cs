@@ -63,5 +63,5 @@ public sealed record FindingEvent(long Id, long FindingId, long? RunId, DateTime
     public long? VexStatementId { get; init; }
 }
 
-/// <summary>A source's current inventory, restricted to the components a lookup asked for.</summary>
+/// <summary>A source's current inventory: whole, or restricted to the components a lookup asked for.</summary>
 public sealed record SourceInventory(string Product, string Source, long RunId, IReadOnlyList<Component> Components);

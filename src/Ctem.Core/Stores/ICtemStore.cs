@@ -86,6 +86,13 @@ public interface ICtemStore : IAsyncDisposable
     /// </summary>
     Task<IReadOnlyList<SourceInventory>> FindInventoriesWithAsync(IReadOnlyCollection<PackageKey> packages, CancellationToken cancellationToken);
 
+    /// <summary>
+    /// The current inventories (latest scan of each source) of one product, or of every product when <paramref name="product"/>
+    /// is null, whole: every component with what it depends on (<see cref="Component.DependsOn"/>: bom-refs of components of
+    /// the same input document). What the remediation plan walks to find the direct dependency behind a transitive one.
+    /// </summary>
+    Task<IReadOnlyList<SourceInventory>> GetCurrentInventoriesAsync(string? product, CancellationToken cancellationToken);
+
     /// <summary>Every source that has reported the finding, active or not, in the order they first reported it.</summary>
     Task<IReadOnlyList<FindingSource>> GetFindingSourcesAsync(long findingId, CancellationToken cancellationToken);
 
