@@ -45,6 +45,8 @@ public static class CtemCli
             HistoryCommand.Create(context),
             DiffCommand.Create(context),
             SlaCommand.Create(context),
+            AssignCommand.Create(context),
+            AcceptCommand.Create(context),
             PlanCommand.Create(context),
             DbCommand.Create(context),
             DemoCommand.Create(context),

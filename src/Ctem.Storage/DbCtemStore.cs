@@ -265,6 +265,45 @@ internal abstract class DbCtemStore : ICtemStore
         return await VexQueries.ForFindingAsync(connection, findingId, cancellationToken);
     }
 
+    public async Task<Assignment?> AssignAsync(long findingId, string team, string by, DateTimeOffset at, CancellationToken cancellationToken)
+    {
+        await using var connection = await OpenAsync(cancellationToken);
+        await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
+        var outcome = await AcceptanceQueries.AssignAsync(connection, transaction, findingId, team, by, at, cancellationToken);
+        await transaction.CommitAsync(cancellationToken);
+        return outcome;
+    }
+
+    public async Task<RiskAcceptance?> AcceptRiskAsync(long findingId, string reason, DateTimeOffset until, string by, DateTimeOffset at, CancellationToken cancellationToken)
+    {
+        await using var connection = await OpenAsync(cancellationToken);
+        await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
+        var outcome = await AcceptanceQueries.AcceptAsync(connection, transaction, findingId, reason, until, by, at, cancellationToken);
+        await transaction.CommitAsync(cancellationToken);
+        return outcome;
+    }
+
+    public async Task<IReadOnlyList<RiskAcceptance>> ExpireAcceptancesAsync(DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        await using var connection = await OpenAsync(cancellationToken);
+        if ((await AcceptanceQueries.InForceAsync(connection, null, null, cancellationToken)).All(a => a.Until > now))
+        {
+            // Nothing due: no write, so reads of the findings never wait for SQLite's write lock.
+            return [];
+        }
+
+        await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
+        var expired = await AcceptanceQueries.ExpireAsync(connection, transaction, now, cancellationToken);
+        await transaction.CommitAsync(cancellationToken);
+        return expired;
+    }
+
+    public async Task<IReadOnlyList<RiskAcceptance>> GetAcceptancesInForceAsync(CancellationToken cancellationToken)
+    {
+        await using var connection = await OpenAsync(cancellationToken);
+        return await AcceptanceQueries.InForceAsync(connection, null, null, cancellationToken);
+    }
+
     public abstract ValueTask DisposeAsync();
 
     internal async Task<DbConnection> OpenAsync(CancellationToken cancellationToken)

@@ -33,7 +33,7 @@ internal static class FindingQueries
 
     private const string ProductsSql = $"""
         SELECT p.name AS Name,
-            (SELECT COUNT(*) FROM findings f WHERE f.product_id = p.id AND f.status = 'open' AND NOT {VexQueries.ClosedSql}) AS OpenFindings,
+            (SELECT COUNT(*) FROM findings f WHERE f.product_id = p.id AND f.status = 'open' AND NOT {VexQueries.ClosedSql} AND f.acceptance_id IS NULL) AS OpenFindings,
             (SELECT MAX(r.finished_at) FROM runs r WHERE r.product_id = p.id) AS LastScanAt
         FROM products p
         """;
@@ -62,7 +62,7 @@ internal static class FindingQueries
         {
             where = (filter.Status, vexCloses) switch
             {
-                (FindingStatusFilter.Open, true) => $"f.status = 'open' AND NOT {VexQueries.ClosedSql}",
+                (FindingStatusFilter.Open, true) => $"f.status = 'open' AND NOT {VexQueries.ClosedSql} AND f.acceptance_id IS NULL",
                 (FindingStatusFilter.Open, false) => "f.status = 'open'",
                 (FindingStatusFilter.Resolved, true) => $"(f.status = 'resolved' OR {VexQueries.ClosedSql})",
                 (FindingStatusFilter.Resolved, false) => "f.status = 'resolved'",
@@ -77,10 +77,11 @@ internal static class FindingQueries
             .ToLookup(s => s.FindingId, s => s.Tool);
 
         var vex = await VexQueries.InForceAsync(connection, where, parameters, cancellationToken);
+        var accepted = (await AcceptanceQueries.InForceAsync(connection, null, null, cancellationToken)).ToDictionary(a => a.FindingId);
 
         // Most urgent first: the order every report lists findings in.
         return rows
-            .Select(r => r.ToStoredFinding(sources[r.Id].Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal).ToList()) with { Vex = vex.GetValueOrDefault(r.Id) })
+            .Select(r => r.ToStoredFinding(sources[r.Id].Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal).ToList()) with { Vex = vex.GetValueOrDefault(r.Id), Acceptance = accepted.GetValueOrDefault(r.Id) })
             .OrderByDescending(f => f.Risk?.Score ?? -1)
             .ThenBy(f => f.Product, StringComparer.Ordinal)
             .ThenBy(f => f.ComponentPurl, StringComparer.Ordinal)

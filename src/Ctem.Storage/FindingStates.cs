@@ -11,6 +11,9 @@ internal static class FindingStates
     public const string Reopened = "reopened";
     public const string Priority = "priority";
     public const string Vex = "vex";
+    public const string Assigned = "assigned";
+    public const string Accepted = "accepted";
+    public const string AcceptanceExpired = "acceptance-expired";
 
     public static FindingEventKind KindOf(string kind) => kind switch
     {
@@ -19,6 +22,9 @@ internal static class FindingStates
         Reopened => FindingEventKind.Reopened,
         Priority => FindingEventKind.Priority,
         Vex => FindingEventKind.Vex,
+        Assigned => FindingEventKind.Assigned,
+        Accepted => FindingEventKind.Accepted,
+        AcceptanceExpired => FindingEventKind.AcceptanceExpired,
         _ => throw new InvalidOperationException($"unknown finding event kind '{kind}' in the database"),
     };
 }

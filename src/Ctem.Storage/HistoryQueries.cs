@@ -23,7 +23,8 @@ internal static class HistoryQueries
     // points follows from them.
     private const string EventsSql = """
         SELECT e.id AS Id, e.finding_id AS FindingId, e.run_id AS RunId, e.at AS At, e.kind AS Kind,
-            e.priority AS Priority, e.previous_priority AS PreviousPriority, e.vex_state AS VexState, e.vex_statement_id AS VexStatementId
+            e.priority AS Priority, e.previous_priority AS PreviousPriority, e.vex_state AS VexState, e.vex_statement_id AS VexStatementId,
+            e.actor AS Actor, e.from_value AS FromValue, e.to_value AS ToValue, e.reason AS Reason
         FROM finding_events e
         WHERE e.id <= @Upto AND e.finding_id IN (
             SELECT c.finding_id
@@ -55,6 +56,10 @@ internal static class HistoryQueries
         {
             VexState = r.VexState,
             VexStatementId = r.VexStatementId,
+            Actor = r.Actor,
+            From = r.FromValue,
+            To = r.ToValue,
+            Reason = r.Reason,
         }).ToList();
     }
 
@@ -108,5 +113,13 @@ internal static class HistoryQueries
         public string? VexState { get; set; }
 
         public long? VexStatementId { get; set; }
+
+        public string? Actor { get; set; }
+
+        public string? FromValue { get; set; }
+
+        public string? ToValue { get; set; }
+
+        public string? Reason { get; set; }
     }
 }

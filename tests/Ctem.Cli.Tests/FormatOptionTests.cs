@@ -25,6 +25,8 @@ public sealed partial class FormatOptionTests
         ["history"] = Reports,
         ["diff"] = "table|json|markdown",
         ["sla"] = "table|json|markdown",
+        ["assign"] = "table|json",
+        ["accept"] = "table|json",
         ["plan"] = "table|json|markdown",
         ["db"] = "",
         ["db import"] = Reports,

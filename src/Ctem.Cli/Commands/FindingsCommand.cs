@@ -43,6 +43,7 @@ public static class FindingsCommand
             }
 
             await using var store = await context.OpenStoreAsync(parseResult, cancellationToken);
+            await ExpiredAcceptances.EndAsync(context, store, cancellationToken);
             var name = parseResult.GetValue(product);
             if (name is not null && !await ProductArgument.ExistsAsync(context, store, name, cancellationToken))
             {

@@ -37,6 +37,7 @@ public static class IngestCommand
             }
 
             await using var store = await context.OpenStoreAsync(parseResult, cancellationToken);
+            await ExpiredAcceptances.EndAsync(context, store, cancellationToken);
             var ingester = new ReportIngester(store, BuiltInPlugins.ReportParsers, BuiltInPlugins.VersionSchemes, context.Reader, context.Host.Time);
             var request = new IngestRequest(parseResult.GetValue(paths)!, parseResult.GetValue(product), parseResult.GetValue(formatIn)) { Scope = scope, Source = parseResult.GetValue(source) };
             var report = await ingester.IngestAsync(request, cancellationToken);
@@ -53,7 +54,7 @@ public static class IngestCommand
     {
         var findings = FindingView.ByPriority(report.Runs.SelectMany(run => run.Findings.Select(f =>
                 FindingView.From(report.Product?.Name ?? "", f, run.Tool, run.Outcome.Findings.GetValueOrDefault(f.Key)).With(report.Exploitation).With(report.CveRecords)))
-            .Where(f => f.Id is not { } id || !report.ClosedByVex.Contains(id)));
+            .Where(f => f.Id is not { } id || (!report.ClosedByVex.Contains(id) && !report.AcceptedRisks.Contains(id))));
         if (format == OutputFormat.Json)
         {
             JsonOutput.Write(context.Host.Stdout, writer =>

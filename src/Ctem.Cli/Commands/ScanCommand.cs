@@ -35,6 +35,7 @@ public static class ScanCommand
             }
 
             await using var store = await context.OpenStoreAsync(parseResult, cancellationToken);
+            await ExpiredAcceptances.EndAsync(context, store, cancellationToken);
             var runner = context.Scanner(store, inputs.Reader(context, parseResult));
             var request = new ScanRequest(parseResult.GetValue(paths)!, parseResult.GetValue(product), inputs.FormatIn(parseResult)) { Scope = scope, Source = parseResult.GetValue(source) };
             var report = await LiveStatus.RunAsync(context.Host, "scanning…", progress => runner.ScanAsync(request, progress, cancellationToken));

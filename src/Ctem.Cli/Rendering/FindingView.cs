@@ -62,6 +62,9 @@ public sealed record FindingView(
     /// <summary>The VEX analysis in force (its winning statement); null when none applies or the finding comes from a scan just run.</summary>
     public FindingVex? Vex { get; init; }
 
+    /// <summary>The accepted risk in force; null when none.</summary>
+    public RiskAcceptance? Acceptance { get; init; }
+
     /// <summary>Most urgent first; ties in a stable, readable order.</summary>
     public static IReadOnlyList<FindingView> ByPriority(IEnumerable<FindingView> findings) =>
         findings
@@ -130,6 +133,7 @@ public sealed record FindingView(
         OwnerSource = finding.OwnerSource,
         Identity = finding.Identity,
         Vex = finding.Vex,
+        Acceptance = finding.Acceptance,
     };
 
     // Every output spells a source's severity label the one way (Severities), whatever the source wrote.

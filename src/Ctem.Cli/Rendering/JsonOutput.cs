@@ -90,6 +90,12 @@ public static class JsonOutput
             WriteVex(writer, vex);
         }
 
+        if (finding.Acceptance is { } acceptance)
+        {
+            writer.WritePropertyName("acceptance");
+            WriteAcceptance(writer, acceptance);
+        }
+
         writer.WriteEndObject();
     }
 
@@ -104,6 +110,17 @@ public static class JsonOutput
         writer.WriteString("author", vex.Author);
         WriteTime(writer, "at", vex.At);
         writer.WriteString("remediation", vex.State == Core.Model.VexState.Affected ? vex.ActionStatement : null);
+        writer.WriteEndObject();
+    }
+
+    /// <summary>An accepted risk: <c>{reason, until, by, at}</c>.</summary>
+    public static void WriteAcceptance(Utf8JsonWriter writer, Core.Stores.RiskAcceptance acceptance)
+    {
+        writer.WriteStartObject();
+        writer.WriteString("reason", acceptance.Reason);
+        WriteTime(writer, "until", acceptance.Until);
+        writer.WriteString("by", acceptance.By);
+        WriteTime(writer, "at", acceptance.At);
         writer.WriteEndObject();
     }
 

@@ -25,6 +25,11 @@ public static class RiskExplanation
         }
 
         console.WriteLine(finding.Owner is { } owner ? $"Owner: {owner} ({finding.OwnerSource})" : "Owner: none (no owner rule in the scope file names one)");
+        if (finding.Acceptance is { } accepted)
+        {
+            console.WriteLine($"Risk accepted by {accepted.By} on {Day(accepted.At)} until {Day(accepted.Until)}: {accepted.Reason}. Out of the open list and --fail-on until then.");
+        }
+
         if (finding.Suspect is { } suspect)
         {
             console.WriteLine($"Suspect: {suspect}. Kept and listed, ranked down (the suspect factor below).");

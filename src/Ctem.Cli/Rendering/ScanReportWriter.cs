@@ -43,6 +43,11 @@ public static class ScanReportWriter
             {
                 host.Stdout.WriteLine($"{report.ClosedByVex.Count} more finding(s) answered by VEX (not_affected, false_positive or fixed): 'ctem findings --status all' lists them.");
             }
+
+            if (report.AcceptedRisks.Count > 0)
+            {
+                host.Stdout.WriteLine($"{report.AcceptedRisks.Count} more finding(s) with an accepted risk (ctem accept), until its end date: 'ctem findings --status all' lists them.");
+            }
         }
 
         DiagnosticsPrinter.Write(host.Stderr, report.Diagnostics);

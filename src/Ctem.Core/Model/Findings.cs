@@ -150,4 +150,7 @@ public sealed record StoredFinding(
 
     /// <summary>The VEX analysis in force (the winning statement); null when no statement applies.</summary>
     public Stores.FindingVex? Vex { get; init; }
+
+    /// <summary>The accepted risk in force (<c>ctem accept</c>); null when none. An accepted finding leaves the open list until its end date.</summary>
+    public Stores.RiskAcceptance? Acceptance { get; init; }
 }

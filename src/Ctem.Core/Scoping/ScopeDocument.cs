@@ -13,6 +13,9 @@ public sealed record ScopeDocument(IReadOnlyList<ScopeProduct> Products, Remedia
     /// <summary>Who issues exported VEX, and which suggestions apply at scan time (<c>vex:</c>).</summary>
     public VexPolicy Vex { get; init; } = VexPolicy.Empty;
 
+    /// <summary>How long a risk may be accepted (<c>acceptance:</c>).</summary>
+    public AcceptancePolicy Acceptance { get; init; } = AcceptancePolicy.Default;
+
     /// <summary>The weights, priority thresholds and SLA together: everything that turns facts into a priority.</summary>
     public RiskPolicy Policy => new(RiskWeights, Priorities, Sla);
 

@@ -52,6 +52,15 @@ public enum FindingEventKind
 
     /// <summary>The VEX state in force changed (an import, a triage, an applied suggestion, or a scan a stored statement matched).</summary>
     Vex,
+
+    /// <summary>Someone assigned the finding to a team (<c>ctem assign</c>): from and to are the owners.</summary>
+    Assigned,
+
+    /// <summary>Someone accepted the finding's risk (<c>ctem accept</c>) until a date, for a reason.</summary>
+    Accepted,
+
+    /// <summary>An accepted risk reached its end date: the finding is back in the open list.</summary>
+    AcceptanceExpired,
 }
 
 /// <summary>One entry of a finding's history, with the priority it had then (null where unknown: history recorded before priorities were kept).</summary>
@@ -61,6 +70,17 @@ public sealed record FindingEvent(long Id, long FindingId, long? RunId, DateTime
     public string? VexState { get; init; }
 
     public long? VexStatementId { get; init; }
+
+    /// <summary>For assignments and acceptances: who made the change.</summary>
+    public string? Actor { get; init; }
+
+    /// <summary>For assignments: the owner before and after; for acceptances: the end date (<see cref="To"/>).</summary>
+    public string? From { get; init; }
+
+    public string? To { get; init; }
+
+    /// <summary>For acceptances: why the risk was accepted.</summary>
+    public string? Reason { get; init; }
 }
 
 /// <summary>A source's current inventory: whole, or restricted to the components a lookup asked for.</summary>

@@ -115,6 +115,18 @@ public interface ICtemStore : IAsyncDisposable
     /// </summary>
     Task<VexLinkOutcome> ReplaceVexLinksAsync(string product, IReadOnlyCollection<VexLink> links, DateTimeOffset at, CancellationToken cancellationToken);
 
+    /// <summary>Assigns a finding to a team by hand, overriding the scope file's rules, with a history event; null when there is no such finding.</summary>
+    Task<Assignment?> AssignAsync(long findingId, string team, string by, DateTimeOffset at, CancellationToken cancellationToken);
+
+    /// <summary>Accepts a finding's risk until a date (replacing an acceptance in force), with a history event; null when there is no such finding.</summary>
+    Task<RiskAcceptance?> AcceptRiskAsync(long findingId, string reason, DateTimeOffset until, string by, DateTimeOffset at, CancellationToken cancellationToken);
+
+    /// <summary>Ends the acceptances whose end date is at or before <paramref name="now"/>: their findings are back in the open list, each with an event. Returns them.</summary>
+    Task<IReadOnlyList<RiskAcceptance>> ExpireAcceptancesAsync(DateTimeOffset now, CancellationToken cancellationToken);
+
+    /// <summary>Every acceptance in force, oldest first.</summary>
+    Task<IReadOnlyList<RiskAcceptance>> GetAcceptancesInForceAsync(CancellationToken cancellationToken);
+
     /// <summary>The statements that apply to a finding, the winner first, then the others newest first: what <c>--explain</c> lists.</summary>
     Task<IReadOnlyList<StoredVexStatement>> GetFindingVexStatementsAsync(long findingId, CancellationToken cancellationToken);
 }

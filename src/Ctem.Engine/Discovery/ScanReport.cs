@@ -48,6 +48,9 @@ public sealed record ScanReport(
     /// <summary>Findings the scan saw that a VEX statement answers (not_affected, false_positive, fixed): stored, but not counted or gated on.</summary>
     public IReadOnlyList<ObservedFinding> ClosedByVex { get; init; } = [];
 
+    /// <summary>What the scan saw whose risk is accepted (<c>ctem accept</c>) until a date: stored, not listed, not gated.</summary>
+    public IReadOnlyList<ObservedFinding> AcceptedRisks { get; init; } = [];
+
     /// <summary>What matching could not look at (also among <see cref="Diagnostics"/>); null when the scan failed before matching.</summary>
     public MatchCoverage? Coverage { get; init; }
 }

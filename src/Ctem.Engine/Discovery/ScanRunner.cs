@@ -68,10 +68,13 @@ public sealed class ScanRunner(
         var run = await store.RecordScanAsync(record, cancellationToken);
         var vex = await VexStage.AfterRecordAsync(store, schemes, time, product.Name, request.Scope.Vex, cancellationToken);
         var closed = await VexStage.ClosedAsync(store, vex, run.Findings.Values.Select(f => f.Id), cancellationToken);
+        var accepted = (await store.GetAcceptancesInForceAsync(cancellationToken)).Select(a => a.FindingId).ToHashSet();
         bool IsClosed(ObservedFinding finding) => run.Findings.TryGetValue(finding.Key, out var stored) && closed.Contains(stored.Id);
-        return new ScanReport(status, product, run, startedAt, finishedAt, inputs, components.Count, [.. findings.Where(f => !IsClosed(f))], match.Undetermined, diagnostics)
+        bool IsAccepted(ObservedFinding finding) => !IsClosed(finding) && run.Findings.TryGetValue(finding.Key, out var stored) && accepted.Contains(stored.Id);
+        return new ScanReport(status, product, run, startedAt, finishedAt, inputs, components.Count, [.. findings.Where(f => !IsClosed(f) && !IsAccepted(f))], match.Undetermined, diagnostics)
         {
             ClosedByVex = [.. findings.Where(IsClosed)],
+            AcceptedRisks = [.. findings.Where(IsAccepted)],
             Inventory = components,
             Exploitation = exploitation,
             CveRecords = cveRecords,

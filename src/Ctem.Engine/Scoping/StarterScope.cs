@@ -66,6 +66,10 @@ public static class StarterScope
           medium: 90
           low: 180
 
+        # acceptance (optional): maxDays is the longest a risk may be accepted ('ctem accept ... --until DATE'), default 90.
+        acceptance:
+          maxDays: 90
+
         # priorities (optional): the lowest risk score (0-100) of each priority; below medium a finding is low.
         # The risk score and its factors: docs/cli.md, "Risk score and priority". Defaults shown here.
         priorities:

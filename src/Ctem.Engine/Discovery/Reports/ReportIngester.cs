@@ -38,6 +38,9 @@ public sealed record IngestReport(
 
     /// <summary>The stored findings of these runs that a VEX statement closed (not_affected, false_positive, fixed): not counted or gated on.</summary>
     public IReadOnlySet<long> ClosedByVex { get; init; } = new HashSet<long>();
+
+    /// <summary>The stored ids of findings whose risk is accepted (<c>ctem accept</c>) until a date: stored, not listed, not gated.</summary>
+    public IReadOnlySet<long> AcceptedRisks { get; init; } = new HashSet<long>();
 }
 
 /// <summary>
@@ -148,7 +151,8 @@ public sealed class ReportIngester(ICtemStore store, IReadOnlyList<IReportParser
         var vex = await VexStage.AfterRecordAsync(store, schemes, time, product.Name, request.Scope.Vex, cancellationToken);
         var closed = await VexStage.ClosedAsync(store, vex, outcomes.SelectMany(o => o.Findings.Values.Select(f => f.Id)), cancellationToken);
         var status = read.All(r => r.Complete) ? OperationStatus.Succeeded : OperationStatus.Partial;
-        return new IngestReport(status, product, [.. read.Select(r => r.File)], runs, diagnostics) { Exploitation = exploitation, CveRecords = cveRecords, ClosedByVex = closed };
+        var accepted = (await store.GetAcceptancesInForceAsync(cancellationToken)).Select(a => a.FindingId).ToHashSet();
+        return new IngestReport(status, product, [.. read.Select(r => r.File)], runs, diagnostics) { Exploitation = exploitation, CveRecords = cveRecords, ClosedByVex = closed, AcceptedRisks = accepted };
     }
 
     private async Task<(ScannerReport? Report, IReadOnlyList<Diagnostic> Diagnostics, string? Format)> ParseAsync(
