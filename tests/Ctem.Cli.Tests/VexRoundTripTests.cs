@@ -32,10 +32,23 @@ public sealed class VexRoundTripTests
     [InlineData("openvex")]
     [InlineData("cyclonedx")]
     [InlineData("csaf")]
-    public async Task Export_ThenImportIntoAFreshScan_EveryFindingKeepsStateJustificationAndDetail(string format)
+    public Task Export_ThenImportIntoAFreshScan_EveryFindingKeepsStateJustificationAndDetail(string format) => RoundTripAsync(format, ScanDemoAsync);
+
+    // The same on a real SBOM of the shared set: flux 0.26.3 (SPDX) against the Go advisories.
+    [SkippableTheory]
+    [InlineData("openvex")]
+    [InlineData("cyclonedx")]
+    [InlineData("csaf")]
+    public Task Export_ThenImportIntoAFreshScan_OnTheFluxSbom(string format)
+    {
+        RepoPaths.RequireShared();
+        return RoundTripAsync(format, ScanFluxAsync);
+    }
+
+    private static async Task RoundTripAsync(string format, Func<CliFixture, Task> scan)
     {
         using var source = new CliFixture();
-        await ScanDemoAsync(source);
+        await scan(source);
         var ids = (await FindingsAsync(source)).Select(f => (long)f["id"]!).Take(Analyses.Length).ToList();
         for (var i = 0; i < ids.Count; i++)
         {
@@ -49,7 +62,7 @@ public sealed class VexRoundTripTests
         Assert.Equal(0, exported.ExitCode);
 
         using var fresh = new CliFixture();
-        await ScanDemoAsync(fresh);
+        await scan(fresh);
         var imported = await fresh.RunAsync("vex", "import", file, "--product", Product);
         var after = States(await FindingsAsync(fresh));
 
@@ -57,6 +70,16 @@ public sealed class VexRoundTripTests
         Assert.Equal(Analyses.Length, before.Count(b => b.Value.State != "affected" || b.Value.Detail is not null));
         Assert.Equal(before.Keys.Order(StringComparer.Ordinal), after.Keys.Order(StringComparer.Ordinal));
         Assert.All(before, b => Assert.Equal(b.Value, after[b.Key]));
+    }
+
+    private static async Task ScanFluxAsync(CliFixture fixture)
+    {
+        await fixture.RunAsync("db", "import", RepoPaths.SharedData("osv", "Go.zip"));
+        using var archive = System.IO.Compression.ZipFile.OpenRead(RepoPaths.SharedData("sbom", "bom-shelter-in-the-wild.zip"));
+        using var reader = new StreamReader(archive.GetEntry("in-the-wild/spdx/flux_0.26.3_sbom.spdx.json")!.Open());
+        var sbom = fixture.File("flux.spdx.json", await reader.ReadToEndAsync());
+        var scanned = await fixture.RunAsync("scan", sbom, "--product", Product);
+        Assert.Equal(0, scanned.ExitCode);
     }
 
     private static async Task ScanDemoAsync(CliFixture fixture)
