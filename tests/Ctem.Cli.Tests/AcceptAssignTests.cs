@@ -77,6 +77,23 @@ public sealed class AcceptAssignTests
         Assert.Equal(0, result.ExitCode);
     }
 
+    // Regression: under --status all a finding that is not open looked open in the table.
+    [Fact]
+    public async Task FindingsTable_StatusAll_SaysWhyAFindingIsNotOpen()
+    {
+        using var fixture = await ScannedAsync();
+        var ids = (await OpenAsync(fixture, CliRun.Now)).Select(f => (long)f["id"]!).Take(2).ToList();
+        await fixture.RunAtAsync(CliRun.Now, "accept", Id(ids[0]), "--reason", "internal", "--until", "2026-12-15", "--by", "alice");
+        await fixture.RunAtAsync(CliRun.Now, "triage", Id(ids[1]), "--state", "false_positive", "--detail", "wrong module", "--by", "alice");
+
+        var table = await CliRun.RunAtWidthAsync(200, "findings", "--status", "all", "--db", fixture.Database);
+
+        var rows = table.Stdout.Split('\n').Where(l => l.StartsWith('│')).ToList();
+        Assert.Contains("│ State ", rows[0], StringComparison.Ordinal);
+        Assert.Contains(rows, r => r.Split('│')[1].Trim() == Id(ids[0]) && r.Contains("│ accepted ", StringComparison.Ordinal));
+        Assert.Contains(rows, r => r.Split('│')[1].Trim() == Id(ids[1]) && r.Contains("│ false_positive ", StringComparison.Ordinal));
+    }
+
     [Fact]
     public async Task Assign_OverridesTheRulesAcrossRescansAndIsExplained()
     {

@@ -20,7 +20,9 @@ public static class FindingsTableColumns
         {
             Required = true,
         },
-        new("Product", Rank: 8, MinWidth: 10, PreferredWidth: 24, f => f.Product)
+        // Only under --status all or resolved: why a finding is not open (answered by VEX, accepted, resolved).
+        new("State", Rank: 6, MinWidth: 8, PreferredWidth: 14, StateOf) { CutAt = CutAt.End },
+        new("Product", Rank: 9, MinWidth: 10, PreferredWidth: 24, f => f.Product)
         {
             CutAt = CutAt.Middle, ShownFor = findings => findings.Select(f => f.Product).Distinct(StringComparer.Ordinal).Skip(1).Any(),
         },
@@ -30,19 +32,19 @@ public static class FindingsTableColumns
         {
             Required = true, CutAt = CutAt.Middle, ShownFor = _ => true,
         },
-        new("Owner", Rank: 7, MinWidth: 8, PreferredWidth: 16, f => f.Owner ?? "")
+        new("Owner", Rank: 8, MinWidth: 8, PreferredWidth: 16, f => f.Owner ?? "")
         {
             CutAt = CutAt.Middle,
         },
-        new("Version", Rank: 6, MinWidth: 7, PreferredWidth: 16, f => f.Version ?? ""),
+        new("Version", Rank: 7, MinWidth: 7, PreferredWidth: 16, f => f.Version ?? ""),
         new("Vulnerability", Rank: 3, MinWidth: 19, PreferredWidth: 24, f => f.Vulnerability.Id)
         {
             Required = true, CutAt = CutAt.Middle, ShownFor = _ => true,
         },
-        new("Also known as", Rank: 13, MinWidth: 13, PreferredWidth: 36, f => Aliases(f.Vulnerability.Aliases)),
-        new("Severity", Rank: 9, MinWidth: 8, PreferredWidth: 12, f => SeverityOf(f) ?? ""),
-        new("KEV", Rank: 10, MinWidth: 10, PreferredWidth: 10, f => f.Exploitation?.Kev?.DateAdded.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture) ?? ""),
-        new("EPSS", Rank: 11, MinWidth: 7, PreferredWidth: 7, f => f.Exploitation?.Epss is { } epss ? epss.Score.ToString("P1", CultureInfo.InvariantCulture) : "")
+        new("Also known as", Rank: 14, MinWidth: 13, PreferredWidth: 36, f => Aliases(f.Vulnerability.Aliases)),
+        new("Severity", Rank: 10, MinWidth: 8, PreferredWidth: 12, f => SeverityOf(f) ?? ""),
+        new("KEV", Rank: 11, MinWidth: 10, PreferredWidth: 10, f => f.Exploitation?.Kev?.DateAdded.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture) ?? ""),
+        new("EPSS", Rank: 12, MinWidth: 7, PreferredWidth: 7, f => f.Exploitation?.Epss is { } epss ? epss.Score.ToString("P1", CultureInfo.InvariantCulture) : "")
         {
             Alignment = Justify.Right,
         },
@@ -50,8 +52,14 @@ public static class FindingsTableColumns
         {
             Required = true, ShownFor = _ => true,
         },
-        new("Summary", Rank: 12, MinWidth: 20, PreferredWidth: 60, f => f.Vulnerability.Summary ?? ""),
+        new("Summary", Rank: 13, MinWidth: 20, PreferredWidth: 60, f => f.Vulnerability.Summary ?? ""),
     ];
+
+    private static string StateOf(FindingView finding) =>
+        finding.Vex is { State: not Core.Model.VexState.Affected and not Core.Model.VexState.UnderInvestigation } vex ? Core.Model.VexNames.Name(vex.State) ?? ""
+        : finding.Acceptance is not null ? "accepted"
+        : finding.Status == "resolved" ? "resolved"
+        : "";
 
     private static string Score(double score) => score.ToString("0.0", CultureInfo.InvariantCulture);
 
