@@ -10,6 +10,9 @@ public sealed record ScopeDocument(IReadOnlyList<ScopeProduct> Products, Remedia
     /// <summary>The risk scores at which a finding's priority starts.</summary>
     public PriorityThresholds Priorities { get; init; } = PriorityThresholds.Default;
 
+    /// <summary>Where notifications go and which events each channel takes; none by default.</summary>
+    public NotificationSettings Notifications { get; init; } = NotificationSettings.None;
+
     /// <summary>The weights, priority thresholds and SLA together: everything that turns facts into a priority.</summary>
     public RiskPolicy Policy => new(RiskWeights, Priorities, Sla);
 

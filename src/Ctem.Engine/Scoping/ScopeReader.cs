@@ -11,7 +11,7 @@ namespace Ctem.Engine.Scoping;
 /// </summary>
 internal sealed partial class ScopeReader(string path, Func<string, string?>? readRelated = null)
 {
-    private static readonly string[] RootKeys = ["products", "sla", "priorities", "riskWeights"];
+    private static readonly string[] RootKeys = ["products", "sla", "priorities", "riskWeights", "notifications"];
     private static readonly string[] ProductKeys = ["name", "description", "owner", "owners", "codeowners", "criticality", "dataSensitivity", "crownJewel", "releases", "deployments"];
     private static readonly string[] OwnerKeys = ["team", "contact"];
     private static readonly string[] ReleaseKeys = ["version", "status"];
@@ -82,7 +82,7 @@ internal sealed partial class ScopeReader(string path, Func<string, string?>? re
             products.Add(product);
         }
 
-        return new ScopeDocument(products, Sla(fields), Weights(fields)) { Priorities = Priorities(fields) };
+        return new ScopeDocument(products, Sla(fields), Weights(fields)) { Priorities = Priorities(fields), Notifications = Notifications(fields, products) };
     }
 
     private ScopeProduct? Product(YamlNode node, string context)

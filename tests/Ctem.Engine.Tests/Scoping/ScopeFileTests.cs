@@ -23,7 +23,7 @@ public sealed class ScopeFileTests
         { "sla: {}", "1:1", "missing required key 'products' (the list of products in scope)" },
         { "products:", "1:10", "products: has no value (the list of products in scope)" },
         { "products: shop", "1:11", "products: expected a list, found string 'shop'" },
-        { "- shop", "1:1", "expected a mapping of products, sla, priorities, riskWeights, found a list" },
+        { "- shop", "1:1", "expected a mapping of products, sla, priorities, riskWeights, notifications, found a list" },
         { "products:\n  - description: x", "2:5", "products[0]: missing required key 'name'" },
         { "products:\n  - name: \"\"", "2:11", "products[0].name: must not be empty" },
         { "products:\n  - name: 2048", "2:11", "products[0].name: expected a string, found the number 2048; quote it (\"2048\") to mean the text" },
@@ -120,7 +120,7 @@ public sealed class ScopeFileTests
                 "ctem.yaml:8:22: sla.low: expected a whole number of days, found string 'x'",
                 "ctem.yaml:9:21: riskWeights.cvss: expected a number, found string 'a'",
                 "ctem.yaml:9:24: riskWeights: unknown key 'colour'; known keys: cvss, epss, kev, ssvc, criticality, exposure, dependency, nonRuntimeScope, inferredVersion",
-                "ctem.yaml:10:1: unknown key 'extra'; known keys: products, sla, priorities, riskWeights",
+                "ctem.yaml:10:1: unknown key 'extra'; known keys: products, sla, priorities, riskWeights, notifications",
             ],
             result.Diagnostics.Select(d => d.ToString()));
     }
@@ -176,6 +176,8 @@ public sealed class ScopeFileTests
             "products", "name", "description", "owner", "team", "contact", "owners", "match", "codeowners", "criticality", "dataSensitivity", "crownJewel",
             "releases", "version", "status", "deployments", "environment", "internetFacing", "customers",
             "sla", "riskWeights", "cvss", "epss", "kev", "ssvc", "exposure", "dependency",
+            "notifications", "dueSoonDays", "channels", "type", "on", "minPriority", "products", "owners", "url", "urlEnv", "secretEnv",
+            "smtp", "host", "port", "security", "username", "passwordEnv", "from", "to",
         ];
         Assert.All(keys, key => Assert.Contains($"{key}", comments, StringComparison.Ordinal));
     }
