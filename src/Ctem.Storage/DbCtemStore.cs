@@ -227,6 +227,20 @@ internal abstract class DbCtemStore : ICtemStore
         await DownloadStateQueries.SaveAsync(connection, state, cancellationToken);
     }
 
+    public async Task<IReadOnlySet<string>> GetSentNotificationsAsync(string channel, IReadOnlyCollection<string> eventKeys, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(eventKeys);
+        await using var connection = await OpenAsync(cancellationToken);
+        return await NotificationQueries.SentAsync(connection, _dialect, channel, eventKeys, cancellationToken);
+    }
+
+    public async Task RecordNotificationsSentAsync(string channel, IReadOnlyCollection<string> eventKeys, DateTimeOffset sentAt, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(eventKeys);
+        await using var connection = await OpenAsync(cancellationToken);
+        await NotificationQueries.RecordAsync(connection, channel, eventKeys, sentAt, cancellationToken);
+    }
+
     public abstract ValueTask DisposeAsync();
 
     internal async Task<DbConnection> OpenAsync(CancellationToken cancellationToken)
