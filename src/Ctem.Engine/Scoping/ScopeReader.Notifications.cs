@@ -150,8 +150,8 @@ internal sealed partial class ScopeReader
     private NotificationChannelSettings? EmailTarget(Fields fields, NotificationChannelSettings channel)
     {
         NotAllowed(fields, channel.Type, "url", "urlEnv", "secretEnv");
-        var from = Text(fields, "from", required: true);
-        var to = Texts(fields, "to");
+        var from = Address(fields, Text(fields, "from", required: true), fields.Value("from"));
+        var to = TextNodes(fields, "to").Select(t => Address(fields, t.Text, t.Node)).OfType<string>().ToList();
         if (fields.Value("to") is not null && to.Count == 0)
         {
             Error(fields.Value("to")!, $"{fields.Name("to")}: must name at least one address");
@@ -186,6 +186,17 @@ internal sealed partial class ScopeReader
         return host is null || from is null || to.Count == 0 || security == SmtpSecurity.Unspecified
             ? null
             : channel with { Smtp = new SmtpSettings(host, port, security, from, to) { Username = username, PasswordEnv = passwordEnv } };
+    }
+
+    private string? Address(Fields fields, string? text, YamlNode? node)
+    {
+        if (text is null || MimeKit.MailboxAddress.TryParse(text, out var address) && address.Address.Contains('@', StringComparison.Ordinal))
+        {
+            return text;
+        }
+
+        Error(node!, $"{fields.Context}: '{text}' is not an e-mail address");
+        return null;
     }
 
     private List<NotificationKind> Kinds(Fields fields)
