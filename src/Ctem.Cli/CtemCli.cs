@@ -40,6 +40,7 @@ public static class CtemCli
             HistoryCommand.Create(context),
             DiffCommand.Create(context),
             SlaCommand.Create(context),
+            NotifyCommand.Create(context),
             DbCommand.Create(context),
             DemoCommand.Create(context),
             VersionCommand.Create(context),
