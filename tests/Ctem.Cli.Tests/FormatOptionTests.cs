@@ -25,6 +25,7 @@ public sealed partial class FormatOptionTests
         ["history"] = Reports,
         ["diff"] = "table|json|markdown",
         ["sla"] = "table|json|markdown",
+        ["notify"] = Reports,
         ["db"] = "",
         ["db import"] = Reports,
         ["db update"] = Reports,
