@@ -77,6 +77,9 @@ public sealed class LocalHttpServer : IAsyncDisposable
         using var response = context.Response;
         if (_failures.TryGetValue(path, out var failure) && failure.Remaining > 0)
         {
+            // Read a posted body before failing, as servers do: answering mid-upload resets the connection, and the
+            // client would see a network error instead of the status under test.
+            context.Request.InputStream.CopyTo(Stream.Null);
             _failures[path] = (failure.Remaining - 1, failure.Status);
             Log.Enqueue($"{path} {(int)failure.Status}");
             response.StatusCode = (int)failure.Status;
@@ -85,6 +88,7 @@ public sealed class LocalHttpServer : IAsyncDisposable
 
         if (_redirects.TryGetValue(path, out var location))
         {
+            context.Request.InputStream.CopyTo(Stream.Null);
             Log.Enqueue($"{path} 302");
             response.StatusCode = 302;
             response.RedirectLocation = location;

@@ -76,6 +76,10 @@ public sealed class HttpPoster
                 async token =>
                 {
                     using var request = new HttpRequestMessage(HttpMethod.Post, url) { Content = new ByteArrayContent(body) };
+
+                    // A fresh connection per attempt: a retry after a server error must not race the server closing
+                    // the connection it answered on, and notifications are too rare for pooling to matter.
+                    request.Headers.ConnectionClose = true;
                     request.Content.Headers.ContentType = new System.Net.Http.Headers.MediaTypeHeaderValue("application/json") { CharSet = "utf-8" };
                     foreach (var (name, value) in headers)
                     {
