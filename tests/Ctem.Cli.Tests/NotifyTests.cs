@@ -109,6 +109,23 @@ public sealed class NotifyTests
         Assert.Empty(server.Log);
     }
 
+    [Theory]
+    [InlineData("notify", "nothing was sent")]
+    [InlineData("db import", "nothing was imported")]
+    [InlineData("db update", "nothing was downloaded")]
+    public async Task Command_InvalidNotifications_ExitsThreeBeforeDoingAnything(string command, string refusal)
+    {
+        using var fixture = new CliFixture();
+        var scope = fixture.File("ctem.yaml", "products: []\nnotifications:\n  channels:\n    - {name: hook, type: webhook, url: \"https://h.example.com\", secretEnv: \"hunter2!\"}\n");
+
+        var result = await RunAsync(fixture, [.. command.Split(' '), .. command == "db import" ? [CliFixture.DemoAdvisories] : Array.Empty<string>(), "--scope", scope, .. command == "db update" ? ["--kev-url", "http://127.0.0.1:9/none", "--source", "kev"] : Array.Empty<string>()]);
+
+        Assert.Equal(3, result.ExitCode);
+        Assert.Contains("notifications.channels[0].secretEnv: not an environment variable name", result.Stderr, StringComparison.Ordinal);
+        Assert.DoesNotContain("hunter2", result.Stderr, StringComparison.Ordinal);
+        Assert.EndsWith($"is not valid (see above); {refusal}\n", result.Stderr, StringComparison.Ordinal);
+    }
+
     private static Task<CliResult> RunAsync(CliFixture fixture, params string[] args) =>
         CliRun.RunWithEnvironmentAsync(Environment, [.. args, "--db", fixture.Database]);
 

@@ -22,7 +22,7 @@ public static class DbCommand
         var paths = new Argument<string[]>("path") { Description = "OSV JSON files, directories of them, or osv.dev all.zip exports", Arity = ArgumentArity.OneOrMore };
         var format = FormatOptions.Output(OutputFormat.Reports);
         var command = new Command("import", "Import advisories (offline): OSV JSON files, directories, or osv.dev zip exports") { paths, format };
-        var scopeOption = new ScopeOption();
+        var scopeOption = new ScopeOption("nothing was imported");
         scopeOption.AddTo(command);
         command.SetAction((parseResult, cancellationToken) => CommandRunner.RunAsync(context, async () =>
         {

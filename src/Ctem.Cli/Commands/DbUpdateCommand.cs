@@ -42,7 +42,7 @@ public static class DbUpdateCommand
         {
             sources, ecosystems, osvUrl, kevUrl, epssUrl, cveUrl, nvdUrl, retries, format,
         };
-        var scopeOption = new ScopeOption();
+        var scopeOption = new ScopeOption("nothing was downloaded");
         scopeOption.AddTo(command);
         command.SetAction((parseResult, cancellationToken) => CommandRunner.RunAsync(context, async () =>
         {

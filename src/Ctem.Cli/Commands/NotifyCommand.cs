@@ -12,7 +12,7 @@ public static class NotifyCommand
     {
         var dryRun = new Option<bool>("--dry-run") { Description = "Print what would be sent; send nothing, record nothing" };
         var format = FormatOptions.Output([OutputFormat.Table, OutputFormat.Json]);
-        var scopeOption = new ScopeOption();
+        var scopeOption = new ScopeOption("nothing was sent");
         var command = new Command("notify", "Send the notifications the scope file configures: new findings, KEV listings, SLA breaches and due dates, expiring risk acceptances; each event once per channel")
         {
             dryRun, format,

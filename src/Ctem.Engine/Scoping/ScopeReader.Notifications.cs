@@ -123,7 +123,8 @@ internal sealed partial class ScopeReader
         var urlEnv = EnvironmentName(fields, "urlEnv");
         if (url is not null && !IsHttpUrl(url))
         {
-            Error(fields.Value("url")!, $"{fields.Name("url")}: '{url}' is not an absolute http:// or https:// URL without a user name or password");
+            // The value is not repeated: a URL may carry a token or a password.
+            Error(fields.Value("url")!, $"{fields.Name("url")}: not an absolute http:// or https:// URL without a user name or password");
             return null;
         }
 
@@ -265,7 +266,8 @@ internal sealed partial class ScopeReader
         var name = Text(fields, key);
         if (name is not null && !EnvironmentNamePattern().IsMatch(name))
         {
-            Error(fields.Value(key)!, $"{fields.Name(key)}: '{name}' is not an environment variable name; name the variable that holds the secret, never the secret itself");
+            // The value is not repeated: it may be the secret itself, written where its variable's name belongs.
+            Error(fields.Value(key)!, $"{fields.Name(key)}: not an environment variable name (letters, digits and _, not starting with a digit); name the variable that holds the secret, never the secret itself");
             return null;
         }
 

@@ -61,9 +61,9 @@ public sealed class NotificationScopeTests
     public static TheoryData<string, string, string> InvalidChannels => new()
     {
         { "{name: hook, type: webhook, url: \"https://h.example.com\"}", "6:7", "notifications.channels[0]: missing required key 'secretEnv'" },
-        { "{name: hook, type: webhook, url: \"https://h.example.com\", secretEnv: \"s3cr3t!\"}", "6:76", "notifications.channels[0].secretEnv: 's3cr3t!' is not an environment variable name; name the variable that holds the secret" },
-        { "{name: hook, type: webhook, url: \"ftp://h.example.com\", secretEnv: S}", "6:40", "notifications.channels[0].url: 'ftp://h.example.com' is not an absolute http:// or https:// URL" },
-        { "{name: hook, type: webhook, url: \"https://user:pw@h.example.com\", secretEnv: S}", "6:40", "notifications.channels[0].url: 'https://user:pw@h.example.com' is not an absolute http:// or https:// URL without a user name or password" },
+        { "{name: hook, type: webhook, url: \"https://h.example.com\", secretEnv: \"s3cr3t!\"}", "6:76", "notifications.channels[0].secretEnv: not an environment variable name (letters, digits and _, not starting with a digit); name the variable that holds the secret, never the secret itself" },
+        { "{name: hook, type: webhook, url: \"ftp://h.example.com\", secretEnv: S}", "6:40", "notifications.channels[0].url: not an absolute http:// or https:// URL" },
+        { "{name: hook, type: webhook, url: \"https://user:pw@h.example.com\", secretEnv: S}", "6:40", "notifications.channels[0].url: not an absolute http:// or https:// URL without a user name or password" },
         { "{name: s, type: slack}", "6:7", "notifications.channels[0]: give exactly one of url and urlEnv" },
         { "{name: s, type: slack, url: \"https://h.example.com\", urlEnv: U}", "6:7", "notifications.channels[0]: give exactly one of url and urlEnv" },
         { "{name: s, type: slack, urlEnv: U, secretEnv: S}", "6:52", "notifications.channels[0].secretEnv: a slack channel does not take secretEnv" },
@@ -102,6 +102,18 @@ public sealed class NotificationScopeTests
     [Theory]
     [MemberData(nameof(SchemaExpressibleInvalidChannels))]
     public void Schema_InvalidChannel_IsRejected(string channel) => Assert.NotEmpty(ScopeSchema.Errors($"{Head}  channels:\n    - {channel}"));
+
+    [Theory]
+    [InlineData("{name: h, type: webhook, url: \"https://h.example.com\", secretEnv: \"whsec-0123456789abcdef\"}", "whsec-0123456789abcdef")]
+    [InlineData("{name: h, type: webhook, url: \"https://ctem:pa55word@h.example.com\", secretEnv: S}", "pa55word")]
+    [InlineData("{name: m, type: email, smtp: {host: h, username: u, passwordEnv: \"correct horse\"}, from: c@example.com, to: [s@example.com]}", "correct horse")]
+    public void Load_SecretWrittenIntoTheFile_IsAnErrorThatDoesNotRepeatIt(string channel, string secret)
+    {
+        var result = ScopeFile.Load(Path, $"{Head}  channels:\n    - {channel}");
+
+        Assert.NotEmpty(result.Diagnostics);
+        Assert.All(result.Diagnostics, d => Assert.DoesNotContain(secret, d.ToString(), StringComparison.Ordinal));
+    }
 
     [Fact]
     public void Load_DuplicateChannelName_IsAnErrorAtTheSecond()
