@@ -152,8 +152,9 @@ internal sealed partial class ScopeReader
     {
         NotAllowed(fields, channel.Type, "url", "urlEnv", "secretEnv");
         var from = Address(fields, Text(fields, "from", required: true), fields.Value("from"));
-        var to = TextNodes(fields, "to").Select(t => Address(fields, t.Text, t.Node)).OfType<string>().ToList();
-        if (fields.Value("to") is not null && to.Count == 0)
+        var written = TextNodes(fields, "to");
+        var to = written.Select(t => Address(fields, t.Text, t.Node)).OfType<string>().ToList();
+        if (fields.Value("to") is YamlSequenceNode { Children.Count: 0 })
         {
             Error(fields.Value("to")!, $"{fields.Name("to")}: must name at least one address");
         }
@@ -184,7 +185,7 @@ internal sealed partial class ScopeReader
             return null;
         }
 
-        return host is null || from is null || to.Count == 0 || security == SmtpSecurity.Unspecified
+        return host is null || from is null || to.Count == 0 || to.Count != written.Count || security == SmtpSecurity.Unspecified
             ? null
             : channel with { Smtp = new SmtpSettings(host, port, security, from, to) { Username = username, PasswordEnv = passwordEnv } };
     }
