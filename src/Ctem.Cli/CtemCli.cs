@@ -48,6 +48,7 @@ public static class CtemCli
             AssignCommand.Create(context),
             AcceptCommand.Create(context),
             PlanCommand.Create(context),
+            NotifyCommand.Create(context),
             DbCommand.Create(context),
             DemoCommand.Create(context),
             VersionCommand.Create(context),

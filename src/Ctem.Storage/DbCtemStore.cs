@@ -9,7 +9,7 @@ namespace Ctem.Storage;
 /// The store over any ADO.NET connection: all SQL is shared, the <see cref="ISqlDialect"/> supplies the rest.
 /// Each operation uses its own connection, so an import in progress is invisible to readers until it commits.
 /// </summary>
-internal abstract class DbCtemStore : ICtemStore
+internal abstract class DbCtemStore : ICtemStore, IAcceptanceSource
 {
     private readonly ISqlDialect _dialect;
     private readonly TimeProvider _time;
@@ -302,6 +302,23 @@ internal abstract class DbCtemStore : ICtemStore
     {
         await using var connection = await OpenAsync(cancellationToken);
         return await AcceptanceQueries.InForceAsync(connection, null, null, cancellationToken);
+    }
+
+    public async Task<IReadOnlyList<RiskAcceptance>> GetRiskAcceptancesAsync(string? product, CancellationToken cancellationToken) =>
+        [.. (await GetAcceptancesInForceAsync(cancellationToken)).Where(a => product is null || a.Product == product)];
+
+    public async Task<IReadOnlySet<string>> GetSentNotificationsAsync(string channel, IReadOnlyCollection<string> eventKeys, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(eventKeys);
+        await using var connection = await OpenAsync(cancellationToken);
+        return await NotificationQueries.SentAsync(connection, _dialect, channel, eventKeys, cancellationToken);
+    }
+
+    public async Task RecordNotificationsSentAsync(string channel, IReadOnlyCollection<string> eventKeys, DateTimeOffset sentAt, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(eventKeys);
+        await using var connection = await OpenAsync(cancellationToken);
+        await NotificationQueries.RecordAsync(connection, channel, eventKeys, sentAt, cancellationToken);
     }
 
     public abstract ValueTask DisposeAsync();

@@ -28,6 +28,7 @@ public sealed partial class FormatOptionTests
         ["assign"] = "table|json",
         ["accept"] = "table|json",
         ["plan"] = "table|json|markdown",
+        ["notify"] = Reports,
         ["db"] = "",
         ["db import"] = Reports,
         ["db update"] = Reports,

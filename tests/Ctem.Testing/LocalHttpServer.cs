@@ -14,6 +14,7 @@ public sealed class LocalHttpServer : IAsyncDisposable
     private readonly ConcurrentDictionary<string, (byte[] Body, string ETag)> _files = new(StringComparer.Ordinal);
     private readonly ConcurrentDictionary<string, (int Remaining, HttpStatusCode Status)> _failures = new(StringComparer.Ordinal);
     private readonly ConcurrentDictionary<string, Func<HttpListenerRequest, byte[]>> _handlers = new(StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<string, string> _redirects = new(StringComparer.Ordinal);
     private readonly Task _loop;
 
     public LocalHttpServer()
@@ -33,6 +34,9 @@ public sealed class LocalHttpServer : IAsyncDisposable
     public void Serve(string path, byte[] body) => _files[path] = (body, $"\"{Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(body))[..16]}\"");
 
     public void Fail(string path, int times, HttpStatusCode status) => _failures[path] = (times, status);
+
+    /// <summary>Answers every request of a path with 302 Found to <paramref name="location"/>.</summary>
+    public void Redirect(string path, string location) => _redirects[path] = location;
 
     /// <summary>Answers a path from the request (its query, its headers), as an API does; logged with its query.</summary>
     public void Handle(string path, Func<HttpListenerRequest, byte[]> respond) => _handlers[path] = respond;
@@ -73,9 +77,21 @@ public sealed class LocalHttpServer : IAsyncDisposable
         using var response = context.Response;
         if (_failures.TryGetValue(path, out var failure) && failure.Remaining > 0)
         {
+            // Read a posted body before failing, as servers do: answering mid-upload resets the connection, and the
+            // client would see a network error instead of the status under test.
+            context.Request.InputStream.CopyTo(Stream.Null);
             _failures[path] = (failure.Remaining - 1, failure.Status);
             Log.Enqueue($"{path} {(int)failure.Status}");
             response.StatusCode = (int)failure.Status;
+            return;
+        }
+
+        if (_redirects.TryGetValue(path, out var location))
+        {
+            context.Request.InputStream.CopyTo(Stream.Null);
+            Log.Enqueue($"{path} 302");
+            response.StatusCode = 302;
+            response.RedirectLocation = location;
             return;
         }
 

@@ -4,6 +4,7 @@ using Ctem.Core.Stores;
 using Ctem.Engine.Discovery;
 using Ctem.Engine.Inputs;
 using Ctem.Engine.Knowledge;
+using Ctem.Engine.Mobilization.Notifications;
 using Ctem.Plugins;
 using Ctem.Storage;
 
@@ -13,6 +14,7 @@ namespace Ctem.Cli.Commands;
 public sealed class CliContext(CliHost host)
 {
     private HttpClient? _http;
+    private HttpClient? _notificationHttp;
 
     public CliHost Host { get; } = host;
 
@@ -54,6 +56,17 @@ public sealed class CliContext(CliHost host)
         int.TryParse(Host.Environment("CTEM_NVD_RATE_WINDOW_MS"), out var milliseconds) && milliseconds > 0 ? TimeSpan.FromMilliseconds(milliseconds) : TimeSpan.FromSeconds(30);
 
     public Reanalyzer Reanalyzer(ICtemStore store) => new(store, BuiltInPlugins.VersionSchemes, Host.Time);
+
+    /// <summary>
+    /// Notifications over <paramref name="store"/>, with secrets from the environment; its own client never follows redirects.
+    /// Expiring risk acceptances come from the store where it keeps them (<see cref="IAcceptanceSource"/>).
+    /// </summary>
+    public Notifier Notifier(ICtemStore store)
+    {
+        var options = NotificationOptions.Default with { RetryDelay = RetryDelay };
+        var poster = new HttpPoster(_notificationHttp ??= HttpPoster.CreateClient(options.Timeout), options);
+        return new Notifier(store, store as IAcceptanceSource ?? NoAcceptances.Instance, new NotificationChannels(Host.Environment, poster, Host.Time, options), Host.Time);
+    }
 
     private static HttpClient CreateHttpClient()
     {

@@ -22,14 +22,26 @@ public static class DbCommand
         var paths = new Argument<string[]>("path") { Description = "OSV JSON files, directories of them, or osv.dev all.zip exports", Arity = ArgumentArity.OneOrMore };
         var format = FormatOptions.Output(OutputFormat.Reports);
         var command = new Command("import", "Import advisories (offline): OSV JSON files, directories, or osv.dev zip exports") { paths, format };
+        var scopeOption = new ScopeOption("nothing was imported");
+        scopeOption.AddTo(command);
         command.SetAction((parseResult, cancellationToken) => CommandRunner.RunAsync(context, async () =>
         {
+            if (scopeOption.Read(context, parseResult, null, out var refused) is not { } scope)
+            {
+                return refused;
+            }
+
             await using var store = await context.OpenStoreAsync(parseResult, cancellationToken);
             var importer = context.Importer(store);
             var report = await LiveStatus.RunAsync(context.Host, "importing…", progress =>
                 importer.ImportAsync(parseResult.GetValue(paths)!, progress is null ? null : new CountReporter(progress), cancellationToken));
             report = await ReassessAsync(context, store, report, cancellationToken);
             WriteImportReport(context, report, parseResult.GetValue(format)!);
+            if (report.Status != OperationStatus.Failed)
+            {
+                await NotifyCommand.AfterAsync(context, store, scope, null, cancellationToken);
+            }
+
             return ScanReportWriter.ExitCodeOf(report.Status);
         }));
         return command.WithExamples(

@@ -42,8 +42,15 @@ public static class DbUpdateCommand
         {
             sources, ecosystems, osvUrl, kevUrl, epssUrl, cveUrl, nvdUrl, retries, format,
         };
+        var scopeOption = new ScopeOption("nothing was downloaded");
+        scopeOption.AddTo(command);
         command.SetAction((parseResult, cancellationToken) => CommandRunner.RunAsync(context, async () =>
         {
+            if (scopeOption.Read(context, parseResult, null, out var refused) is not { } scope)
+            {
+                return refused;
+            }
+
             var chosen = parseResult.GetValue(sources) is { Length: > 0 } named ? named : DefaultSources;
             var list = new List<FeedSource>();
             if (chosen.Contains("osv"))
@@ -82,6 +89,11 @@ public static class DbUpdateCommand
             }
 
             Write(context, report, parseResult.GetValue(format)!);
+            if (report.Import is null or { Status: not OperationStatus.Failed })
+            {
+                await NotifyCommand.AfterAsync(context, store, scope, null, cancellationToken);
+            }
+
             if (report.AnyFailed)
             {
                 return ExitCodes.DatabaseError;

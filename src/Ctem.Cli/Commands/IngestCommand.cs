@@ -42,6 +42,11 @@ public static class IngestCommand
             var request = new IngestRequest(parseResult.GetValue(paths)!, parseResult.GetValue(product), parseResult.GetValue(formatIn)) { Scope = scope, Source = parseResult.GetValue(source) };
             var report = await ingester.IngestAsync(request, cancellationToken);
             Write(context, report, FormatOptions.Read(context, parseResult, format, deprecatedOutput));
+            if (report.Status != OperationStatus.Failed && report.Product is { } ingested)
+            {
+                await NotifyCommand.AfterAsync(context, store, scope, ingested.Name, cancellationToken);
+            }
+
             return ScanReportWriter.ExitCodeOf(report.Status);
         }));
         return command.WithExamples(

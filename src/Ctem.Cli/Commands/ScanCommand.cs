@@ -40,6 +40,11 @@ public static class ScanCommand
             var request = new ScanRequest(parseResult.GetValue(paths)!, parseResult.GetValue(product), inputs.FormatIn(parseResult)) { Scope = scope, Source = parseResult.GetValue(source) };
             var report = await LiveStatus.RunAsync(context.Host, "scanning…", progress => runner.ScanAsync(request, progress, cancellationToken));
             var shown = ScanReportWriter.Write(context.Host, report, parseResult.GetValue(format)!);
+            if (report.Run is not null)
+            {
+                await NotifyCommand.AfterAsync(context, store, scope, report.Product?.Name, cancellationToken);
+            }
+
             return FailOnOption.Gate(context, policy, shown, ScanReportWriter.ExitCodeOf(report.Status));
         }));
         return command.WithExamples(

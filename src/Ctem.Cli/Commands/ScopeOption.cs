@@ -10,8 +10,9 @@ namespace Ctem.Cli.Commands;
 /// <summary>
 /// <c>--scope FILE</c>: the scope file the command prioritizes with. Without it, <c>$CTEM_SCOPE</c>, else <c>ctem.yaml</c>
 /// in the current directory when there is one, else no scope (every product gets the default business context).
+/// <paramref name="refused"/> says what an invalid file stops ("nothing was scanned").
 /// </summary>
-public sealed class ScopeOption
+public sealed class ScopeOption(string refused = "nothing was scanned")
 {
     private readonly Option<string?> _option = new("--scope")
     {
@@ -69,7 +70,7 @@ public sealed class ScopeOption
         if (!loaded.Success)
         {
             DiagnosticsPrinter.Write(context.Host.Stderr, loaded.Diagnostics);
-            context.Host.Stderr.WriteLine($"ctem: the scope file {path} is not valid (see above); nothing was scanned");
+            context.Host.Stderr.WriteLine($"ctem: the scope file {path} is not valid (see above); {refused}");
             return null;
         }
 

@@ -16,6 +16,9 @@ public sealed record ScopeDocument(IReadOnlyList<ScopeProduct> Products, Remedia
     /// <summary>How long a risk may be accepted (<c>acceptance:</c>).</summary>
     public AcceptancePolicy Acceptance { get; init; } = AcceptancePolicy.Default;
 
+    /// <summary>Where notifications go and which events each channel takes; none by default.</summary>
+    public NotificationSettings Notifications { get; init; } = NotificationSettings.None;
+
     /// <summary>The weights, priority thresholds and SLA together: everything that turns facts into a priority.</summary>
     public RiskPolicy Policy => new(RiskWeights, Priorities, Sla);
 

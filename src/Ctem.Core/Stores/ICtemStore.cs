@@ -129,6 +129,12 @@ public interface ICtemStore : IAsyncDisposable
 
     /// <summary>The statements that apply to a finding, the winner first, then the others newest first: what <c>--explain</c> lists.</summary>
     Task<IReadOnlyList<StoredVexStatement>> GetFindingVexStatementsAsync(long findingId, CancellationToken cancellationToken);
+
+    /// <summary>Which of <paramref name="eventKeys"/> have already been sent on <paramref name="channel"/>: the once-per-event memory of notifications.</summary>
+    Task<IReadOnlySet<string>> GetSentNotificationsAsync(string channel, IReadOnlyCollection<string> eventKeys, CancellationToken cancellationToken);
+
+    /// <summary>Remembers that <paramref name="channel"/> accepted these events, in one transaction; keys already recorded keep their first time.</summary>
+    Task RecordNotificationsSentAsync(string channel, IReadOnlyCollection<string> eventKeys, DateTimeOffset sentAt, CancellationToken cancellationToken);
 }
 
 public sealed record DownloadState(string Url, string? ETag, DateTimeOffset? LastModified, DateTimeOffset FetchedAt);

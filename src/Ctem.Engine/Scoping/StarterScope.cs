@@ -101,5 +101,42 @@ public static class StarterScope
           # stated: the Go standard library at a go.mod's minimum 'go' version when it names no 'toolchain'.
           inferredVersion: 0.75
 
+        # notifications (optional): where Ctem tells people about findings, after scan, ingest, db update and
+        # db import, and on 'ctem notify'. Each event is sent once per channel; a re-run does not repeat it.
+        # Secrets never go in this file: secretEnv, urlEnv and passwordEnv name the environment variables holding them.
+        # notifications:
+        #   # dueSoonDays (optional, default 7): how early sla-due-soon and acceptance-expiring fire.
+        #   dueSoonDays: 7
+        #   # channels: the places to send to.
+        #   channels:
+        #     # name (required): unique; what 'already sent' is remembered under.
+        #     # type (required): webhook (signed JSON), slack (an incoming webhook) or email (SMTP).
+        #     # on (optional, default all): new-finding, kev, sla-breached, sla-due-soon, acceptance-expiring.
+        #     # minPriority (optional, default high): findings below it are not sent: low, medium, high or critical.
+        #     # products, owners (optional): only findings of these products, owned by these teams.
+        #     - name: security-hook
+        #       type: webhook
+        #       # url: the only address called (https://; http:// only to a loopback address); redirects are not followed.
+        #       url: https://hooks.example.com/ctem
+        #       # secretEnv (webhook, required): the variable holding the HMAC-SHA256 key of X-Ctem-Signature.
+        #       secretEnv: CTEM_WEBHOOK_SECRET
+        #       on: [new-finding, kev, sla-breached]
+        #       minPriority: high
+        #       products: [payments-api]
+        #     # urlEnv: instead of url, the variable holding a URL that embeds a token (Slack's do).
+        #     - name: payments-slack
+        #       type: slack
+        #       urlEnv: CTEM_SLACK_WEBHOOK_URL
+        #       owners: [payments]
+        #     # smtp (email, required): host (required), port (default 587, 465 with tls),
+        #     # security (starttls, tls or none; default starttls), username and passwordEnv (both or neither).
+        #     # from, to (email, required): the sender and the recipients.
+        #     - name: security-mail
+        #       type: email
+        #       smtp: {host: smtp.example.com, port: 587, security: starttls, username: ctem, passwordEnv: CTEM_SMTP_PASSWORD}
+        #       from: ctem@example.com
+        #       to: [security@example.com]
+        #       on: [sla-breached, acceptance-expiring]
+
         """;
 }
