@@ -46,6 +46,7 @@ public static class CtemCli
             DiffCommand.Create(context),
             SlaCommand.Create(context),
             PlanCommand.Create(context),
+            TicketsCommand.Create(context),
             DbCommand.Create(context),
             DemoCommand.Create(context),
             VersionCommand.Create(context),

@@ -13,6 +13,9 @@ public sealed record ScopeDocument(IReadOnlyList<ScopeProduct> Products, Remedia
     /// <summary>Who issues exported VEX, and which suggestions apply at scan time (<c>vex:</c>).</summary>
     public VexPolicy Vex { get; init; } = VexPolicy.Empty;
 
+    /// <summary>Where <c>ctem tickets sync</c> files tickets (<c>tickets:</c>); null when the file has no such section.</summary>
+    public TicketSettings? Tickets { get; init; }
+
     /// <summary>The weights, priority thresholds and SLA together: everything that turns facts into a priority.</summary>
     public RiskPolicy Policy => new(RiskWeights, Priorities, Sla);
 
