@@ -26,6 +26,8 @@ public sealed partial class FormatOptionTests
         ["diff"] = "table|json|markdown",
         ["sla"] = "table|json|markdown",
         ["plan"] = "table|json|markdown",
+        ["tickets"] = "",
+        ["tickets sync"] = Reports,
         ["db"] = "",
         ["db import"] = Reports,
         ["db update"] = Reports,

@@ -32,7 +32,7 @@ internal sealed partial class ScopeReader
 
         var github = fields.Value("github") is { } g && Fields(g, "tickets.github", GitHubKeys) is { } gf ? GitHub(gf) : null;
         var jira = fields.Value("jira") is { } j && Fields(j, "tickets.jira", JiraKeys) is { } jf ? Jira(jf) : null;
-        if (github is null && jira is null)
+        if (fields.Value("github") is null && fields.Value("jira") is null)
         {
             Error(node, "tickets: configure github, jira or both");
         }
@@ -53,7 +53,7 @@ internal sealed partial class ScopeReader
             {
                 Error(items[i], $"tickets.routes[{i}]: name a product, an owner or both");
             }
-            else if (route.Value("tracker") is not null && (tracker == TicketTrackerKind.GitHub ? github : (object?)jira) is null)
+            else if (route.Value("tracker") is not null && fields.Value(tracker == TicketTrackerKind.GitHub ? "github" : "jira") is null)
             {
                 Error(route.Value("tracker")!, $"tickets.routes[{i}].tracker: tickets.{(tracker == TicketTrackerKind.GitHub ? "github" : "jira")} is not configured");
             }
