@@ -83,6 +83,10 @@ public sealed class FakeGitHubIssues : IAsyncDisposable
             Requests.Enqueue(new RecordedRequest(request.HttpMethod, request.Url!.PathAndQuery, request.Headers.AllKeys.ToDictionary(k => k!, k => request.Headers[k]!, StringComparer.OrdinalIgnoreCase), body));
             var (status, answer) = Answer(request, body, response);
             response.StatusCode = status;
+
+            // The managed HttpListener can drop a kept-alive connection between requests; one connection per request
+            // keeps the tests about the client, not about that.
+            response.KeepAlive = false;
             var bytes = Encoding.UTF8.GetBytes(answer?.ToJsonString() ?? "");
             response.ContentType = "application/json";
             response.ContentLength64 = bytes.Length;

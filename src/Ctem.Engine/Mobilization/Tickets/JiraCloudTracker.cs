@@ -56,7 +56,7 @@ public sealed class JiraCloudTracker : ITicketTracker
                 query["nextPageToken"] = token;
             }
 
-            var (page, _) = await _http.SendAsync(HttpMethod.Post, _http.Url("rest/api/3/search/jql"), query, "searching issues", cancellationToken);
+            var (page, _) = await _http.SendAsync(HttpMethod.Post, _http.Url("rest/api/3/search/jql"), query, "searching issues", cancellationToken, read: true);
             foreach (var issue in page?["issues"]?.AsArray() ?? [])
             {
                 if (issue?["key"]?.GetValue<string>() is { } key)

@@ -40,7 +40,9 @@ internal sealed class TrackerHttp
 
     public Uri Url(string relative) => new(_root, relative);
 
-    public async Task<(JsonNode? Body, HttpResponseHeaders Headers)> SendAsync(HttpMethod method, Uri url, JsonNode? body, string what, CancellationToken cancellationToken)
+    /// <param name="read">A POST that only reads (a search): safe to repeat after any failure, as a GET is.</param>
+    public async Task<(JsonNode? Body, HttpResponseHeaders Headers)> SendAsync(
+        HttpMethod method, Uri url, JsonNode? body, string what, CancellationToken cancellationToken, bool read = false)
     {
         if (!IsOwnUrl(url))
         {
@@ -49,7 +51,24 @@ internal sealed class TrackerHttp
 
         // A POST that creates is retried only when the tracker says it did not process it (a rate limit), never after a
         // 5xx, which may have created the issue: a duplicate ticket is worse than a failed sync that is run again.
-        var pipeline = method == HttpMethod.Post ? _creating : _repeatable;
+        var pipeline = method == HttpMethod.Post && !read ? _creating : _repeatable;
+        try
+        {
+            return await SendAsync(pipeline, method, url, body, what, cancellationToken);
+        }
+        catch (HttpRequestException e)
+        {
+            throw new TrackerException($"{_name}: {what}: {e.Message}");
+        }
+        catch (TaskCanceledException e) when (e.InnerException is TimeoutException)
+        {
+            throw new TrackerException($"{_name}: {what}: timed out");
+        }
+    }
+
+    private async Task<(JsonNode? Body, HttpResponseHeaders Headers)> SendAsync(
+        ResiliencePipeline<HttpResponseMessage> pipeline, HttpMethod method, Uri url, JsonNode? body, string what, CancellationToken cancellationToken)
+    {
         using var response = await pipeline.ExecuteAsync(
             async token =>
             {
