@@ -11,7 +11,7 @@ public static class TicketsOutput
         new("Ticket", Rank: 1, MinWidth: 10, PreferredWidth: 24, t => $"{t.Tracker} {t.Project}#{t.ExternalKey ?? "-"}") { Required = true, CutAt = CutAt.Middle },
         new("State", Rank: 3, MinWidth: 6, PreferredWidth: 6, t => t.State) { Required = true },
         new("Done", Rank: 2, MinWidth: 10, PreferredWidth: 24, t => string.Join(", ", t.Actions)) { Required = true },
-        new("Findings", Rank: 4, MinWidth: 8, PreferredWidth: 16, t => string.Join(", ", t.Findings)),
+        new("Findings", Rank: 4, MinWidth: 8, PreferredWidth: 8, t => t.Findings.Count.ToString(System.Globalization.CultureInfo.InvariantCulture)) { Alignment = Justify.Right },
         new("About", Rank: 5, MinWidth: 12, PreferredWidth: 40, t => t.GroupingKey) { CutAt = CutAt.Middle },
     ];
 
