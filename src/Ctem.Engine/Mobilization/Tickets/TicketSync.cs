@@ -185,8 +185,10 @@ public sealed class TicketSync(ICtemStore store, TimeProvider time, IRiskAccepta
         }
 
         await Save(held, state, hash, ids, now, cancellationToken);
-        var claimed = (await store.GetTicketsAsync(cancellationToken)).First(t => t.Id == held.Id);
-        return Outcome(claimed, state, done);
+
+        // Links kept keep their claims and new links have none: what is claimed now follows without reading it back.
+        var kept = ids.ToHashSet();
+        return Outcome(held with { Findings = [.. held.Findings.Where(l => kept.Contains(l.FindingId))] }, state, done) with { Findings = ids };
     }
 
     /// <summary>Posts a ticket's pending verification results; reopens it when a finding is still present. True when reopened.</summary>
