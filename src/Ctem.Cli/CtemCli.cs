@@ -49,6 +49,7 @@ public static class CtemCli
             AcceptCommand.Create(context),
             PlanCommand.Create(context),
             NotifyCommand.Create(context),
+            TicketsCommand.Create(context),
             DbCommand.Create(context),
             DemoCommand.Create(context),
             VersionCommand.Create(context),

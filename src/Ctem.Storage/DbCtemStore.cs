@@ -9,7 +9,7 @@ namespace Ctem.Storage;
 /// The store over any ADO.NET connection: all SQL is shared, the <see cref="ISqlDialect"/> supplies the rest.
 /// Each operation uses its own connection, so an import in progress is invisible to readers until it commits.
 /// </summary>
-internal abstract class DbCtemStore : ICtemStore, IAcceptanceSource
+internal abstract partial class DbCtemStore : ICtemStore, IAcceptanceSource
 {
     private readonly ISqlDialect _dialect;
     private readonly TimeProvider _time;

@@ -29,6 +29,8 @@ public sealed partial class FormatOptionTests
         ["accept"] = "table|json",
         ["plan"] = "table|json|markdown",
         ["notify"] = Reports,
+        ["tickets"] = "",
+        ["tickets sync"] = Reports,
         ["db"] = "",
         ["db import"] = Reports,
         ["db update"] = Reports,

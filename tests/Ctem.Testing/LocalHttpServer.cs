@@ -127,7 +127,7 @@ public sealed class LocalHttpServer : IAsyncDisposable
         response.OutputStream.Write(file.Body);
     }
 
-    private static int FreePort()
+    internal static int FreePort()
     {
         using var probe = new TcpListener(IPAddress.Loopback, 0);
         probe.Start();

@@ -19,6 +19,9 @@ public sealed record ScopeDocument(IReadOnlyList<ScopeProduct> Products, Remedia
     /// <summary>Where notifications go and which events each channel takes; none by default.</summary>
     public NotificationSettings Notifications { get; init; } = NotificationSettings.None;
 
+    /// <summary>Where <c>ctem tickets sync</c> files tickets (<c>tickets:</c>); null when the file has no such section.</summary>
+    public TicketSettings? Tickets { get; init; }
+
     /// <summary>The weights, priority thresholds and SLA together: everything that turns facts into a priority.</summary>
     public RiskPolicy Policy => new(RiskWeights, Priorities, Sla);
 

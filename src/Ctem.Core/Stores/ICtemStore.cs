@@ -6,7 +6,7 @@ namespace Ctem.Core.Stores;
 /// One Ctem database (SQLite file or PostgreSQL). Every write is one transaction: an import or a scan is
 /// stored whole or not at all.
 /// </summary>
-public interface ICtemStore : IAsyncDisposable
+public partial interface ICtemStore : IAsyncDisposable
 {
     /// <summary>Where the data lives, safe to print (no password).</summary>
     string Description { get; }

@@ -68,6 +68,7 @@ public sealed class ScanRunner(
         var run = await store.RecordScanAsync(record, cancellationToken);
         var vex = await VexStage.AfterRecordAsync(store, schemes, time, product.Name, request.Scope.Vex, cancellationToken);
         var closed = await VexStage.ClosedAsync(store, vex, run.Findings.Values.Select(f => f.Id), cancellationToken);
+        await Mobilization.Tickets.FixClaimVerifier.AfterRecordAsync(store, product.Name, [record.Tool], finishedAt, cancellationToken);
         var accepted = (await store.GetAcceptancesInForceAsync(cancellationToken)).Select(a => a.FindingId).ToHashSet();
         bool IsClosed(ObservedFinding finding) => run.Findings.TryGetValue(finding.Key, out var stored) && closed.Contains(stored.Id);
         bool IsAccepted(ObservedFinding finding) => !IsClosed(finding) && run.Findings.TryGetValue(finding.Key, out var stored) && accepted.Contains(stored.Id);

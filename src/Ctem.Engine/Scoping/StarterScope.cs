@@ -138,5 +138,33 @@ public static class StarterScope
         #       to: [security@example.com]
         #       on: [sla-breached, acceptance-expiring]
 
+        # tickets (optional): where 'ctem tickets sync' files tickets for the open findings, and follows them back.
+        # Tokens are never written here: tokenEnv and emailEnv name the environment variables that hold them.
+        # tickets:
+        #   # groupBy (optional): action (default), one ticket per upgrade of 'ctem plan'; or finding, one per finding.
+        #   groupBy: action
+        #   # github (optional): GitHub Issues. repository (required): owner/name. tokenEnv (default GITHUB_TOKEN).
+        #   # apiUrl (default https://api.github.com). labels (default [ctem]): the first finds Ctem's issues again.
+        #   github:
+        #     repository: acme/security
+        #     tokenEnv: GITHUB_TOKEN
+        #   # jira (optional): Jira Cloud. site, project (the key), emailEnv and tokenEnv (required); issueType
+        #   # (default Bug); labels (default [ctem]).
+        #   jira:
+        #     site: https://acme.atlassian.net
+        #     project: SEC
+        #     emailEnv: JIRA_EMAIL
+        #     tokenEnv: JIRA_API_TOKEN
+        #     issueType: Bug
+        #   # routes (optional): findings of a product, or owned by a team (owner), go to this tracker (github or
+        #   # jira) and repository or project; the first match wins, the rest go to github (else jira).
+        #   routes:
+        #     - product: payments-api
+        #       tracker: jira
+        #       project: PAY
+        #     - owner: web-platform
+        #       tracker: github
+        #       repository: acme/web
+
         """;
 }

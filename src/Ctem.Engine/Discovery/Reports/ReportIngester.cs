@@ -150,6 +150,7 @@ public sealed class ReportIngester(ICtemStore store, IReadOnlyList<IReportParser
         var runs = records.Zip(outcomes, (record, outcome) => new IngestedRun(record.Source, record.Tool, outcome, record.Findings)).ToList();
         var vex = await VexStage.AfterRecordAsync(store, schemes, time, product.Name, request.Scope.Vex, cancellationToken);
         var closed = await VexStage.ClosedAsync(store, vex, outcomes.SelectMany(o => o.Findings.Values.Select(f => f.Id)), cancellationToken);
+        await Mobilization.Tickets.FixClaimVerifier.AfterRecordAsync(store, product.Name, [.. records.Select(r => r.Tool)], time.GetUtcNow(), cancellationToken);
         var status = read.All(r => r.Complete) ? OperationStatus.Succeeded : OperationStatus.Partial;
         var accepted = (await store.GetAcceptancesInForceAsync(cancellationToken)).Select(a => a.FindingId).ToHashSet();
         return new IngestReport(status, product, [.. read.Select(r => r.File)], runs, diagnostics) { Exploitation = exploitation, CveRecords = cveRecords, ClosedByVex = closed, AcceptedRisks = accepted };
