@@ -147,6 +147,25 @@ public sealed class ScopeFileTests
         Assert.Equal("products[0].codeowners: .github/CODEOWNERS:2:1: '!*.md': negated patterns are not supported in CODEOWNERS", Assert.Single(invalid.Diagnostics).Message);
     }
 
+    // Issue 13: the sample that shows owners, SLAs, the acceptance policy, tickets and notifications together is valid.
+    [Fact]
+    public void Load_MobilizationSample_EveryPartRead()
+    {
+        var path = System.IO.Path.Combine(Ctem.Testing.RepoPaths.Samples, "mobilization", "ctem.yaml");
+        var text = File.ReadAllText(path);
+
+        var result = ScopeFile.Load(path, text, related => File.Exists(related) ? File.ReadAllText(related) : null);
+
+        Assert.Empty(result.Diagnostics);
+        Assert.Empty(ScopeSchema.Errors(text));
+        var scope = result.Document!;
+        var harp = Assert.Single(scope.Products);
+        Assert.Equal((2, 1, "platform"), (harp.ComponentOwners.Count, harp.CodeOwners.Count, harp.Owner!.Team));
+        Assert.Equal((60, 60), (scope.Sla.Medium, scope.Acceptance.MaxDays));
+        Assert.NotNull(scope.Tickets);
+        Assert.Equal(3, scope.Notifications.Channels.Count);
+    }
+
     [Fact]
     public void Load_StarterScope_HasNoDiagnostics()
     {
