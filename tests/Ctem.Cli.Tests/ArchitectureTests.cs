@@ -12,7 +12,8 @@ public sealed class ArchitectureTests
         { "Ctem.Engine", ["Ctem.Core"] },
         { "Ctem.Plugins", ["Ctem.Core"] },
         { "Ctem.Storage", ["Ctem.Core"] },
-        { "ctem", ["Ctem.Core", "Ctem.Engine", "Ctem.Plugins", "Ctem.Storage"] },
+        { "Ctem.Reporting", ["Ctem.Core", "Ctem.Engine"] },
+        { "ctem", ["Ctem.Core", "Ctem.Engine", "Ctem.Plugins", "Ctem.Reporting", "Ctem.Storage"] },
     };
 
     [Theory]

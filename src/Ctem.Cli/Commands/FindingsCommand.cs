@@ -60,11 +60,7 @@ public static class FindingsCommand
                 return await ExplainAsync(context, store, findings, id, chosen, cancellationToken);
             }
 
-            if (chosen == OutputFormat.Json)
-            {
-                WriteJson(context, findings);
-            }
-            else if (!OutputFormat.TryWriteList(context.Host.Stdout, chosen, findings, context.Host.Stderr))
+            if (!OutputFormat.TryWriteList(context.Host.Stdout, chosen, findings, context.Host.Stderr))
             {
                 FindingsTable.Write(Consoles.Stdout(context.Host), findings);
             }
@@ -90,7 +86,7 @@ public static class FindingsCommand
 
         if (format == OutputFormat.Json)
         {
-            WriteJson(context, chosen);
+            FindingsJson.Write(context.Host.Stdout, chosen);
             return ExitCodes.Ok;
         }
 
@@ -107,18 +103,4 @@ public static class FindingsCommand
 
         return ExitCodes.Ok;
     }
-
-    private static void WriteJson(CliContext context, IReadOnlyList<FindingView> findings) =>
-        JsonOutput.Write(context.Host.Stdout, writer =>
-        {
-            writer.WriteStartObject();
-            writer.WriteStartArray("findings");
-            foreach (var finding in findings)
-            {
-                JsonOutput.WriteFinding(writer, finding);
-            }
-
-            writer.WriteEndArray();
-            writer.WriteEndObject();
-        });
 }
