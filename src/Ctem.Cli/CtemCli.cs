@@ -45,6 +45,7 @@ public static class CtemCli
             VersionCommand.Create(context),
             CvssCommand.Create(context),
             InitCommand.Create(context),
+            TokenCommand.Create(context),
         };
         root.Options.Add(context.Database);
         root.Subcommands.Add(HelpCommand.Create(context, root));

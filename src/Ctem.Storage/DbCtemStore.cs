@@ -19,9 +19,12 @@ internal abstract class DbCtemStore : ICtemStore
         _dialect = dialect;
         _time = time;
         TimestampTypeHandler.Register();
+        Tokens = new ApiTokenQueries(OpenAsync, time);
     }
 
     public string Description => _dialect.Description;
+
+    public IApiTokenStore Tokens { get; }
 
     internal ISqlDialect Dialect => _dialect;
 

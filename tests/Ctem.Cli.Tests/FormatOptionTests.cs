@@ -35,6 +35,10 @@ public sealed partial class FormatOptionTests
         ["cvss"] = Reports,
         ["init"] = "",
         ["help"] = "",
+        ["token"] = "",
+        ["token create"] = "",
+        ["token list"] = Reports,
+        ["token revoke"] = "",
     };
 
     public static TheoryData<string[]> Commands() => HelpTests.Commands();
