@@ -46,6 +46,7 @@ public static class CtemCli
             CvssCommand.Create(context),
             InitCommand.Create(context),
             TokenCommand.Create(context),
+            ServeCommand.Create(context),
         };
         root.Options.Add(context.Database);
         root.Subcommands.Add(HelpCommand.Create(context, root));

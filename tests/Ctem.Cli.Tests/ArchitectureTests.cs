@@ -13,7 +13,8 @@ public sealed class ArchitectureTests
         { "Ctem.Plugins", ["Ctem.Core"] },
         { "Ctem.Storage", ["Ctem.Core"] },
         { "Ctem.Reporting", ["Ctem.Core", "Ctem.Engine"] },
-        { "ctem", ["Ctem.Core", "Ctem.Engine", "Ctem.Plugins", "Ctem.Reporting", "Ctem.Storage"] },
+        { "Ctem.Server", ["Ctem.Core", "Ctem.Engine", "Ctem.Plugins", "Ctem.Reporting", "Ctem.Storage"] },
+        { "ctem", ["Ctem.Core", "Ctem.Engine", "Ctem.Plugins", "Ctem.Reporting", "Ctem.Server", "Ctem.Storage"] },
     };
 
     [Theory]

@@ -39,6 +39,7 @@ public sealed partial class FormatOptionTests
         ["token create"] = "",
         ["token list"] = Reports,
         ["token revoke"] = "",
+        ["serve"] = "",
     };
 
     public static TheoryData<string[]> Commands() => HelpTests.Commands();

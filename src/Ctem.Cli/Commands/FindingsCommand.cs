@@ -2,7 +2,6 @@ using System.CommandLine;
 using System.Globalization;
 using Ctem.Cli.Rendering;
 using Ctem.Core.Stores;
-using Ctem.Engine.Prioritization;
 using Spectre.Console;
 
 namespace Ctem.Cli.Commands;
@@ -50,10 +49,7 @@ public static class FindingsCommand
             }
 
             var filter = new FindingFilter(name, Enum.Parse<FindingStatusFilter>(parseResult.GetValue(status)!, ignoreCase: true)) { Owner = parseResult.GetValue(owner) };
-            var stored = await store.GetFindingsAsync(filter, cancellationToken);
-            var exploitation = await ExploitationLookup.ForAsync(store, stored.Select(f => f.Vulnerability), cancellationToken);
-            var cveRecords = await CveRecordLookup.ForAsync(store, stored.Select(f => f.Vulnerability), cancellationToken);
-            var findings = FindingView.ByPriority(stored.Select(f => FindingView.From(f).With(exploitation).With(cveRecords)));
+            var findings = await FindingQuery.LoadAsync(store, filter, where: null, cancellationToken);
             var chosen = parseResult.GetValue(format)!;
             if (parseResult.GetValue(explain) is { } id)
             {
