@@ -29,6 +29,9 @@ public static class ServerHost
         }
 
         builder.WebHost.ConfigureKestrel(kestrel => kestrel.Limits.MaxRequestBodySize = settings.MaxBodyBytes);
+
+        // A start that fails (no database, an address in use) is the caller's one-line error, not a logged stack trace.
+        builder.Logging.AddFilter("Microsoft.Extensions.Hosting.Internal.Host", LogLevel.Critical);
         builder.Services.Configure<HostOptions>(options => options.ShutdownTimeout = settings.ShutdownTimeout);
         AddServices(builder.Services, settings, time ?? TimeProvider.System);
         var app = builder.Build();

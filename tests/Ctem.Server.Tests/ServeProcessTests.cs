@@ -64,6 +64,21 @@ public sealed partial class ServeProcessTests
         }
     }
 
+    [Fact]
+    public async Task Serve_DatabaseItCannotReach_IsExit4WithOneLine()
+    {
+        using var stdout = new StringWriter();
+        using var stderr = new StringWriter();
+        var host = new Cli.Hosting.CliHost(stdout, stderr, _ => null, TimeProvider.System);
+
+        var exit = await Cli.CtemCli.RunAsync(["serve", "--urls", "http://127.0.0.1:0", "--db", "Host=127.0.0.1;Port=1;Username=ctem;Password=secret-pw;Database=ctem"], host, CancellationToken.None);
+
+        Assert.Equal(4, exit);
+        Assert.StartsWith("ctem: database error: cannot connect to PostgreSQL database 'ctem' on 127.0.0.1:1", stderr.ToString(), StringComparison.Ordinal);
+        Assert.DoesNotContain("secret-pw", stderr.ToString() + stdout, StringComparison.Ordinal);
+        Assert.DoesNotContain("   at ", stderr.ToString(), StringComparison.Ordinal);
+    }
+
     private static async Task<string> ListeningAddressAsync(Process process)
     {
         using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(60));

@@ -30,8 +30,9 @@ public static class ServeCommand
             {
                 await ServerHost.RunAsync(settings, context.Host.Stderr, cancellationToken);
             }
-            catch (IOException e) when (e.InnerException is System.Net.Sockets.SocketException or null)
+            catch (IOException e)
             {
+                // Kestrel's bind failures: the message names the address ("Failed to bind to address …: address already in use").
                 await context.Host.Stderr.WriteLineAsync($"ctem: cannot listen on {settings.Urls}: {e.Message}");
                 return ExitCodes.Usage;
             }
