@@ -42,9 +42,13 @@ public sealed partial class ServeProcessTests
             client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", token);
             Assert.Equal(HttpStatusCode.OK, (await client.GetAsync("/api/v1/products")).StatusCode);
 
-            var scan = client.PostAsync("/api/v1/products/harp/scans", new ByteArrayContent(await File.ReadAllBytesAsync(ApiFixture.DemoSbom)));
-            await Task.Delay(50);
+            // The scan is in flight when the signal comes: the server is reading its body, half of which is sent.
+            var rest = new TaskCompletionSource();
+            var scan = client.PostAsync("/api/v1/products/harp/scans", new HalfThenRest(await File.ReadAllBytesAsync(ApiFixture.DemoSbom), rest.Task));
+            await Task.Delay(TimeSpan.FromSeconds(1));
             Signal(process, "TERM");
+            await Task.Delay(TimeSpan.FromMilliseconds(500));
+            rest.SetResult();
             using var scanned = await scan;
             Assert.True(await ExitsAsync(process, TimeSpan.FromSeconds(60)), "ctem serve did not exit within 60 s of SIGTERM");
 
@@ -132,6 +136,24 @@ public sealed partial class ServeProcessTests
         catch (OperationCanceledException)
         {
             return false;
+        }
+    }
+
+    /// <summary>A body sent in two halves: the second once <paramref name="rest"/> completes.</summary>
+    private sealed class HalfThenRest(byte[] body, Task rest) : HttpContent
+    {
+        protected override async Task SerializeToStreamAsync(Stream stream, System.Net.TransportContext? context)
+        {
+            await stream.WriteAsync(body.AsMemory(0, body.Length / 2));
+            await stream.FlushAsync();
+            await rest;
+            await stream.WriteAsync(body.AsMemory(body.Length / 2));
+        }
+
+        protected override bool TryComputeLength(out long length)
+        {
+            length = body.Length;
+            return true;
         }
     }
 
