@@ -186,26 +186,34 @@ internal sealed class ScanRecorder
                 UnseenSql, new { ProductId = productId, scan.Source, scan.Tool, RunId = runId }, cancellationToken)))
             .Where(f => scan.ResolveOnly is null || scan.ResolveOnly.Contains(f.Component))
             .ToList();
+        // Set-based: the source lets go of them all at once; those no other source still reports are resolved together.
         var resolved = new List<ResolvedFinding>();
-        foreach (var finding in unseen)
+        foreach (var batch in unseen.Chunk(500))
         {
-            var findingId = finding.Id;
+            var ids = batch.Select(f => f.Id).ToArray();
             await ExecuteAsync(
-                "UPDATE finding_sources SET active = FALSE WHERE finding_id = @FindingId AND source = @Source AND tool = @Tool",
-                new { FindingId = findingId, scan.Source, scan.Tool }, cancellationToken);
-            var stillReported = await ScalarAsync(
-                "SELECT COUNT(*) FROM finding_sources WHERE finding_id = @FindingId AND active = TRUE",
-                new { FindingId = findingId }, cancellationToken);
-            if (stillReported > 0)
+                $"UPDATE finding_sources SET active = FALSE WHERE source = @Source AND tool = @Tool AND {_dialect.InList("finding_id", "Ids")}",
+                new { Ids = ids, scan.Source, scan.Tool }, cancellationToken);
+            var unreported = (await _connection.QueryAsync<long>(Command(
+                    $"SELECT f.id FROM findings f WHERE {_dialect.InList("f.id", "Ids")} "
+                    + "AND NOT EXISTS (SELECT 1 FROM finding_sources s WHERE s.finding_id = f.id AND s.active = TRUE)",
+                    new { Ids = ids }, cancellationToken)))
+                .ToHashSet();
+            if (unreported.Count == 0)
             {
                 continue;
             }
 
+            var gone = batch.Where(f => unreported.Contains(f.Id)).ToList();
+            var goneIds = gone.Select(f => f.Id).ToArray();
             await ExecuteAsync(
-                "UPDATE findings SET status = 'resolved', resolved_at = @At WHERE id = @FindingId",
-                new { FindingId = findingId, At = at }, cancellationToken);
-            await AddEventAsync(findingId, runId, at, FindingStates.Resolved, cancellationToken);
-            resolved.Add(finding);
+                $"UPDATE findings SET status = 'resolved', resolved_at = @At WHERE {_dialect.InList("id", "Ids")}",
+                new { Ids = goneIds, At = at }, cancellationToken);
+            await ExecuteAsync(
+                $"INSERT INTO finding_events (finding_id, run_id, at, kind, priority, previous_priority) "
+                + $"SELECT id, @RunId, @At, '{FindingStates.Resolved}', NULL, NULL FROM findings WHERE {_dialect.InList("id", "Ids")} ORDER BY id",
+                new { Ids = goneIds, RunId = runId, At = at }, cancellationToken);
+            resolved.AddRange(gone);
         }
 
         return resolved;
@@ -225,11 +233,6 @@ internal sealed class ScanRecorder
         parameters.Add("Reopens", eventKind == FindingStates.Reopened ? 1 : 0);
         return parameters;
     }
-
-    private Task<int> AddEventAsync(long findingId, long runId, DateTimeOffset at, string kind, CancellationToken cancellationToken) =>
-        ExecuteAsync(
-            InsertEventSql,
-            new { FindingId = findingId, RunId = runId, At = at, Kind = kind, Priority = (string?)null, PreviousPriority = (string?)null }, cancellationToken);
 
     private Task<int> ExecuteAsync(string sql, object parameters, CancellationToken cancellationToken) =>
         _connection.ExecuteAsync(Command(sql, parameters, cancellationToken));
