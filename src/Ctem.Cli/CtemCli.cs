@@ -57,6 +57,8 @@ public static class CtemCli
             InitCommand.Create(context),
             VexCommand.Create(context),
             TriageCommand.Create(context),
+            TokenCommand.Create(context),
+            ServeCommand.Create(context),
         };
         root.Options.Add(context.Database);
         root.Subcommands.Add(HelpCommand.Create(context, root));

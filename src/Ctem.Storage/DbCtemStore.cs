@@ -19,9 +19,12 @@ internal abstract partial class DbCtemStore : ICtemStore, IAcceptanceSource
         _dialect = dialect;
         _time = time;
         TimestampTypeHandler.Register();
+        Tokens = new ApiTokenQueries(OpenAsync, time);
     }
 
     public string Description => _dialect.Description;
+
+    public IApiTokenStore Tokens { get; }
 
     internal ISqlDialect Dialect => _dialect;
 

@@ -108,53 +108,48 @@ internal sealed class ScanRecorder
         await SourceIndex.RecordRunAsync(_dialect, _connection, _transaction, productId, runId, scan, cancellationToken);
 
         var observed = ObservedFindingMerger.Merge(scan.Findings);
-        var knownRows = (await _connection.QueryAsync<KnownFinding>(Command(
+        var knownRows = (await _connection.QueryAsync<KnownRow>(Command(
                 "SELECT id AS Id, finding_key AS FindingKey, status AS Status, component_purl AS ComponentPurl, first_seen_at AS FirstSeenAt, priority AS Priority, reopen_count AS ReopenCount, "
                 + "vulnerability_id AS VulnerabilityId, aliases_json AS AliasesJson FROM findings WHERE product_id = @ProductId",
                 new { ProductId = productId }, cancellationToken))).ToList();
-        var known = knownRows.ToDictionary(f => f.FindingKey, StringComparer.Ordinal);
-        var byAnyId = KnownFinding.IndexByAnyId(knownRows);
+        var byId = knownRows.ToDictionary(f => f.Id);
+        var plan = FindingReconciler.Plan(
+            knownRows.Select(f => new KnownFinding(f.Id, f.FindingKey, f.ComponentPurl, f.VulnerabilityId, f.Aliases, f.Status == FindingStates.Resolved)).ToList(),
+            observed);
 
         int created = 0, reopened = 0, stillOpen = 0, reprioritized = 0;
         var recorded = new Dictionary<string, RecordedFinding>(StringComparer.Ordinal);
-        var matched = new HashSet<long>();
-        // Exact matches first, so a finding that only shares an alias cannot take a row its own observation will claim.
-        foreach (var finding in observed.OrderBy(f => known.ContainsKey(f.Key) ? 0 : 1))
+        foreach (var step in plan)
         {
+            var finding = step.Observation;
             var row = FindingRow.From(finding, productId, runId, scan.FinishedAt);
-            long id;
-            // A vulnerability can change its preferred id (a CVE alias arrives later): it is still the same finding.
-            // Two observations of one run are two exposures: one may never take over the row the other matched.
-            if ((known.TryGetValue(finding.Key, out var existing) && !matched.Contains(existing.Id) || KnownFinding.TryFindByIds(byAnyId, finding, matched, out existing))
-                && matched.Add(existing.Id))
-            {
-                row = KeepAllNames(row, existing, finding.Vulnerability, known);
-                known.Remove(existing.FindingKey);
-                existing.FindingKey = row.FindingKey;
-                known[row.FindingKey] = existing;
-                id = existing.Id;
-                var reopening = existing.Status == FindingStates.Resolved;
-                existing.ReopenCount += reopening ? 1 : 0;
-                recorded[finding.Key] = new RecordedFinding(id, existing.FirstSeenAt) { ReopenCount = (int)existing.ReopenCount };
-                var repriority = !reopening && existing.Priority is not null && row.Priority is not null && existing.Priority != row.Priority;
-                var eventKind = reopening ? FindingStates.Reopened : repriority ? FindingStates.Priority : null;
-                var parameters = SourceParameters(row with { Id = id }, finding, scan, eventKind, existing.Priority);
-
-                // One round trip per finding: the update, its source, and (when it comes back or changes priority) its event.
-                await ExecuteAsync(eventKind is null ? $"{UpdateFindingSql};\n{UpsertSourceSql}" : $"{UpdateFindingSql};\n{UpsertSourceSql};\n{InsertEventSql}", parameters, cancellationToken);
-                existing.Status = FindingStates.Open;
-                existing.Priority = row.Priority;
-                reopened += reopening ? 1 : 0;
-                stillOpen += reopening ? 0 : 1;
-                reprioritized += repriority ? 1 : 0;
-            }
-            else
+            if (step.FindingId is not { } id)
             {
                 id = await ScalarAsync(InsertFindingSql, row, cancellationToken);
                 recorded[finding.Key] = new RecordedFinding(id, scan.FinishedAt);
                 await ExecuteAsync($"{InsertEventSql};\n{UpsertSourceSql}", SourceParameters(row with { Id = id }, finding, scan, FindingStates.Opened, previousPriority: null), cancellationToken);
                 created++;
+                continue;
             }
+
+            if (step.Names is { } names)
+            {
+                row = row with { FindingKey = names.Key, VulnerabilityId = names.VulnerabilityId, AliasesJson = StorageJson.Serialize(names.Aliases) };
+            }
+
+            var existing = byId[id];
+            var reopening = step.Kind == ReconcileKind.Reopen;
+            existing.ReopenCount += reopening ? 1 : 0;
+            recorded[finding.Key] = new RecordedFinding(id, existing.FirstSeenAt) { ReopenCount = (int)existing.ReopenCount };
+            var repriority = !reopening && existing.Priority is not null && row.Priority is not null && existing.Priority != row.Priority;
+            var eventKind = reopening ? FindingStates.Reopened : repriority ? FindingStates.Priority : null;
+            var parameters = SourceParameters(row with { Id = id }, finding, scan, eventKind, existing.Priority);
+
+            // One round trip per finding: the update, its source, and (when it comes back or changes priority) its event.
+            await ExecuteAsync(eventKind is null ? $"{UpdateFindingSql};\n{UpsertSourceSql}" : $"{UpdateFindingSql};\n{UpsertSourceSql};\n{InsertEventSql}", parameters, cancellationToken);
+            reopened += reopening ? 1 : 0;
+            stillOpen += reopening ? 0 : 1;
+            reprioritized += repriority ? 1 : 0;
         }
 
         // A scan that could not read all its inputs has not seen the whole product: absence proves nothing then.
@@ -191,49 +186,37 @@ internal sealed class ScanRecorder
                 UnseenSql, new { ProductId = productId, scan.Source, scan.Tool, RunId = runId }, cancellationToken)))
             .Where(f => scan.ResolveOnly is null || scan.ResolveOnly.Contains(f.Component))
             .ToList();
+        // Set-based: the source lets go of them all at once; those no other source still reports are resolved together.
         var resolved = new List<ResolvedFinding>();
-        foreach (var finding in unseen)
+        foreach (var batch in unseen.Chunk(500))
         {
-            var findingId = finding.Id;
+            var ids = batch.Select(f => f.Id).ToArray();
             await ExecuteAsync(
-                "UPDATE finding_sources SET active = FALSE WHERE finding_id = @FindingId AND source = @Source AND tool = @Tool",
-                new { FindingId = findingId, scan.Source, scan.Tool }, cancellationToken);
-            var stillReported = await ScalarAsync(
-                "SELECT COUNT(*) FROM finding_sources WHERE finding_id = @FindingId AND active = TRUE",
-                new { FindingId = findingId }, cancellationToken);
-            if (stillReported > 0)
+                $"UPDATE finding_sources SET active = FALSE WHERE source = @Source AND tool = @Tool AND {_dialect.InList("finding_id", "Ids")}",
+                new { Ids = ids, scan.Source, scan.Tool }, cancellationToken);
+            var unreported = (await _connection.QueryAsync<long>(Command(
+                    $"SELECT f.id FROM findings f WHERE {_dialect.InList("f.id", "Ids")} "
+                    + "AND NOT EXISTS (SELECT 1 FROM finding_sources s WHERE s.finding_id = f.id AND s.active = TRUE)",
+                    new { Ids = ids }, cancellationToken)))
+                .ToHashSet();
+            if (unreported.Count == 0)
             {
                 continue;
             }
 
+            var gone = batch.Where(f => unreported.Contains(f.Id)).ToList();
+            var goneIds = gone.Select(f => f.Id).ToArray();
             await ExecuteAsync(
-                "UPDATE findings SET status = 'resolved', resolved_at = @At WHERE id = @FindingId",
-                new { FindingId = findingId, At = at }, cancellationToken);
-            await AddEventAsync(findingId, runId, at, FindingStates.Resolved, cancellationToken);
-            resolved.Add(finding);
+                $"UPDATE findings SET status = 'resolved', resolved_at = @At WHERE {_dialect.InList("id", "Ids")}",
+                new { Ids = goneIds, At = at }, cancellationToken);
+            await ExecuteAsync(
+                $"INSERT INTO finding_events (finding_id, run_id, at, kind, priority, previous_priority) "
+                + $"SELECT id, @RunId, @At, '{FindingStates.Resolved}', NULL, NULL FROM findings WHERE {_dialect.InList("id", "Ids")} ORDER BY id",
+                new { Ids = goneIds, RunId = runId, At = at }, cancellationToken);
+            resolved.AddRange(gone);
         }
 
         return resolved;
-    }
-
-    /// <summary>
-    /// The row under every name the stored finding and the observation give, with the preferred id of them all: a tool
-    /// that knows fewer names (GHSA only) must not rename a finding other sources call by its CVE, or the name flips
-    /// with every report and KEV/EPSS lookups by CVE miss in between. A name another stored finding already goes by is
-    /// not taken (that would be a second row of one vulnerability).
-    /// </summary>
-    private static FindingRow KeepAllNames(FindingRow row, KnownFinding existing, VulnerabilityRef observed, Dictionary<string, KnownFinding> known)
-    {
-        var names = existing.Aliases.Prepend(existing.VulnerabilityId).Concat(observed.Aliases).Append(observed.Id).ToHashSet(StringComparer.Ordinal);
-        var preferred = VulnerabilityIdentity.PreferredId(names);
-        var key = FindingKey.Of(row.ComponentPurl, preferred);
-        if (known.TryGetValue(key, out var other) && other.Id != existing.Id)
-        {
-            return row;
-        }
-
-        names.Remove(preferred);
-        return row with { FindingKey = key, VulnerabilityId = preferred, AliasesJson = StorageJson.Serialize(names.Order(StringComparer.Ordinal).ToArray()) };
     }
 
     /// <summary>The finding row's values plus those of its source row and event, for the combined statements.</summary>
@@ -251,11 +234,6 @@ internal sealed class ScanRecorder
         return parameters;
     }
 
-    private Task<int> AddEventAsync(long findingId, long runId, DateTimeOffset at, string kind, CancellationToken cancellationToken) =>
-        ExecuteAsync(
-            InsertEventSql,
-            new { FindingId = findingId, RunId = runId, At = at, Kind = kind, Priority = (string?)null, PreviousPriority = (string?)null }, cancellationToken);
-
     private Task<int> ExecuteAsync(string sql, object parameters, CancellationToken cancellationToken) =>
         _connection.ExecuteAsync(Command(sql, parameters, cancellationToken));
 
@@ -265,7 +243,7 @@ internal sealed class ScanRecorder
     private CommandDefinition Command(string sql, object parameters, CancellationToken cancellationToken) =>
         new(sql, parameters, _transaction, cancellationToken: cancellationToken);
 
-    private sealed class KnownFinding
+    private sealed class KnownRow
     {
         public long Id { get; set; }
 
@@ -288,48 +266,5 @@ internal sealed class ScanRecorder
         public IReadOnlyList<string> Aliases => _aliases ??= StorageJson.Strings(AliasesJson);
 
         private IReadOnlyList<string>? _aliases;
-
-        public static Dictionary<(string Purl, string Id), List<KnownFinding>> IndexByAnyId(IEnumerable<KnownFinding> rows)
-        {
-            var index = new Dictionary<(string, string), List<KnownFinding>>();
-            foreach (var row in rows)
-            {
-                foreach (var id in row.Aliases.Prepend(row.VulnerabilityId))
-                {
-                    if (!index.TryGetValue((row.ComponentPurl, id), out var list))
-                    {
-                        index[(row.ComponentPurl, id)] = list = [];
-                    }
-
-                    list.Add(row);
-                }
-            }
-
-            return index;
-        }
-
-        /// <summary>
-        /// The stored finding of the same vulnerability under another preferred id (an alias arrived since), not yet
-        /// claimed by another observation of this run. Rows that only share an alias are other vulnerabilities.
-        /// </summary>
-        public static bool TryFindByIds(
-            Dictionary<(string Purl, string Id), List<KnownFinding>> index, ObservedFinding finding, HashSet<long> claimed, out KnownFinding found)
-        {
-            var vulnerability = finding.Vulnerability;
-            foreach (var id in vulnerability.Aliases.Prepend(vulnerability.Id))
-            {
-                foreach (var row in index.GetValueOrDefault((finding.ComponentCoordinates, id)) ?? [])
-                {
-                    if (!claimed.Contains(row.Id) && VulnerabilityIdentity.Same(row.VulnerabilityId, row.Aliases, vulnerability.Id, vulnerability.Aliases))
-                    {
-                        found = row;
-                        return true;
-                    }
-                }
-            }
-
-            found = null!;
-            return false;
-        }
     }
 }

@@ -12,7 +12,9 @@ public sealed class ArchitectureTests
         { "Ctem.Engine", ["Ctem.Core"] },
         { "Ctem.Plugins", ["Ctem.Core"] },
         { "Ctem.Storage", ["Ctem.Core"] },
-        { "ctem", ["Ctem.Core", "Ctem.Engine", "Ctem.Plugins", "Ctem.Storage"] },
+        { "Ctem.Reporting", ["Ctem.Core", "Ctem.Engine"] },
+        { "Ctem.Server", ["Ctem.Core", "Ctem.Engine", "Ctem.Plugins", "Ctem.Reporting", "Ctem.Storage"] },
+        { "ctem", ["Ctem.Core", "Ctem.Engine", "Ctem.Plugins", "Ctem.Reporting", "Ctem.Server", "Ctem.Storage"] },
     };
 
     [Theory]

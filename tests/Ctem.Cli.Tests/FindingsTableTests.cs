@@ -1,4 +1,5 @@
 using Ctem.Cli.Rendering;
+using Ctem.Reporting;
 using Ctem.Core.Model;
 using Ctem.Core.Scoring.Risk;
 using Ctem.Core.Scoring.Ssvc;

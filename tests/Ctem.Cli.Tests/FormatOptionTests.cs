@@ -46,6 +46,11 @@ public sealed partial class FormatOptionTests
         ["vex suggest"] = Reports,
         ["triage"] = Reports,
         ["help"] = "",
+        ["token"] = "",
+        ["token create"] = "",
+        ["token list"] = Reports,
+        ["token revoke"] = "",
+        ["serve"] = "",
     };
 
     public static TheoryData<string[]> Commands() => HelpTests.Commands();

@@ -2,6 +2,7 @@ using System.IO.Compression;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using Ctem.Cli.Rendering;
+using Ctem.Reporting;
 using Ctem.Core.Model;
 using Ctem.Testing;
 using Xunit;

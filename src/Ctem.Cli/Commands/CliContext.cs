@@ -1,6 +1,7 @@
 using System.CommandLine;
 using Ctem.Cli.Hosting;
 using Ctem.Core.Stores;
+using Ctem.Engine.Access;
 using Ctem.Engine.Discovery;
 using Ctem.Engine.Inputs;
 using Ctem.Engine.Knowledge;
@@ -54,6 +55,9 @@ public sealed class CliContext(CliHost host)
     /// <summary>The rolling window of NVD's rate limit; tests shorten it with CTEM_NVD_RATE_WINDOW_MS.</summary>
     public TimeSpan NvdRateWindow =>
         int.TryParse(Host.Environment("CTEM_NVD_RATE_WINDOW_MS"), out var milliseconds) && milliseconds > 0 ? TimeSpan.FromMilliseconds(milliseconds) : TimeSpan.FromSeconds(30);
+
+    /// <summary>Issues and checks API tokens with the host's randomness and clock.</summary>
+    public ApiTokens Tokens(ICtemStore store) => new(store.Tokens, Host.Random, Host.Time);
 
     public Reanalyzer Reanalyzer(ICtemStore store) => new(store, BuiltInPlugins.VersionSchemes, Host.Time);
 

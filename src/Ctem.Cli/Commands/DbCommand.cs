@@ -191,51 +191,7 @@ public static class DbCommand
             var cveRecords = await store.GetCveRecordStatusAsync(cancellationToken);
             if (parseResult.GetValue(format) == OutputFormat.Json)
             {
-                JsonOutput.Write(context.Host.Stdout, writer =>
-                {
-                    writer.WriteStartObject();
-                    writer.WriteString("database", store.Description);
-                    writer.WriteStartArray("sources");
-                    foreach (var row in rows)
-                    {
-                        writer.WriteStartObject();
-                        writer.WriteString("source", row.Source);
-                        writer.WriteString("ecosystem", row.Ecosystem);
-                        writer.WriteNumber("advisories", row.Advisories);
-                        writer.WriteNumber("withdrawn", row.Withdrawn);
-                        JsonOutput.WriteTime(writer, "latestModified", row.LatestModified);
-                        JsonOutput.WriteTime(writer, "lastImportedAt", row.LastImportedAt);
-                        writer.WriteEndObject();
-                    }
-
-                    writer.WriteEndArray();
-                    writer.WriteStartArray("feeds");
-                    foreach (var feed in feeds)
-                    {
-                        writer.WriteStartObject();
-                        writer.WriteString("source", feed.Source);
-                        writer.WriteString("version", feed.Version);
-                        JsonOutput.WriteTime(writer, "publishedAt", feed.PublishedAt);
-                        writer.WriteNumber("records", feed.Records);
-                        JsonOutput.WriteTime(writer, "importedAt", feed.ImportedAt);
-                        writer.WriteEndObject();
-                    }
-
-                    writer.WriteEndArray();
-                    writer.WriteStartArray("cveRecords");
-                    foreach (var row in cveRecords)
-                    {
-                        writer.WriteStartObject();
-                        writer.WriteString("source", row.Database);
-                        writer.WriteNumber("records", row.Records);
-                        JsonOutput.WriteTime(writer, "latestModified", row.LatestModified);
-                        JsonOutput.WriteTime(writer, "lastImportedAt", row.LastImportedAt);
-                        writer.WriteEndObject();
-                    }
-
-                    writer.WriteEndArray();
-                    writer.WriteEndObject();
-                });
+                KnowledgeStatusJson.Write(context.Host.Stdout, store.Description, rows, feeds, cveRecords);
                 return ExitCodes.Ok;
             }
 

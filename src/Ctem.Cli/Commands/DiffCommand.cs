@@ -38,10 +38,10 @@ public static class DiffCommand
             switch (parseResult.GetValue(format))
             {
                 case OutputFormat.Json:
-                    DiffOutput.WriteJson(context.Host.Stdout, report);
+                    DiffReportOutput.WriteJson(context.Host.Stdout, report);
                     break;
                 case OutputFormat.Markdown:
-                    DiffOutput.WriteMarkdown(context.Host.Stdout, report);
+                    DiffReportOutput.WriteMarkdown(context.Host.Stdout, report);
                     break;
                 default:
                     DiffOutput.WriteTable(Consoles.Stdout(context.Host), report);

@@ -2,7 +2,6 @@ using System.CommandLine;
 using System.Globalization;
 using Ctem.Cli.Rendering;
 using Ctem.Core.Stores;
-using Ctem.Engine.Prioritization;
 using Spectre.Console;
 
 namespace Ctem.Cli.Commands;
@@ -51,21 +50,14 @@ public static class FindingsCommand
             }
 
             var filter = new FindingFilter(name, Enum.Parse<FindingStatusFilter>(parseResult.GetValue(status)!, ignoreCase: true)) { Owner = parseResult.GetValue(owner) };
-            var stored = await store.GetFindingsAsync(filter, cancellationToken);
-            var exploitation = await ExploitationLookup.ForAsync(store, stored.Select(f => f.Vulnerability), cancellationToken);
-            var cveRecords = await CveRecordLookup.ForAsync(store, stored.Select(f => f.Vulnerability), cancellationToken);
-            var findings = FindingView.ByPriority(stored.Select(f => FindingView.From(f).With(exploitation).With(cveRecords)));
+            var findings = await FindingQuery.LoadAsync(store, filter, where: null, cancellationToken);
             var chosen = parseResult.GetValue(format)!;
             if (parseResult.GetValue(explain) is { } id)
             {
                 return await ExplainAsync(context, store, findings, id, chosen, cancellationToken);
             }
 
-            if (chosen == OutputFormat.Json)
-            {
-                WriteJson(context, findings);
-            }
-            else if (!OutputFormat.TryWriteList(context.Host.Stdout, chosen, findings, context.Host.Stderr))
+            if (!OutputFormat.TryWriteList(context.Host.Stdout, chosen, findings, context.Host.Stderr))
             {
                 FindingsTable.Write(Consoles.Stdout(context.Host), findings);
             }
@@ -98,7 +90,7 @@ public static class FindingsCommand
 
         if (format == OutputFormat.Json)
         {
-            WriteJson(context, chosen);
+            FindingsJson.Write(context.Host.Stdout, chosen);
             return ExitCodes.Ok;
         }
 
@@ -116,18 +108,4 @@ public static class FindingsCommand
 
         return ExitCodes.Ok;
     }
-
-    private static void WriteJson(CliContext context, IReadOnlyList<FindingView> findings) =>
-        JsonOutput.Write(context.Host.Stdout, writer =>
-        {
-            writer.WriteStartObject();
-            writer.WriteStartArray("findings");
-            foreach (var finding in findings)
-            {
-                JsonOutput.WriteFinding(writer, finding);
-            }
-
-            writer.WriteEndArray();
-            writer.WriteEndObject();
-        });
 }

@@ -23,7 +23,7 @@ public static class HistoryCommand
             var runs = await store.GetRunsAsync(name, cancellationToken);
             if (parseResult.GetValue(format) == OutputFormat.Json)
             {
-                HistoryOutput.WriteJson(context.Host.Stdout, name, runs);
+                HistoryJson.Write(context.Host.Stdout, name, runs);
             }
             else
             {

@@ -57,55 +57,10 @@ public static class IngestCommand
 
     private static void Write(CliContext context, IngestReport report, string format)
     {
-        var findings = FindingView.ByPriority(report.Runs.SelectMany(run => run.Findings.Select(f =>
-                FindingView.From(report.Product?.Name ?? "", f, run.Tool, run.Outcome.Findings.GetValueOrDefault(f.Key)).With(report.Exploitation).With(report.CveRecords)))
-            .Where(f => f.Id is not { } id || (!report.ClosedByVex.Contains(id) && !report.AcceptedRisks.Contains(id))));
+        var findings = IngestReportJson.FindingsOf(report);
         if (format == OutputFormat.Json)
         {
-            JsonOutput.Write(context.Host.Stdout, writer =>
-            {
-                writer.WriteStartObject();
-                writer.WriteString("status", report.Status.ToString().ToLowerInvariant());
-                writer.WriteString("product", report.Product?.Name);
-                writer.WriteStartArray("reports");
-                foreach (var file in report.Files)
-                {
-                    writer.WriteStartObject();
-                    writer.WriteString("path", file.Path);
-                    writer.WriteString("format", file.Format);
-                    writer.WriteString("tool", file.Tool);
-                    writer.WriteString("target", file.Target);
-                    writer.WriteNumber("findings", file.Findings);
-                    writer.WriteEndObject();
-                }
-
-                writer.WriteEndArray();
-                writer.WriteStartArray("runs");
-                foreach (var run in report.Runs)
-                {
-                    writer.WriteStartObject();
-                    writer.WriteString("source", run.Source);
-                    writer.WriteString("tool", run.Tool);
-                    writer.WriteNumber("id", run.Outcome.RunId);
-                    writer.WriteNumber("findings", run.Findings.Count);
-                    writer.WriteNumber("new", run.Outcome.New);
-                    writer.WriteNumber("reopened", run.Outcome.Reopened);
-                    writer.WriteNumber("resolved", run.Outcome.Resolved);
-                    JsonOutput.WriteResolved(writer, run.Outcome.ResolvedFindings);
-                    writer.WriteEndObject();
-                }
-
-                writer.WriteEndArray();
-                writer.WriteStartArray("findings");
-                foreach (var finding in findings)
-                {
-                    JsonOutput.WriteFinding(writer, finding);
-                }
-
-                writer.WriteEndArray();
-                JsonOutput.WriteDiagnostics(writer, report.Diagnostics);
-                writer.WriteEndObject();
-            });
+            IngestReportJson.Write(context.Host.Stdout, report, findings);
         }
         else if (report.Status != OperationStatus.Failed)
         {

@@ -32,10 +32,10 @@ public static class SlaCommand
             switch (parseResult.GetValue(format))
             {
                 case OutputFormat.Json:
-                    SlaOutput.WriteJson(context.Host.Stdout, report);
+                    SlaReportOutput.WriteJson(context.Host.Stdout, report);
                     break;
                 case OutputFormat.Markdown:
-                    SlaOutput.WriteMarkdown(context.Host.Stdout, report);
+                    SlaReportOutput.WriteMarkdown(context.Host.Stdout, report);
                     break;
                 default:
                     SlaOutput.WriteTable(Consoles.Stdout(context.Host), context.Host.Stdout, report);

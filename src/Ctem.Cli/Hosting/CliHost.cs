@@ -1,3 +1,6 @@
+using System.Security.Cryptography;
+using Ctem.Engine.Access;
+
 namespace Ctem.Cli.Hosting;
 
 /// <summary>Everything the CLI takes from the process, injected so tests can run it in-process.</summary>
@@ -14,4 +17,7 @@ public sealed record CliHost(
 
     /// <summary>How many columns wide the terminal is that stdout writes to; null when stdout is not a terminal or its width is unknown.</summary>
     public int? StdoutColumns { get; init; }
+
+    /// <summary>Cryptographically strong randomness, for the secrets of API tokens.</summary>
+    public RandomFill Random { get; init; } = RandomNumberGenerator.Fill;
 }

@@ -23,7 +23,7 @@ public static class HistoryOutput
     [
         new("Run", Rank: 1, MinWidth: 3, PreferredWidth: 5, r => Number(r.Id)) { Required = true, Alignment = Justify.Right },
         new("Time (UTC)", Rank: 2, MinWidth: 16, PreferredWidth: 16, r => Time(r.FinishedAt)) { Required = true },
-        new("Kind", Rank: 8, MinWidth: 6, PreferredWidth: 10, r => Name(r.Kind)),
+        new("Kind", Rank: 8, MinWidth: 6, PreferredWidth: 10, r => HistoryJson.Name(r.Kind)),
         new("Tool", Rank: 7, MinWidth: 6, PreferredWidth: 12, r => r.Tool),
         new("Source", Rank: 3, MinWidth: 10, PreferredWidth: 30, r => r.Source) { Required = true, CutAt = CutAt.Middle },
         new("Inputs", Rank: 10, MinWidth: 10, PreferredWidth: 30, r => Inputs(r)) { CutAt = CutAt.Middle },
@@ -32,36 +32,6 @@ public static class HistoryOutput
         new("Reopened", Rank: 6, MinWidth: 8, PreferredWidth: 8, r => Number(r.Reopened)) { Alignment = Justify.Right },
         new("Findings", Rank: 9, MinWidth: 8, PreferredWidth: 8, r => Number(r.Findings)) { Alignment = Justify.Right },
     ];
-
-    public static void WriteJson(TextWriter output, string product, IReadOnlyList<RunSummary> runs) =>
-        JsonOutput.Write(output, writer =>
-        {
-            writer.WriteStartObject();
-            writer.WriteString("product", product);
-            writer.WriteStartArray("runs");
-            foreach (var run in runs)
-            {
-                writer.WriteStartObject();
-                writer.WriteNumber("id", run.Id);
-                writer.WriteString("kind", Name(run.Kind));
-                writer.WriteString("source", run.Source);
-                writer.WriteString("tool", run.Tool);
-                JsonOutput.WriteTime(writer, "startedAt", run.StartedAt);
-                JsonOutput.WriteTime(writer, "finishedAt", run.FinishedAt);
-                JsonOutput.WriteInputs(writer, run.Inputs);
-                writer.WriteNumber("components", run.Components);
-                writer.WriteNumber("findings", run.Findings);
-                writer.WriteNumber("new", run.New);
-                writer.WriteNumber("resolved", run.Resolved);
-                writer.WriteNumber("reopened", run.Reopened);
-                writer.WriteEndObject();
-            }
-
-            writer.WriteEndArray();
-            writer.WriteEndObject();
-        });
-
-    public static string Name(RunKind kind) => kind.ToString().ToLowerInvariant();
 
     private static string Inputs(RunSummary run) => run.Inputs.Count switch
     {

@@ -14,27 +14,20 @@ public static class OutputFormat
     /// <summary>What a command that reports what it did (an import, an update, a status) writes.</summary>
     public static readonly string[] Reports = [Table, Json];
 
-    /// <summary>Writes findings in one of the list formats (SARIF, CSV, Markdown); false for the others.</summary>
+    /// <summary>Writes findings in one of the list formats (JSON, SARIF, CSV, Markdown); false for the others.</summary>
     /// <param name="notes">Where to say what a format had to leave out (SARIF past GitHub's limits): stderr.</param>
     public static bool TryWriteList(TextWriter output, string format, IReadOnlyList<FindingView> findings, TextWriter? notes = null)
     {
-        switch (format)
+        if (FindingWriters.Find(format) is not { } writer)
         {
-            case Sarif:
-                if (SarifOutput.Write(output, findings) is > 0 and var omitted)
-                {
-                    notes?.WriteLine($"note: {SarifOutput.OmittedNote(omitted)}");
-                }
-
-                return true;
-            case Csv:
-                CsvOutput.Write(output, findings);
-                return true;
-            case Markdown:
-                MarkdownOutput.Write(output, findings);
-                return true;
-            default:
-                return false;
+            return false;
         }
+
+        foreach (var note in writer.Write(output, findings))
+        {
+            notes?.WriteLine($"note: {note}");
+        }
+
+        return true;
     }
 }

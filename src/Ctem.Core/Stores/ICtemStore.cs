@@ -11,6 +11,9 @@ public partial interface ICtemStore : IAsyncDisposable
     /// <summary>Where the data lives, safe to print (no password).</summary>
     string Description { get; }
 
+    /// <summary>The API's teams and token hashes.</summary>
+    IApiTokenStore Tokens { get; }
+
     /// <summary>Starts an advisory import; nothing is visible to readers until <see cref="IKnowledgeImport.CommitAsync"/>.</summary>
     Task<IKnowledgeImport> BeginKnowledgeImportAsync(CancellationToken cancellationToken);
 

@@ -11,7 +11,7 @@ namespace Ctem.Engine.Discovery.Reports;
 /// </summary>
 public sealed class StoredFacts
 {
-    private readonly Dictionary<(string Asset, string Id), List<StoredFinding>> _byName = [];
+    private readonly FindingNameIndex<StoredFinding> _byName = new(f => (f.ComponentPurl, f.Vulnerability.Id, f.Vulnerability.Aliases));
     private readonly VersionSchemeRegistry _schemes;
 
     public StoredFacts(IEnumerable<StoredFinding> current, VersionSchemeRegistry schemes)
@@ -53,10 +53,7 @@ public sealed class StoredFacts
     {
         ArgumentNullException.ThrowIfNull(observed);
         var vulnerability = observed.Vulnerability;
-        var same = vulnerability.Aliases.Prepend(vulnerability.Id)
-            .SelectMany(id => _byName.GetValueOrDefault((observed.ComponentCoordinates, id)) ?? [])
-            .Where(f => VulnerabilityIdentity.Same(f.Vulnerability, vulnerability))
-            .ToList();
+        var same = _byName.SameAs(observed).ToList();
         observed = observed with { Identity = FirmestIdentity(observed, same) };
         var stored = same.FirstOrDefault(f => f.Sources.Any(s => s != source));
         if (stored is null)
@@ -96,18 +93,7 @@ public sealed class StoredFacts
         };
     }
 
-    private void Add(StoredFinding finding)
-    {
-        foreach (var id in finding.Vulnerability.Aliases.Prepend(finding.Vulnerability.Id))
-        {
-            if (!_byName.TryGetValue((finding.ComponentPurl, id), out var list))
-            {
-                _byName[(finding.ComponentPurl, id)] = list = [];
-            }
-
-            list.Add(finding);
-        }
-    }
+    private void Add(StoredFinding finding) => _byName.Add(finding);
 
     // The surest identity known for the same exposure stands, whichever source or format gave it: once a report named the
     // package outright (Trivy's JSON), a derivation that lands on the same package (its SARIF) agrees with a fact.

@@ -7,10 +7,17 @@ namespace Ctem.Engine.Mobilization.Sla;
 /// <summary>Reads what <c>ctem sla</c> needs from the store — every finding of the products asked for, their KEV entries and history — and computes the report.</summary>
 public static class SlaReporter
 {
-    public static async Task<SlaReport> ReportAsync(ICtemStore store, string? product, string? owner, DateTimeOffset now, CancellationToken cancellationToken)
+    public static Task<SlaReport> ReportAsync(ICtemStore store, string? product, string? owner, DateTimeOffset now, CancellationToken cancellationToken) =>
+        ReportAsync(store, product, owner, among: null, now, cancellationToken);
+
+    /// <param name="among">Only these products (those an API token's team may see); null for every product.</param>
+    public static async Task<SlaReport> ReportAsync(
+        ICtemStore store, string? product, string? owner, IReadOnlySet<string>? among, DateTimeOffset now, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(store);
-        var findings = await store.GetFindingsAsync(new FindingFilter(product, FindingStatusFilter.All) { Owner = owner }, cancellationToken);
+        var findings = (await store.GetFindingsAsync(new FindingFilter(product, FindingStatusFilter.All) { Owner = owner }, cancellationToken))
+            .Where(f => among is null || among.Contains(f.Product))
+            .ToList();
         var exploitation = await ExploitationLookup.ForAsync(store, findings.Select(f => f.Vulnerability), cancellationToken);
         var kev = exploitation.Where(e => e.Value.Kev is not null).ToDictionary(e => e.Key, e => e.Value.Kev!, StringComparer.Ordinal);
         var events = new List<FindingEvent>();

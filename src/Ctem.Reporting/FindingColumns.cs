@@ -1,7 +1,7 @@
 using System.Globalization;
 using Ctem.Core.Scoring;
 
-namespace Ctem.Cli.Rendering;
+namespace Ctem.Reporting;
 
 /// <summary>The flat columns of a finding, shared by the CSV and Markdown outputs so both say the same.</summary>
 public static class FindingColumns

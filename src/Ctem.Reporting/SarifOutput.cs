@@ -7,7 +7,7 @@ using Ctem.Core.Scoring;
 using Ctem.Core.Scoring.Risk;
 using Ctem.Core.Scoring.Ssvc;
 
-namespace Ctem.Cli.Rendering;
+namespace Ctem.Reporting;
 
 /// <summary>
 /// Findings as SARIF 2.1.0 that GitHub code scanning accepts: one rule per vulnerability with help naming the fixed
@@ -37,7 +37,7 @@ public static class SarifOutput
             writer.WriteStartObject("tool");
             writer.WriteStartObject("driver");
             writer.WriteString("name", "ctem");
-            writer.WriteString("version", CliVersion.Current);
+            writer.WriteString("version", ToolVersion.Current);
             writer.WriteString("informationUri", "https://osv.dev");
             writer.WriteStartArray("rules");
             foreach (var rule in rules)

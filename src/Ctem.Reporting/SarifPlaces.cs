@@ -2,7 +2,7 @@ using System.Text;
 using System.Text.Json;
 using Ctem.Core.Model;
 
-namespace Ctem.Cli.Rendering;
+namespace Ctem.Reporting;
 
 /// <summary>
 /// The physical locations of SARIF results: a path relative to the scan's root, under a <c>uriBaseId</c> that

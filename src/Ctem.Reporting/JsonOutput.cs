@@ -4,7 +4,7 @@ using Ctem.Core.Diagnostics;
 using Ctem.Core.Model;
 using Ctem.Core.Scoring;
 
-namespace Ctem.Cli.Rendering;
+namespace Ctem.Reporting;
 
 /// <summary>Machine-readable output. Field names and shapes are a public contract (docs/cli.md); add, never rename.</summary>
 public static class JsonOutput

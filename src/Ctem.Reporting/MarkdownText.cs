@@ -1,4 +1,4 @@
-namespace Ctem.Cli.Rendering;
+namespace Ctem.Reporting;
 
 /// <summary>Text made safe for a Markdown table cell.</summary>
 public static class MarkdownText

@@ -1,7 +1,7 @@
 using System.Globalization;
 using CsvHelper;
 
-namespace Ctem.Cli.Rendering;
+namespace Ctem.Reporting;
 
 /// <summary>Findings as RFC 4180 CSV with a header row, for spreadsheets and data pipelines.</summary>
 public static class CsvOutput

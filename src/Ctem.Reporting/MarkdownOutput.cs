@@ -1,4 +1,4 @@
-namespace Ctem.Cli.Rendering;
+namespace Ctem.Reporting;
 
 /// <summary>Findings as a Markdown table, for pull-request comments, tickets and reports.</summary>
 public static class MarkdownOutput

@@ -1,4 +1,4 @@
-namespace Ctem.Cli.Rendering;
+namespace Ctem.Reporting;
 
 /// <summary>
 /// What GitHub code scanning accepts in one SARIF upload ("SARIF support for code scanning" and "SARIF results exceed

@@ -3,7 +3,7 @@ using Ctem.Core.Scoring;
 using Ctem.Core.Scoring.Risk;
 using Ctem.Core.Stores;
 
-namespace Ctem.Cli.Rendering;
+namespace Ctem.Reporting;
 
 /// <summary>One finding as every output format shows it, whether it comes from a scan just run or from the store.</summary>
 public sealed record FindingView(

@@ -1,0 +1,137 @@
+using System.Collections.Concurrent;
+using System.Net.Http.Headers;
+using Ctem.Cli;
+using Ctem.Cli.Hosting;
+using Ctem.Testing;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Time.Testing;
+
+namespace Ctem.Server.Tests;
+
+/// <summary>
+/// A database with the demo's advisories and two teams' products scanned through the CLI (payments owns 'harp',
+/// web owns 'storefront', both from the demo SBOM), a token per team and role, and the server over it through
+/// <c>WebApplicationFactory</c>, every log line captured.
+/// </summary>
+internal sealed class ApiFixture : IAsyncDisposable
+{
+    public const string OwnTeam = "payments";
+    public const string OtherTeam = "web";
+    public const string OwnProduct = "harp";
+    public const string OtherProduct = "storefront";
+
+    private readonly TestDatabase _database;
+    // Any type of the server's assembly names its entry point; 'Program' would be ambiguous with the CLI's.
+    private readonly WebApplicationFactory<Hosting.ServerSettings> _factory;
+
+    private ApiFixture(TestDatabase database, IReadOnlyDictionary<(string, string), string> tokens)
+    {
+        _database = database;
+        Tokens = tokens;
+        _factory = new WebApplicationFactory<Hosting.ServerSettings>().WithWebHostBuilder(builder =>
+        {
+            builder.UseSetting("Ctem:Database", database.Spec);
+            builder.ConfigureLogging(logging => logging.SetMinimumLevel(LogLevel.Trace).AddProvider(new CapturingLoggerProvider(Logs)));
+        });
+    }
+
+    public TestDatabase Database => _database;
+
+    /// <summary>The token of each (team, role).</summary>
+    public IReadOnlyDictionary<(string Team, string Role), string> Tokens { get; }
+
+    /// <summary>Every message the server logged, at every level.</summary>
+    public ConcurrentQueue<string> Logs { get; } = new();
+
+    public static async Task<ApiFixture> CreateAsync(Dialect dialect)
+    {
+        var database = await TestDatabase.CreateAsync(dialect);
+        var scope = Path.Combine(database.Directory, "ctem.yaml");
+        await File.WriteAllTextAsync(scope, $"""
+            products:
+              - name: {OwnProduct}
+                owner:
+                  team: {OwnTeam}
+                criticality: high
+              - name: {OtherProduct}
+                owner:
+                  team: {OtherTeam}
+            """);
+        await CliAsync(database, "db", "import", Path.Combine(RepoPaths.Samples, "demo", "advisories"));
+        await CliAsync(database, "scan", DemoSbom, "--product", OwnProduct, "--scope", scope);
+        await CliAsync(database, "scan", DemoSbom, "--product", OtherProduct, "--scope", scope);
+        var tokens = new Dictionary<(string, string), string>();
+        foreach (var team in new[] { OwnTeam, OtherTeam })
+        {
+            foreach (var role in new[] { "reader", "writer", "admin" })
+            {
+                tokens[(team, role)] = (await CliAsync(database, "token", "create", "--team", team, "--role", role)).Trim();
+            }
+        }
+
+        return new ApiFixture(database, tokens);
+    }
+
+    public static string DemoSbom => Path.Combine(RepoPaths.Samples, "demo", "sbom", "harp-darwin-amd64.sbom.json");
+
+    /// <summary>A client with the token of <paramref name="role"/> in <paramref name="team"/>; no Authorization header when role is null.</summary>
+    public HttpClient Client(string? role, string team = OwnTeam)
+    {
+        var client = _factory.CreateClient();
+        if (role is not null)
+        {
+            client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", Tokens[(team, role)]);
+        }
+
+        return client;
+    }
+
+    /// <summary>Runs <c>ctem</c> in-process on this database; returns stdout, and fails on a non-zero exit.</summary>
+    public Task<string> CliAsync(params string[] args) => CliAsync(_database, args);
+
+    public static async Task<string> CliAsync(TestDatabase database, params string[] args)
+    {
+        using var stdout = new StringWriter();
+        using var stderr = new StringWriter();
+        var host = new CliHost(stdout, stderr, _ => null, new FakeTimeProvider(new DateTimeOffset(2026, 11, 1, 9, 0, 0, TimeSpan.Zero)));
+        var exit = await CtemCli.RunAsync([.. args, "--db", database.Spec], host, CancellationToken.None);
+        if (exit is not 0)
+        {
+            throw new InvalidOperationException($"ctem {string.Join(' ', args)} exited {exit}: {stderr}");
+        }
+
+        return stdout.ToString();
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        await _factory.DisposeAsync();
+        await _database.DisposeAsync();
+    }
+
+    private sealed class CapturingLoggerProvider(ConcurrentQueue<string> lines) : ILoggerProvider
+    {
+        public ILogger CreateLogger(string categoryName) => new Logger(categoryName, lines);
+
+        public void Dispose()
+        {
+        }
+
+        private sealed class Logger(string category, ConcurrentQueue<string> lines) : ILogger
+        {
+            public IDisposable? BeginScope<TState>(TState state)
+                where TState : notnull
+            {
+                lines.Enqueue($"{category} scope: {state}");
+                return null;
+            }
+
+            public bool IsEnabled(LogLevel logLevel) => true;
+
+            public void Log<TState>(LogLevel logLevel, EventId eventId, TState state, Exception? exception, Func<TState, Exception?, string> formatter) =>
+                lines.Enqueue($"{category} {logLevel}: {formatter(state, exception)} {exception}");
+        }
+    }
+}
