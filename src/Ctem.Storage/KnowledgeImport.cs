@@ -36,6 +36,7 @@ internal sealed class KnowledgeImport : IKnowledgeImport
     private readonly HashSet<PackageKey> _changedPackages = [];
     private Dictionary<string, StoredVersion>? _stored;
     private bool _committed;
+    private bool _advisoriesWritten;
 
     public KnowledgeImport(DbConnection connection, DbTransaction transaction, ISqlDialect dialect, TimeProvider time)
     {
@@ -99,6 +100,11 @@ internal sealed class KnowledgeImport : IKnowledgeImport
         EnsureOpen();
         await FlushAsync(cancellationToken);
         await _cveRecords.FlushAsync(cancellationToken);
+        if (_advisoriesWritten)
+        {
+            await KnowledgeQueries.RefreshSummaryAsync(_connection, _transaction, cancellationToken);
+        }
+
         await _transaction.CommitAsync(cancellationToken);
         _committed = true;
     }
@@ -136,6 +142,7 @@ internal sealed class KnowledgeImport : IKnowledgeImport
         }
 
         var writes = _pending.Values.ToList();
+        _advisoriesWritten |= writes.Count > 0 || _replaced.Count > 0;
         _changedPackages.UnionWith(writes.SelectMany(w => w.Prepared.Advisory.Affected.Select(a => a.Key)));
         await _dialect.BulkInsertAsync(_connection, _transaction, "advisories", AdvisoryColumns, writes.Select(AdvisoryRow), cancellationToken);
         await _dialect.BulkInsertAsync(_connection, _transaction, "advisory_packages", PackageColumns, writes.SelectMany(PackageRows), cancellationToken);

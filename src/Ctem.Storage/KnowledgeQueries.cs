@@ -7,16 +7,29 @@ namespace Ctem.Storage;
 /// <summary>What the knowledge base holds, per advisory source and ecosystem, and which ecosystems an advisory is for.</summary>
 internal static class KnowledgeQueries
 {
+    // The summary is kept by every import (RefreshSummaryAsync, in the import's transaction), so reading it is instant.
     private const string StatusSql = """
-        SELECT a.source AS Source, p.ecosystem AS Ecosystem,
-            COUNT(DISTINCT a.id) AS Advisories,
-            COUNT(DISTINCT CASE WHEN a.withdrawn IS NOT NULL THEN a.id END) AS Withdrawn,
-            MAX(a.modified) AS LatestModified,
-            MAX(a.updated_at) AS LastImportedAt
+        SELECT source AS Source, ecosystem AS Ecosystem, advisories AS Advisories, withdrawn AS Withdrawn,
+            latest_modified AS LatestModified, last_imported_at AS LastImportedAt
+        FROM knowledge_summary
+        """;
+
+    private const string RefreshSummarySql = """
+        DELETE FROM knowledge_summary;
+        INSERT INTO knowledge_summary (source, ecosystem, advisories, withdrawn, latest_modified, last_imported_at)
+        SELECT a.source, p.ecosystem,
+            COUNT(DISTINCT a.id),
+            COUNT(DISTINCT CASE WHEN a.withdrawn IS NOT NULL THEN a.id END),
+            MAX(a.modified),
+            MAX(a.updated_at)
         FROM advisories a
         JOIN advisory_packages p ON p.advisory_id = a.id
-        GROUP BY a.source, p.ecosystem
+        GROUP BY a.source, p.ecosystem;
         """;
+
+    /// <summary>Recounts the summary <c>ctem db status</c> reads; called by an import that wrote advisories, before it commits.</summary>
+    public static Task RefreshSummaryAsync(DbConnection connection, DbTransaction transaction, CancellationToken cancellationToken) =>
+        connection.ExecuteAsync(new CommandDefinition(RefreshSummarySql, transaction: transaction, cancellationToken: cancellationToken));
 
     public static async Task<IReadOnlyList<KnowledgeStatusRow>> StatusAsync(DbConnection connection, CancellationToken cancellationToken)
     {

@@ -34,9 +34,15 @@ internal static class MigrationCatalog
             throw new InvalidOperationException($"migration '{fileName}' is not named NNNN_name.sql");
         }
 
+        return new Migration(version, fileName[(underscore + 1)..], resource);
+    }
+
+    /// <summary>A script's text; read only when it is about to run, so checking an up-to-date database reads none.</summary>
+    public static string Read(string resource)
+    {
         using var stream = Assembly.GetManifestResourceStream(resource)
             ?? throw new InvalidOperationException($"migration resource '{resource}' is missing");
         using var reader = new StreamReader(stream);
-        return new Migration(version, fileName[(underscore + 1)..], reader.ReadToEnd());
+        return reader.ReadToEnd();
     }
 }

@@ -165,4 +165,18 @@ public abstract partial class CtemStoreContractTests
             ],
             rows);
     }
+
+    [SkippableFact]
+    public async Task GetKnowledgeStatusAsync_AdvisoryNarrowedByLaterImport_CountsOnlyWhatItNamesNow()
+    {
+        var store = await OpenStoreAsync();
+        var pypi = new AffectedPackage("PyPI", "requests", null, [], ["2.0"]);
+        await ImportAsync(store, StoreData.Advisory("GHSA-1", StoreData.T0, [StoreData.Npm("a"), pypi]));
+        Time.Advance(TimeSpan.FromHours(1));
+        await ImportAsync(store, StoreData.Advisory("GHSA-1", StoreData.T0.AddDays(1), [StoreData.Npm("a")]));
+
+        var rows = await store.GetKnowledgeStatusAsync(Ct);
+
+        Assert.Equal([new KnowledgeStatusRow("GHSA", "npm", 1, 0, StoreData.T0.AddDays(1), StoreData.T0.AddHours(1))], rows);
+    }
 }

@@ -27,11 +27,13 @@ public sealed class CliContext(CliHost host)
 
     public InputReader Reader { get; } = new(InputLimits.Default);
 
+    // The built-in lists are asked for only when a command uses them: building them is start-up time every command would pay.
+
     /// <summary>The VEX formats <c>ctem vex import</c> reads; tests give their own.</summary>
-    public IReadOnlyList<Core.Extensibility.IVexReader> VexReaders { get; init; } = BuiltInPlugins.VexReaders;
+    public IReadOnlyList<Core.Extensibility.IVexReader> VexReaders { get => field ?? BuiltInPlugins.VexReaders; init; }
 
     /// <summary>The VEX formats <c>ctem vex export</c> writes; tests give their own.</summary>
-    public IReadOnlyList<Core.Extensibility.IVexWriter> VexWriters { get; init; } = BuiltInPlugins.VexWriters;
+    public IReadOnlyList<Core.Extensibility.IVexWriter> VexWriters { get => field ?? BuiltInPlugins.VexWriters; init; }
 
     /// <summary>One client for the process, created on first use; downloads can be large, hence the long timeout.</summary>
     public HttpClient Http => _http ??= CreateHttpClient();
