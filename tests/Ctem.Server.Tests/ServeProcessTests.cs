@@ -37,17 +37,27 @@ public sealed partial class ServeProcessTests
         try
         {
             var address = await ListeningAddressAsync(process);
-            using var client = new HttpClient { BaseAddress = new Uri(address) };
+            // The body waits for the server's 100 Continue however long a loaded machine takes (the default is 1 s).
+            using var client = new HttpClient(new SocketsHttpHandler { Expect100ContinueTimeout = TimeSpan.FromSeconds(60) }) { BaseAddress = new Uri(address) };
             await ReadyAsync(client);
             client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", token);
             Assert.Equal(HttpStatusCode.OK, (await client.GetAsync("/api/v1/products")).StatusCode);
 
-            // The scan is in flight when the signal comes: the server is reading its body, half of which is sent.
+            // The scan is in flight when the signal comes: the server is reading its body, half of which is sent. A fixed
+            // delay is not enough under load: a request whose headers the server has not read yet is an idle connection,
+            // which a stopping Kestrel closes ("response ended prematurely"). With Expect: 100-continue the body is sent
+            // only once the endpoint reads it, so the first half going out proves the request is in the server's hands.
             var rest = new TaskCompletionSource();
-            var scan = client.PostAsync("/api/v1/products/harp/scans", new HalfThenRest(await File.ReadAllBytesAsync(ApiFixture.DemoSbom), rest.Task));
-            await Task.Delay(TimeSpan.FromSeconds(1));
+            var sending = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+            using var scanRequest = new HttpRequestMessage(HttpMethod.Post, "/api/v1/products/harp/scans")
+            {
+                Content = new HalfThenRest(await File.ReadAllBytesAsync(ApiFixture.DemoSbom), sending, rest.Task),
+            };
+            scanRequest.Headers.ExpectContinue = true;
+            var scan = client.SendAsync(scanRequest);
+            await sending.Task.WaitAsync(TimeSpan.FromSeconds(60));
             Signal(process, "TERM");
-            await Task.Delay(TimeSpan.FromMilliseconds(500));
+            await StopsAcceptingAsync(address);
             rest.SetResult();
             using var scanned = await scan;
             Assert.True(await ExitsAsync(process, TimeSpan.FromSeconds(60)), "ctem serve did not exit within 60 s of SIGTERM");
@@ -119,6 +129,28 @@ public sealed partial class ServeProcessTests
         Assert.Fail("/health/ready never answered 200");
     }
 
+    /// <summary>Waits until a new connection is refused: the server has taken the signal and is stopping.</summary>
+    private static async Task StopsAcceptingAsync(string address)
+    {
+        var uri = new Uri(address);
+        for (var attempt = 0; attempt < 600; attempt++)
+        {
+            using var socket = new System.Net.Sockets.Socket(System.Net.Sockets.SocketType.Stream, System.Net.Sockets.ProtocolType.Tcp);
+            try
+            {
+                await socket.ConnectAsync(uri.Host, uri.Port);
+            }
+            catch (System.Net.Sockets.SocketException)
+            {
+                return;
+            }
+
+            await Task.Delay(100);
+        }
+
+        Assert.Fail("ctem serve still accepted connections 60 s after SIGTERM");
+    }
+
     private static void Signal(Process process, string signal)
     {
         using var kill = Process.Start(new ProcessStartInfo("kill", ["-" + signal, process.Id.ToString(System.Globalization.CultureInfo.InvariantCulture)]))!;
@@ -139,11 +171,12 @@ public sealed partial class ServeProcessTests
         }
     }
 
-    /// <summary>A body sent in two halves: the second once <paramref name="rest"/> completes.</summary>
-    private sealed class HalfThenRest(byte[] body, Task rest) : HttpContent
+    /// <summary>A body sent in two halves: <paramref name="sending"/> completes as the first goes out, the second once <paramref name="rest"/> completes.</summary>
+    private sealed class HalfThenRest(byte[] body, TaskCompletionSource sending, Task rest) : HttpContent
     {
         protected override async Task SerializeToStreamAsync(Stream stream, System.Net.TransportContext? context)
         {
+            sending.TrySetResult();
             await stream.WriteAsync(body.AsMemory(0, body.Length / 2));
             await stream.FlushAsync();
             await rest;
