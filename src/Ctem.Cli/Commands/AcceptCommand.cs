@@ -60,15 +60,7 @@ public static class AcceptCommand
 
             if (parseResult.GetValue(format) == OutputFormat.Json)
             {
-                JsonOutput.Write(context.Host.Stdout, writer =>
-                {
-                    writer.WriteStartObject();
-                    writer.WriteNumber("finding", accepted.FindingId);
-                    writer.WriteString("product", accepted.Product);
-                    writer.WritePropertyName("acceptance");
-                    JsonOutput.WriteAcceptance(writer, accepted);
-                    writer.WriteEndObject();
-                });
+                FindingDecisionJson.WriteAcceptance(context.Host.Stdout, accepted);
             }
             else
             {
