@@ -12,6 +12,8 @@ namespace Ctem.Cli.Commands;
 /// </summary>
 public static class ServeCommand
 {
+    public const string Name = "serve";
+
     public const string DefaultUrls = "http://127.0.0.1:8080";
 
     public static Command Create(CliContext context)
@@ -23,7 +25,7 @@ public static class ServeCommand
             HelpName = "URL",
         }.NotEmpty();
         var scope = new ScopeOption("the server was not started");
-        var command = new Command("serve", "Run the REST API (and the OpenAPI document, the health checks) over the database, until stopped") { urls };
+        var command = new Command(Name, "Run the REST API (and the OpenAPI document, the health checks) over the database, until stopped") { urls };
         scope.AddTo(command);
         command.SetAction((parseResult, cancellationToken) => CommandRunner.RunAsync(context, async () =>
         {
