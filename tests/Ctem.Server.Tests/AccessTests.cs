@@ -84,7 +84,7 @@ public sealed class AccessTests(SharedApi api) : IClassFixture<SharedApi>
             "sbom" => new ByteArrayContent(await File.ReadAllBytesAsync(ApiFixture.DemoSbom)),
             "report" => new ByteArrayContent(await File.ReadAllBytesAsync(RepoPaths.SharedData("scanners", "trivy", "trivy-integration__alpine-310.json"))),
             "vex" => new ByteArrayContent(await File.ReadAllBytesAsync(RepoPaths.SharedData("scanners", "openvex", "defectdojo__openvex_one_vuln.json"))),
-            // Within the default policy's 90 days of the server's clock, whenever the tests run.
+            // Within the scope file's acceptance policy from the server's clock, whenever the tests run.
             _ => new StringContent(body.Replace("{until}", TimeProvider.System.GetUtcNow().AddDays(30).ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture), StringComparison.Ordinal), Encoding.UTF8, "application/json"),
         };
         using var client = fixture.Client(role);

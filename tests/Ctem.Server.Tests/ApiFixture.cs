@@ -35,6 +35,7 @@ internal sealed class ApiFixture : IAsyncDisposable
         _factory = new WebApplicationFactory<Hosting.ServerSettings>().WithWebHostBuilder(builder =>
         {
             builder.UseSetting("Ctem:Database", database.Spec);
+            builder.UseSetting("Ctem:ScopeFile", ScopeFileOf(database));
             builder.ConfigureLogging(logging => logging.SetMinimumLevel(LogLevel.Trace).AddProvider(new CapturingLoggerProvider(Logs)));
             if (cliClock)
             {
@@ -58,8 +59,10 @@ internal sealed class ApiFixture : IAsyncDisposable
     public static async Task<ApiFixture> CreateAsync(Dialect dialect, bool cliClock = false)
     {
         var database = await TestDatabase.CreateAsync(dialect);
-        var scope = Path.Combine(database.Directory, "ctem.yaml");
+        var scope = ScopeFileOf(database);
         await File.WriteAllTextAsync(scope, $"""
+            acceptance:
+              maxDays: {AcceptanceMaxDays}
             products:
               - name: {OwnProduct}
                 owner:
@@ -83,6 +86,14 @@ internal sealed class ApiFixture : IAsyncDisposable
 
         return new ApiFixture(database, tokens, cliClock);
     }
+
+    /// <summary>The policy of the fixture's scope file, which the server is started with: not the default 90 days.</summary>
+    public const int AcceptanceMaxDays = 45;
+
+    /// <summary>The scope file the products were scanned with and the server started with (<c>Ctem:ScopeFile</c>).</summary>
+    public string ScopeFile => ScopeFileOf(_database);
+
+    private static string ScopeFileOf(TestDatabase database) => Path.Combine(database.Directory, "ctem.yaml");
 
     public static string DemoSbom => Path.Combine(RepoPaths.Samples, "demo", "sbom", "harp-darwin-amd64.sbom.json");
 

@@ -62,7 +62,7 @@ public sealed class DecisionApiTests(SharedApi api) : IClassFixture<SharedApi>
         { "/findings/999999/triage", """{"state":"fixed"}""", HttpStatusCode.NotFound, "no finding has the id 999999" },
         { "/findings/{finding}/accept", """{"reason":"later"}""", HttpStatusCode.BadRequest, "an acceptance needs --until DATE" },
         { "/findings/{finding}/accept", """{"reason":"later","until":"soon"}""", HttpStatusCode.BadRequest, "until 'soon' is not a date (YYYY-MM-DD) or a time (ISO 8601)" },
-        { "/findings/{finding}/accept", """{"reason":"later","until":"2099-01-01"}""", HttpStatusCode.BadRequest, "is past the policy's maximum of 90 days" },
+        { "/findings/{finding}/accept", """{"reason":"later","until":"2099-01-01"}""", HttpStatusCode.BadRequest, "is past the policy's maximum of 45 days (acceptance.maxDays in the scope file)" },
         { "/findings/{finding}/assign", """{"to":" "}""", HttpStatusCode.BadRequest, "to is required" },
         { "/products/harp/vex", "not vex", HttpStatusCode.UnprocessableEntity, "nothing was recorded: the body is not a VEX document Ctem reads" },
         { "/products/harp/vex?format-in=spdx", "{}", HttpStatusCode.BadRequest, "format-in 'spdx' is not a VEX format; one of: " },
@@ -120,7 +120,7 @@ public sealed class DecisionApiTests(SharedApi api) : IClassFixture<SharedApi>
                 await PostAsync(client, $"/api/v1/findings/{triaged}/triage", """{"state":"not_affected","justification":"vulnerable_code_not_in_execute_path","detail":"never called"}""")
             ),
             (
-                await typed.CliAsync("accept", accepted, "--reason", "internal tool", "--until", "2026-12-15", "--by", caller, "--format", "json"),
+                await typed.CliAsync("accept", accepted, "--reason", "internal tool", "--until", "2026-12-15", "--by", caller, "--scope", typed.ScopeFile, "--format", "json"),
                 await PostAsync(client, $"/api/v1/findings/{accepted}/accept", """{"reason":"internal tool","until":"2026-12-15"}""")
             ),
             (
