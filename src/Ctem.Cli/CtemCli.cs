@@ -29,6 +29,13 @@ public static class CtemCli
         }
 
         var configuration = new InvocationConfiguration { Output = host.Stdout, Error = host.Stderr, EnableDefaultExceptionHandler = false };
+        if (parseResult.CommandResult.Command.Name == ServeCommand.Name)
+        {
+            // The server handles SIGTERM and Ctrl-C itself, letting requests in flight finish (up to its shutdown timeout);
+            // System.CommandLine's handling would end the process 2 seconds after the signal, cutting them off.
+            configuration.ProcessTerminationTimeout = null;
+        }
+
         return await parseResult.InvokeAsync(configuration, cancellationToken);
     }
 

@@ -71,12 +71,14 @@ public static class ServerHost
         {
             MaxBodyBytes = section.GetValue("MaxBodyBytes", defaults.MaxBodyBytes),
             RequestsPerMinute = section.GetValue("RequestsPerMinute", defaults.RequestsPerMinute),
+            ScopeFile = section["ScopeFile"],
         };
     }
 
     private static void AddServices(IServiceCollection services, ServerSettings settings, TimeProvider time)
     {
         services.AddSingleton(settings);
+        services.AddSingleton(ServerScope.Read(settings));
         services.AddSingleton(time);
         services.AddSingleton<RandomFill>(RandomNumberGenerator.Fill);
         services.AddSingleton<StoreLifetime>();
@@ -121,6 +123,9 @@ public static class ServerHost
         api.MapScans();
         api.MapReports();
         api.MapFindings();
+        api.MapValidation();
+        api.MapDecisions();
+        api.MapPlan();
         api.MapHistory();
         api.MapSla();
         api.MapKnowledge();

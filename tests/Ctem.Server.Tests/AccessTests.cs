@@ -23,6 +23,16 @@ public sealed class AccessTests(SharedApi api) : IClassFixture<SharedApi>
         ("GET", "/api/v1/findings/{finding}", null, "reader", true, HttpStatusCode.OK),
         ("GET", "/api/v1/findings/{finding}/explanation", null, "reader", true, HttpStatusCode.OK),
         ("GET", "/api/v1/findings/{finding}/history", null, "reader", true, HttpStatusCode.OK),
+        ("POST", "/api/v1/findings/{finding}/triage", """{"state":"under_investigation","detail":"looking"}""", "writer", true, HttpStatusCode.OK),
+        ("POST", "/api/v1/findings/{finding}/assign", """{"to":"payments-backend"}""", "writer", true, HttpStatusCode.OK),
+        ("POST", "/api/v1/findings/{finding}/accept", """{"reason":"internal tool","until":"{until}"}""", "writer", true, HttpStatusCode.OK),
+        ("POST", "/api/v1/products/{product}/vex", "vex", "writer", true, HttpStatusCode.OK),
+        ("GET", "/api/v1/products/{product}/vex", null, "reader", true, HttpStatusCode.OK),
+        ("GET", "/api/v1/products/{product}/vex?format=csaf&release=1.0", null, "reader", true, HttpStatusCode.OK),
+        ("GET", "/api/v1/products/{product}/vex/suggestions", null, "reader", true, HttpStatusCode.OK),
+        ("POST", "/api/v1/products/{product}/vex/suggestions/apply", null, "writer", true, HttpStatusCode.OK),
+        ("GET", "/api/v1/plan", null, "reader", false, HttpStatusCode.OK),
+        ("GET", "/api/v1/plan?product={product}&format=markdown", null, "reader", true, HttpStatusCode.OK),
         ("GET", "/api/v1/products/{product}/history", null, "reader", true, HttpStatusCode.OK),
         ("GET", "/api/v1/products/{product}/diff", null, "reader", true, HttpStatusCode.OK),
         ("GET", "/api/v1/sla", null, "reader", false, HttpStatusCode.OK),
@@ -59,7 +69,7 @@ public sealed class AccessTests(SharedApi api) : IClassFixture<SharedApi>
     public async Task Endpoint_AnswersByRoleAndTeam(Dialect dialect, int endpoint, string? role, bool ownTeam)
     {
         var (method, path, body, least, teamScoped, success) = Endpoints[endpoint];
-        if (body == "report")
+        if (body is "report" or "vex")
         {
             RepoPaths.RequireShared();
         }
@@ -73,7 +83,9 @@ public sealed class AccessTests(SharedApi api) : IClassFixture<SharedApi>
             null => null,
             "sbom" => new ByteArrayContent(await File.ReadAllBytesAsync(ApiFixture.DemoSbom)),
             "report" => new ByteArrayContent(await File.ReadAllBytesAsync(RepoPaths.SharedData("scanners", "trivy", "trivy-integration__alpine-310.json"))),
-            _ => new StringContent(body, Encoding.UTF8, "application/json"),
+            "vex" => new ByteArrayContent(await File.ReadAllBytesAsync(RepoPaths.SharedData("scanners", "openvex", "defectdojo__openvex_one_vuln.json"))),
+            // Within the scope file's acceptance policy from the server's clock, whenever the tests run.
+            _ => new StringContent(body.Replace("{until}", TimeProvider.System.GetUtcNow().AddDays(30).ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture), StringComparison.Ordinal), Encoding.UTF8, "application/json"),
         };
         using var client = fixture.Client(role);
 

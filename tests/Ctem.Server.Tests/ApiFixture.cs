@@ -5,6 +5,8 @@ using Ctem.Cli.Hosting;
 using Ctem.Testing;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.AspNetCore.TestHost;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Time.Testing;
 
@@ -26,16 +28,24 @@ internal sealed class ApiFixture : IAsyncDisposable
     // Any type of the server's assembly names its entry point; 'Program' would be ambiguous with the CLI's.
     private readonly WebApplicationFactory<Hosting.ServerSettings> _factory;
 
-    private ApiFixture(TestDatabase database, IReadOnlyDictionary<(string, string), string> tokens)
+    private ApiFixture(TestDatabase database, IReadOnlyDictionary<(string, string), string> tokens, bool cliClock)
     {
         _database = database;
         Tokens = tokens;
         _factory = new WebApplicationFactory<Hosting.ServerSettings>().WithWebHostBuilder(builder =>
         {
             builder.UseSetting("Ctem:Database", database.Spec);
+            builder.UseSetting("Ctem:ScopeFile", ScopeFileOf(database));
             builder.ConfigureLogging(logging => logging.SetMinimumLevel(LogLevel.Trace).AddProvider(new CapturingLoggerProvider(Logs)));
+            if (cliClock)
+            {
+                builder.ConfigureTestServices(services => services.AddSingleton<TimeProvider>(new FakeTimeProvider(CliNow)));
+            }
         });
     }
+
+    /// <summary>The time of every <see cref="CliAsync(string[])"/> run (and of the server with the CLI's clock).</summary>
+    public static DateTimeOffset CliNow { get; } = new(2026, 11, 1, 9, 0, 0, TimeSpan.Zero);
 
     public TestDatabase Database => _database;
 
@@ -45,11 +55,14 @@ internal sealed class ApiFixture : IAsyncDisposable
     /// <summary>Every message the server logged, at every level.</summary>
     public ConcurrentQueue<string> Logs { get; } = new();
 
-    public static async Task<ApiFixture> CreateAsync(Dialect dialect)
+    /// <param name="cliClock">The server's clock is the CLI's (<see cref="CliNow"/>), so that what the API records is stamped as the CLI's runs are.</param>
+    public static async Task<ApiFixture> CreateAsync(Dialect dialect, bool cliClock = false)
     {
         var database = await TestDatabase.CreateAsync(dialect);
-        var scope = Path.Combine(database.Directory, "ctem.yaml");
+        var scope = ScopeFileOf(database);
         await File.WriteAllTextAsync(scope, $"""
+            acceptance:
+              maxDays: {AcceptanceMaxDays}
             products:
               - name: {OwnProduct}
                 owner:
@@ -71,8 +84,16 @@ internal sealed class ApiFixture : IAsyncDisposable
             }
         }
 
-        return new ApiFixture(database, tokens);
+        return new ApiFixture(database, tokens, cliClock);
     }
+
+    /// <summary>The policy of the fixture's scope file, which the server is started with: not the default 90 days.</summary>
+    public const int AcceptanceMaxDays = 45;
+
+    /// <summary>The scope file the products were scanned with and the server started with (<c>Ctem:ScopeFile</c>).</summary>
+    public string ScopeFile => ScopeFileOf(_database);
+
+    private static string ScopeFileOf(TestDatabase database) => Path.Combine(database.Directory, "ctem.yaml");
 
     public static string DemoSbom => Path.Combine(RepoPaths.Samples, "demo", "sbom", "harp-darwin-amd64.sbom.json");
 
@@ -95,7 +116,7 @@ internal sealed class ApiFixture : IAsyncDisposable
     {
         using var stdout = new StringWriter();
         using var stderr = new StringWriter();
-        var host = new CliHost(stdout, stderr, _ => null, new FakeTimeProvider(new DateTimeOffset(2026, 11, 1, 9, 0, 0, TimeSpan.Zero)));
+        var host = new CliHost(stdout, stderr, _ => null, new FakeTimeProvider(CliNow));
         var exit = await CtemCli.RunAsync([.. args, "--db", database.Spec], host, CancellationToken.None);
         if (exit is not 0)
         {

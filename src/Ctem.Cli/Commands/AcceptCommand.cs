@@ -34,7 +34,7 @@ public static class AcceptCommand
             DateTimeOffset? end = null;
             if (parseResult.GetValue(until) is { } text)
             {
-                if (!TryParseEnd(text, out var parsed))
+                if (!RiskAcceptor.TryParseUntil(text, out var parsed))
                 {
                     await context.Host.Stderr.WriteLineAsync($"ctem: --until '{text}' is not a date (YYYY-MM-DD) or a time (ISO 8601)");
                     return ExitCodes.Usage;
@@ -60,15 +60,7 @@ public static class AcceptCommand
 
             if (parseResult.GetValue(format) == OutputFormat.Json)
             {
-                JsonOutput.Write(context.Host.Stdout, writer =>
-                {
-                    writer.WriteStartObject();
-                    writer.WriteNumber("finding", accepted.FindingId);
-                    writer.WriteString("product", accepted.Product);
-                    writer.WritePropertyName("acceptance");
-                    JsonOutput.WriteAcceptance(writer, accepted);
-                    writer.WriteEndObject();
-                });
+                FindingDecisionJson.WriteAcceptance(context.Host.Stdout, accepted);
             }
             else
             {
@@ -81,17 +73,6 @@ public static class AcceptCommand
         return command.WithExamples(
             new("ctem accept 42 --reason \"not reachable: internal admin tool\" --until 2027-03-31 --by alice", "Accept a risk until the end of March; it comes back by itself"),
             new("ctem accept 42 --reason \"vendor fix due in Q2\" --until 2027-06-30 --format json", "The same, as JSON"));
-    }
-
-    private static bool TryParseEnd(string text, out DateTimeOffset end)
-    {
-        if (DateOnly.TryParseExact(text, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var day))
-        {
-            end = new DateTimeOffset(day.ToDateTime(TimeOnly.MinValue), TimeSpan.Zero);
-            return true;
-        }
-
-        return DateTimeOffset.TryParse(text, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal, out end);
     }
 
     private static string Day(DateTimeOffset at) => at.ToUniversalTime().ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);

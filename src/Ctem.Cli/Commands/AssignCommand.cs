@@ -33,17 +33,7 @@ public static class AssignCommand
 
             if (parseResult.GetValue(format) == OutputFormat.Json)
             {
-                JsonOutput.Write(context.Host.Stdout, writer =>
-                {
-                    writer.WriteStartObject();
-                    writer.WriteNumber("finding", assigned.FindingId);
-                    writer.WriteString("product", assigned.Product);
-                    writer.WriteString("from", assigned.From);
-                    writer.WriteString("to", assigned.To);
-                    writer.WriteString("by", assigned.By);
-                    JsonOutput.WriteTime(writer, "at", assigned.At);
-                    writer.WriteEndObject();
-                });
+                FindingDecisionJson.WriteAssignment(context.Host.Stdout, assigned);
             }
             else
             {

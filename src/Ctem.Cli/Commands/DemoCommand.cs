@@ -95,7 +95,7 @@ public static class DemoCommand
         }
 
         // The sample scope file is part of the build: if it does not load, the build is broken, not the input.
-        var scope = ScopeFile.Load(scopeFile, await File.ReadAllTextAsync(scopeFile, cancellationToken), ScopeOption.ReadRelated).Document
+        var scope = ScopeFile.Load(scopeFile, await File.ReadAllTextAsync(scopeFile, cancellationToken), ScopeFileReader.ReadRelated).Document
             ?? throw new InvalidOperationException($"the demo scope file {scopeFile} is invalid");
         var runner = context.Scanner(store);
         var report = await runner.ScanAsync(new ScanRequest([sbom], null) { Scope = scope, Source = "demo" }, null, cancellationToken);

@@ -32,10 +32,10 @@ public static class PlanCommand
             switch (parseResult.GetValue(format))
             {
                 case OutputFormat.Json:
-                    PlanOutput.WriteJson(context.Host.Stdout, name, plan);
+                    PlanReportOutput.WriteJson(context.Host.Stdout, name, plan);
                     break;
                 case OutputFormat.Markdown:
-                    PlanOutput.WriteMarkdown(context.Host.Stdout, name, plan);
+                    PlanReportOutput.WriteMarkdown(context.Host.Stdout, name, plan);
                     break;
                 default:
                     PlanOutput.WriteTable(context.Host.Stdout, Consoles.Stdout(context.Host), name, plan);

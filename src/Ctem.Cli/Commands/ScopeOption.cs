@@ -1,8 +1,6 @@
 using System.CommandLine;
 using Ctem.Cli.Rendering;
 using Ctem.Core.Scoping;
-using Ctem.Engine.Inputs;
-using Ctem.Engine.Mobilization.Owners;
 using Ctem.Engine.Scoping;
 
 namespace Ctem.Cli.Commands;
@@ -40,33 +38,30 @@ public sealed class ScopeOption(string refused = "nothing was scanned")
         return scope;
     }
 
+    /// <summary>The scope file's path: <c>--scope</c>, else <c>$CTEM_SCOPE</c>, else <c>ctem.yaml</c> when there is one; null for none.</summary>
+    public string? PathOf(CliContext context, ParseResult parseResult)
+    {
+        ArgumentNullException.ThrowIfNull(context);
+        ArgumentNullException.ThrowIfNull(parseResult);
+        var named = parseResult.GetValue(_option) ?? context.Host.Environment("CTEM_SCOPE");
+        return named is { Length: > 0 } ? named : File.Exists(ScopeFile.DefaultFileName) ? ScopeFile.DefaultFileName : null;
+    }
+
     private ScopeDocument? Read(CliContext context, ParseResult parseResult)
     {
-        var named = parseResult.GetValue(_option) ?? context.Host.Environment("CTEM_SCOPE");
-        var path = named is { Length: > 0 } ? named : File.Exists(ScopeFile.DefaultFileName) ? ScopeFile.DefaultFileName : null;
+        var path = PathOf(context, parseResult);
         if (path is null)
         {
             return ScopeDocument.Empty;
         }
 
-        if (InputReader.CheckRegular(path) is { } notRegular)
+        var loaded = ScopeFileReader.Read(path);
+        if (ScopeFileReader.IsUnreadable(loaded))
         {
-            context.Host.Stderr.WriteLine($"ctem: cannot read the scope file {path}: {notRegular.Message}");
+            context.Host.Stderr.WriteLine($"ctem: cannot read the scope file {path}: {loaded.Diagnostics[0].Message}");
             return null;
         }
 
-        string text;
-        try
-        {
-            text = File.ReadAllText(path);
-        }
-        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
-        {
-            context.Host.Stderr.WriteLine($"ctem: cannot read the scope file {path}: {ex.Message}");
-            return null;
-        }
-
-        var loaded = ScopeFile.Load(path, text, ReadRelated);
         if (!loaded.Success)
         {
             DiagnosticsPrinter.Write(context.Host.Stderr, loaded.Diagnostics);
@@ -89,18 +84,5 @@ public sealed class ScopeOption(string refused = "nothing was scanned")
         var names = scope.Products.Select(p => p.Name).ToList();
         var nearest = Suggestions.Nearest(product, names);
         return $"ctem: --product '{product}' is not declared in the scope file{(nearest is null ? "" : $"; did you mean '{nearest}'?")} (declared: {string.Join(", ", names)})";
-    }
-
-    /// <summary>A file the scope file names (its CODEOWNERS): a regular file within GitHub's size limit, else null.</summary>
-    public static string? ReadRelated(string path)
-    {
-        try
-        {
-            return InputReader.CheckRegular(path) is null && new FileInfo(path).Length <= CodeOwnersFile.MaxBytes ? File.ReadAllText(path) : null;
-        }
-        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
-        {
-            return null;
-        }
     }
 }

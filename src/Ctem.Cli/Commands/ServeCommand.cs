@@ -6,12 +6,14 @@ using Ctem.Server.Hosting;
 namespace Ctem.Cli.Commands;
 
 /// <summary>
-/// <c>ctem serve [--urls URL] [--db …]</c>: the REST API over the same database. The server is its own composition root
+/// <c>ctem serve [--urls URL] [--scope FILE] [--db …]</c>: the REST API over the same database. The server is its own composition root
 /// (Ctem.Server); this command only hands it the database and the addresses, and runs it in this process until SIGTERM
 /// or Ctrl-C, so one binary and one <c>--db</c>/<c>CTEM_DB</c> convention serve both.
 /// </summary>
 public static class ServeCommand
 {
+    public const string Name = "serve";
+
     public const string DefaultUrls = "http://127.0.0.1:8080";
 
     public static Command Create(CliContext context)
@@ -22,10 +24,22 @@ public static class ServeCommand
             DefaultValueFactory = _ => DefaultUrls,
             HelpName = "URL",
         }.NotEmpty();
-        var command = new Command("serve", "Run the REST API (and the OpenAPI document, the health checks) over the database, until stopped") { urls };
+        var scope = new ScopeOption("the server was not started");
+        var command = new Command(Name, "Run the REST API (and the OpenAPI document, the health checks) over the database, until stopped") { urls };
+        scope.AddTo(command);
         command.SetAction((parseResult, cancellationToken) => CommandRunner.RunAsync(context, async () =>
         {
-            var settings = new ServerSettings(DatabaseLocator.Resolve(parseResult.GetValue(context.Database), context.Host.Environment)) { Urls = parseResult.GetValue(urls) };
+            // Checked here as every command checks it, for the same messages and exit code; the server reads it once at start.
+            if (scope.Read(context, parseResult, null, out var scopeExit) is null)
+            {
+                return scopeExit;
+            }
+
+            var settings = new ServerSettings(DatabaseLocator.Resolve(parseResult.GetValue(context.Database), context.Host.Environment))
+            {
+                Urls = parseResult.GetValue(urls),
+                ScopeFile = scope.PathOf(context, parseResult),
+            };
             try
             {
                 await ServerHost.RunAsync(settings, context.Host.Stderr, cancellationToken);
@@ -43,6 +57,7 @@ public static class ServeCommand
         return command.WithExamples(
             new("ctem serve --db 'Host=db;Username=ctem;Password=…;Database=ctem'", "Serve the API on 127.0.0.1:8080 over PostgreSQL"),
             new("ctem serve --urls http://0.0.0.0:8080", "Listen on every interface (behind a TLS proxy)"),
+            new("ctem serve --scope ctem.yaml", "Accept risks through the API under the scope file's acceptance policy"),
             new("ctem token create --team platform --role admin && ctem serve", "The first admin token, then the server"));
     }
 }

@@ -16,30 +16,7 @@ public static class VexOutput
         ArgumentNullException.ThrowIfNull(report);
         if (format == OutputFormat.Json)
         {
-            JsonOutput.Write(host.Stdout, writer =>
-            {
-                writer.WriteStartObject();
-                writer.WriteString("status", report.Status.ToString().ToLowerInvariant());
-                writer.WriteStartArray("files");
-                foreach (var file in report.Files)
-                {
-                    writer.WriteStartObject();
-                    writer.WriteString("path", file.Path);
-                    writer.WriteString("format", file.Format);
-                    writer.WriteString("documentId", file.DocumentId);
-                    writer.WriteNumber("statements", file.Statements);
-                    writer.WriteNumber("added", file.Added);
-                    writer.WriteNumber("unchanged", file.Unchanged);
-                    writer.WriteEndObject();
-                }
-
-                writer.WriteEndArray();
-                writer.WriteNumber("applied", report.Applied);
-                writer.WriteNumber("preemptive", report.Preemptive);
-                writer.WriteNumber("findingsChanged", report.Changed);
-                JsonOutput.WriteDiagnostics(writer, report.Diagnostics);
-                writer.WriteEndObject();
-            });
+            VexReportJson.WriteImport(host.Stdout, report);
         }
         else if (report.Status != OperationStatus.Failed)
         {
@@ -64,28 +41,7 @@ public static class VexOutput
         ArgumentNullException.ThrowIfNull(suggestions);
         if (format == OutputFormat.Json)
         {
-            JsonOutput.Write(host.Stdout, writer =>
-            {
-                writer.WriteStartObject();
-                writer.WriteStartArray("suggestions");
-                foreach (var suggestion in suggestions)
-                {
-                    writer.WriteStartObject();
-                    writer.WriteString("kind", suggestion.Kind);
-                    writer.WriteNumber("finding", suggestion.Finding.Id);
-                    writer.WriteString("vulnerability", suggestion.Finding.Vulnerability.Id);
-                    writer.WriteString("component", suggestion.Finding.ComponentPurl);
-                    writer.WriteString("state", VexNames.Name(suggestion.Statement.State));
-                    writer.WriteString("justification", VexNames.Name(suggestion.Statement.Justification));
-                    JsonOutput.WriteStrings(writer, "evidence", suggestion.Statement.Evidence);
-                    writer.WriteEndObject();
-                }
-
-                writer.WriteEndArray();
-                writer.WriteBoolean("applied", applied is not null);
-                writer.WriteNumber("recorded", applied?.Added.Count ?? 0);
-                writer.WriteEndObject();
-            });
+            VexReportJson.WriteSuggestions(host.Stdout, suggestions, applied);
             return;
         }
 
@@ -121,13 +77,7 @@ public static class VexOutput
 
         if (format == OutputFormat.Json)
         {
-            JsonOutput.Write(host.Stdout, writer =>
-            {
-                writer.WriteStartObject();
-                writer.WritePropertyName("finding");
-                JsonOutput.WriteFinding(writer, FindingView.From(finding));
-                writer.WriteEndObject();
-            });
+            VexReportJson.WriteTriage(host.Stdout, finding);
             return;
         }
 

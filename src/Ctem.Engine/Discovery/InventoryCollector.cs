@@ -16,14 +16,17 @@ public sealed record CollectedInventory(
 
 /// <summary>
 /// Discovery's reading half: expands the input paths, hands each document to the parser that claims it (or to the one
-/// named by <c>--format-in</c>), and gathers one product inventory from all of them.
+/// named by <c>--format-in</c>), and gathers one product inventory from all of them. Inputs, the places components were
+/// found and diagnostics name each document as <paramref name="names"/> says (default: its path).
 /// </summary>
-public sealed class InventoryCollector(IReadOnlyList<IInventoryParser> parsers, InputReader reader)
+public sealed class InventoryCollector(IReadOnlyList<IInventoryParser> parsers, InputReader reader, InputNames? names = null)
 {
+    private readonly InputNames _names = names ?? InputNames.AsGiven;
+
     public async Task<CollectedInventory> CollectAsync(
         IReadOnlyList<string> paths, string? formatIn, IProgress<string>? progress, CancellationToken cancellationToken)
     {
-        var diagnostics = new List<Diagnostic>(InputReader.CheckExist(paths));
+        var diagnostics = new List<Diagnostic>(InputReader.CheckExist(paths).Select(Named));
         var forced = formatIn is null ? null : parsers.FirstOrDefault(p => p.Name == formatIn);
         if (formatIn is not null && forced is null)
         {
@@ -47,11 +50,11 @@ public sealed class InventoryCollector(IReadOnlyList<IInventoryParser> parsers, 
                 cancellationToken.ThrowIfCancellationRequested();
                 progress?.Report($"reading {item.Path}");
                 var (inventory, format, found) = await ParseAsync(item, explicitFile ? forced : null, explicitFile, cancellationToken);
-                diagnostics.AddRange(found);
+                diagnostics.AddRange(found.Select(Named));
                 if (inventory is not null)
                 {
-                    inputs.Add(new ScanInput(item.Path, Convert.ToHexStringLower(SHA256.HashData(item.Content!)), format!));
-                    components.AddRange(ComponentLines.Resolve(item.Path, item.Content!, inventory.Components));
+                    inputs.Add(new ScanInput(_names.Of(item.Path), Convert.ToHexStringLower(SHA256.HashData(item.Content!)), format!));
+                    components.AddRange(ComponentLines.Resolve(item.Path, item.Content!, inventory.Components).Select(c => c with { Location = c.Location with { Path = _names.Of(c.Location.Path) } }));
                     product ??= inventory.Product;
                 }
             }
@@ -88,6 +91,8 @@ public sealed class InventoryCollector(IReadOnlyList<IInventoryParser> parsers, 
             return (null, null, [Diagnostic.Error(DiagnosticCodes.UnsupportedFormat, item.Path, $"{parser.Name} failed on this file ({ex.GetType().Name}: {ex.Message}); please report it")]);
         }
     }
+
+    private Diagnostic Named(Diagnostic diagnostic) => diagnostic with { Path = _names.Of(diagnostic.Path) };
 
     private IInventoryParser? FindParser(string path, byte[] content)
     {

@@ -1,3 +1,4 @@
+using Ctem.Engine.Inputs;
 using Ctem.Core.Diagnostics;
 using Ctem.Core.Model;
 using Ctem.Core.Scoping;
@@ -15,6 +16,9 @@ public sealed record ScanRequest(IReadOnlyList<string> Paths, string? Product, s
 
     /// <summary>The source the run belongs to (<c>--source</c>); null for the default, the inputs' identity (<see cref="SourceNames.ForScan"/>).</summary>
     public string? Source { get; init; }
+
+    /// <summary>How the run names its inputs (an API upload: the name it was sent under); default: their paths.</summary>
+    public InputNames Names { get; init; } = InputNames.AsGiven;
 }
 
 /// <summary>

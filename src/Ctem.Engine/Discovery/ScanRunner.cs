@@ -29,7 +29,7 @@ public sealed class ScanRunner(
     public async Task<ScanReport> ScanAsync(ScanRequest request, IProgress<string>? progress, CancellationToken cancellationToken)
     {
         var startedAt = time.GetUtcNow();
-        var collected = await new InventoryCollector(parsers, reader).CollectAsync(request.Paths, request.FormatIn, progress, cancellationToken);
+        var collected = await new InventoryCollector(parsers, reader, request.Names).CollectAsync(request.Paths, request.FormatIn, progress, cancellationToken);
         var diagnostics = collected.Diagnostics.ToList();
         var components = collected.Components;
         var inputs = collected.Inputs;

@@ -11,7 +11,11 @@ namespace Ctem.Engine.Validation;
 
 /// <param name="Product">Binds every statement to this product (<c>--product</c>), instead of the product each document names.</param>
 /// <param name="FormatIn">A VEX reader (its name, or the family before '/': "openvex") that reads every file instead of detection (<c>--format-in</c>).</param>
-public sealed record VexImportRequest(IReadOnlyList<string> Paths, string? Product = null, string? FormatIn = null);
+public sealed record VexImportRequest(IReadOnlyList<string> Paths, string? Product = null, string? FormatIn = null)
+{
+    /// <summary>How statements' sources, the report and diagnostics name the files read (an API upload: the name it was sent under); default: their paths.</summary>
+    public InputNames Names { get; init; } = InputNames.AsGiven;
+}
 
 /// <summary>One VEX document read: where, by which reader, and how many of its statements were new.</summary>
 public sealed record VexImportedFile(string Path, string Format, string? DocumentId, int Statements, int Added, int Unchanged);
@@ -57,7 +61,7 @@ public sealed class VexImporter(ICtemStore store, IReadOnlyList<IVexReader> read
         foreach (var item in request.Paths.SelectMany(p => reader.Read(p, IsLikelyVex)))
         {
             var (document, used, found) = Read(item, forced);
-            diagnostics.AddRange(found);
+            diagnostics.AddRange(found.Select(d => d with { Path = request.Names.Of(d.Path) }));
             if (document is not null)
             {
                 read.Add((item, used!, document));
@@ -81,7 +85,7 @@ public sealed class VexImporter(ICtemStore store, IReadOnlyList<IVexReader> read
         {
             var digest = Convert.ToHexStringLower(SHA256.HashData(item.Content!));
             perFile.Add((item, used, document, statements.Count));
-            statements.AddRange(document.Statements.Select((statement, i) => ToNew(item.Path, used.Name, digest, i, document, statement, request.Product, now)));
+            statements.AddRange(document.Statements.Select((statement, i) => ToNew(request.Names.Of(item.Path), used.Name, digest, i, document, statement, request.Product, now)));
         }
 
         diagnostics.AddRange(statements.Where(s => s.Product is null && s.Statement.Targets.Count == 0).Select(s => Diagnostic.Warning(
@@ -90,7 +94,7 @@ public sealed class VexImporter(ICtemStore store, IReadOnlyList<IVexReader> read
         var files = perFile.Select(f =>
         {
             var ids = outcome.Ids.Skip(f.First).Take(f.Document.Statements.Count).ToList();
-            return new VexImportedFile(f.Item.Path, f.Reader.Name, f.Document.Id, ids.Count, ids.Count(id => id is not null), ids.Count(id => id is null));
+            return new VexImportedFile(request.Names.Of(f.Item.Path), f.Reader.Name, f.Document.Id, ids.Count, ids.Count(id => id is not null), ids.Count(id => id is null));
         }).ToList();
 
         var applied = new HashSet<long>();

@@ -19,6 +19,9 @@ public sealed record Caller(long TokenId, string Team, ApiRole Role)
         ],
         scheme));
 
+    /// <summary>Who the audit trail says made a decision through the API (a triage, an acceptance, an assignment): the token's team and id, never a name the request body claims.</summary>
+    public string AuditName => $"{Team} (token {TokenId.ToString(CultureInfo.InvariantCulture)})";
+
     /// <summary>The caller of an authenticated request; null for an anonymous one.</summary>
     public static Caller? From(ClaimsPrincipal user) =>
         user.FindFirst(TokenClaim)?.Value is { } id && user.FindFirst(TeamClaim)?.Value is { } team && Enum.TryParse<ApiRole>(user.FindFirst(RoleClaim)?.Value, out var role)

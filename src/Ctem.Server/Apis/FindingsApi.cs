@@ -171,8 +171,8 @@ internal static class FindingsApi
         return Written.As(Written.Json, output => FindingDetailJson.WriteHistory(output, id, events));
     }
 
-    // Another team's finding is not found, as another team's product is.
-    private static async Task<(FindingView? Finding, bool Found)> FindAsync(long id, HttpContext context, EngineServices engine)
+    /// <summary>The finding if the caller's team may see it: another team's finding is not found, as another team's product is.</summary>
+    internal static async Task<(FindingView? Finding, bool Found)> FindAsync(long id, HttpContext context, EngineServices engine)
     {
         var caller = Caller.From(context.User)!;
         var visible = await ProductAccess.VisibleAsync(engine.Store, caller, context.RequestAborted);
@@ -180,5 +180,5 @@ internal static class FindingsApi
         return found.Count == 1 ? (found[0], true) : (null, false);
     }
 
-    private static IResult NotFound(long id) => Problems.NotFound($"no finding has the id {id.ToString(CultureInfo.InvariantCulture)}");
+    internal static IResult NotFound(long id) => Problems.NotFound($"no finding has the id {id.ToString(CultureInfo.InvariantCulture)}");
 }

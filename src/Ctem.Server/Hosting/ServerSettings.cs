@@ -11,6 +11,12 @@ public sealed record ServerSettings(string Database)
     /// <summary>Where to listen (<c>--urls</c>); null for ASP.NET Core's configuration (<c>ASPNETCORE_URLS</c>, else http://localhost:5000).</summary>
     public string? Urls { get; init; }
 
+    /// <summary>
+    /// The scope file (<c>--scope</c>), read once at start: the acceptance policy of <c>accept</c> and the VEX author and
+    /// supplier of the VEX export; null for the defaults.
+    /// </summary>
+    public string? ScopeFile { get; init; }
+
     /// <summary>The largest request body (an SBOM, a report) taken, in bytes.</summary>
     public long MaxBodyBytes { get; init; } = 64 * 1024 * 1024;
 

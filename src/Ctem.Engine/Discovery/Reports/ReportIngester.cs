@@ -20,6 +20,9 @@ public sealed record IngestRequest(IReadOnlyList<string> Paths, string? Product,
 
     /// <summary>The source every report's run belongs to (<c>--source</c>); null for the default, the tool plus the report's target (<see cref="SourceNames.ForReport"/>).</summary>
     public string? Source { get; init; }
+
+    /// <summary>How runs, sources and the report name the files read (an API upload: the name it was sent under); default: their paths.</summary>
+    public InputNames Names { get; init; } = InputNames.AsGiven;
 }
 
 /// <summary>One report read: its file, the parser that read it, the tool, and how many findings it holds.</summary>
@@ -74,13 +77,13 @@ public sealed class ReportIngester(ICtemStore store, IReadOnlyList<IReportParser
             foreach (var item in reader.Read(path, IsLikelyReport, openArchivesInWalk: false))
             {
                 var (report, found, format) = await ParseAsync(item, forced, cancellationToken);
-                diagnostics.AddRange(found);
+                diagnostics.AddRange(found.Select(d => d with { Path = request.Names.Of(d.Path) }));
                 if (report is not null)
                 {
                     // A record the parser had to skip may be a finding still there: its absence must not resolve anything.
                     var complete = !found.Any(d => d.Code == DiagnosticCodes.RecordSkipped);
                     read.Add((new IngestedFile(item.Path, format!, report.Tool, report.Target, report.Findings.Count), report,
-                        new ScanInput(item.Path, Convert.ToHexStringLower(SHA256.HashData(item.Content!)), format!), complete));
+                        new ScanInput(request.Names.Of(item.Path), Convert.ToHexStringLower(SHA256.HashData(item.Content!)), format!), complete));
                 }
             }
         }
@@ -92,7 +95,7 @@ public sealed class ReportIngester(ICtemStore store, IReadOnlyList<IReportParser
                 diagnostics.Add(Diagnostic.Error(DiagnosticCodes.NoComponents, string.Join(", ", request.Paths), "no scanner report found"));
             }
 
-            return Failed(diagnostics) with { Files = [.. read.Select(r => r.File)] };
+            return Failed(diagnostics) with { Files = [.. read.Select(r => Named(r.File))] };
         }
 
         var product = new ProductRef(
@@ -113,7 +116,7 @@ public sealed class ReportIngester(ICtemStore store, IReadOnlyList<IReportParser
         var mapped = read.Select(r => r.Report.Findings.Select(f => ReportFindingMapper.ToObserved(r.Report, f, r.File.Path, aliasGroups, root)).ToList()).ToList();
         var inventory = await InventoryIdentity.LoadAsync(store, product.Name, current, [.. mapped.SelectMany(m => m)], cancellationToken);
         var runsOf = read.Select((r, i) => (Read: r, Observed: mapped[i]))
-            .GroupBy(r => (Tool: ReportFindingMapper.SourceOf(r.Read.Report), Source: request.Source ?? SourceNames.ForReport(ReportFindingMapper.SourceOf(r.Read.Report), r.Read.Report.Target, [r.Read.File.Path])));
+            .GroupBy(r => (Tool: ReportFindingMapper.SourceOf(r.Read.Report), Source: request.Source ?? SourceNames.ForReport(ReportFindingMapper.SourceOf(r.Read.Report), r.Read.Report.Target, [request.Names.Of(r.Read.File.Path)])));
         foreach (var tool in runsOf)
         {
             var reported = ObservedFindingMerger.Merge(tool.SelectMany(r => r.Observed).SelectMany(inventory.Resolve), schemes)
@@ -153,7 +156,9 @@ public sealed class ReportIngester(ICtemStore store, IReadOnlyList<IReportParser
         await Mobilization.Tickets.FixClaimVerifier.AfterRecordAsync(store, product.Name, [.. records.Select(r => r.Tool)], time.GetUtcNow(), cancellationToken);
         var status = read.All(r => r.Complete) ? OperationStatus.Succeeded : OperationStatus.Partial;
         var accepted = (await store.GetAcceptancesInForceAsync(cancellationToken)).Select(a => a.FindingId).ToHashSet();
-        return new IngestReport(status, product, [.. read.Select(r => r.File)], runs, diagnostics) { Exploitation = exploitation, CveRecords = cveRecords, ClosedByVex = closed, AcceptedRisks = accepted };
+        return new IngestReport(status, product, [.. read.Select(r => Named(r.File))], runs, diagnostics) { Exploitation = exploitation, CveRecords = cveRecords, ClosedByVex = closed, AcceptedRisks = accepted };
+
+        IngestedFile Named(IngestedFile file) => file with { Path = request.Names.Of(file.Path) };
     }
 
     private async Task<(ScannerReport? Report, IReadOnlyList<Diagnostic> Diagnostics, string? Format)> ParseAsync(

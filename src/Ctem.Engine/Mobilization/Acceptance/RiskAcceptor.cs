@@ -58,6 +58,18 @@ public sealed class RiskAcceptor(ICtemStore store, TimeProvider time)
         return accepted is null ? Refused($"no finding has the ID {request.FindingId} (see 'ctem findings')") : new AcceptResult(accepted, null);
     }
 
+    /// <summary>An acceptance's end as people write it: a date (YYYY-MM-DD, 00:00 UTC) or a time (ISO 8601, UTC unless it says).</summary>
+    public static bool TryParseUntil(string text, out DateTimeOffset until)
+    {
+        if (DateOnly.TryParseExact(text, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var day))
+        {
+            until = new DateTimeOffset(day.ToDateTime(TimeOnly.MinValue), TimeSpan.Zero);
+            return true;
+        }
+
+        return DateTimeOffset.TryParse(text, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal, out until);
+    }
+
     private static AcceptResult Refused(string why) => new(null, why);
 
     private static string Day(DateTimeOffset at) => at.ToUniversalTime().ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);

@@ -11,10 +11,13 @@ namespace Ctem.Engine.Mobilization.Plan;
 /// </summary>
 public sealed class RemediationPlanner(ICtemStore store, VersionSchemeRegistry schemes)
 {
-    public async Task<RemediationPlan> PlanAsync(string? product, CancellationToken cancellationToken)
+    public Task<RemediationPlan> PlanAsync(string? product, CancellationToken cancellationToken) => PlanAsync(product, among: null, cancellationToken);
+
+    /// <param name="among">Only these products (a team's, through the API); null for every product.</param>
+    public async Task<RemediationPlan> PlanAsync(string? product, IReadOnlySet<string>? among, CancellationToken cancellationToken)
     {
-        var findings = await store.GetCurrentFindingsAsync(product, cancellationToken);
-        var inventories = await store.GetCurrentInventoriesAsync(product, cancellationToken);
+        var findings = (await store.GetCurrentFindingsAsync(product, cancellationToken)).Where(f => among is null || among.Contains(f.Product)).ToList();
+        var inventories = (await store.GetCurrentInventoriesAsync(product, cancellationToken)).Where(i => among is null || among.Contains(i.Product)).ToList();
         var inventoried = inventories
             .SelectMany(i => i.Components.Select(c => (Key: (i.Product, c.Coordinates), Component: c)))
             .DistinctBy(c => c.Key)
