@@ -40,10 +40,16 @@ public sealed class ScopeOption(string refused = "nothing was scanned")
         return scope;
     }
 
-    private ScopeDocument? Read(CliContext context, ParseResult parseResult)
+    /// <summary>The scope file the command reads: <c>--scope</c>, else <c>$CTEM_SCOPE</c>, else <c>ctem.yaml</c> when present; null for none.</summary>
+    public string? PathOf(CliContext context, ParseResult parseResult)
     {
         var named = parseResult.GetValue(_option) ?? context.Host.Environment("CTEM_SCOPE");
-        var path = named is { Length: > 0 } ? named : File.Exists(ScopeFile.DefaultFileName) ? ScopeFile.DefaultFileName : null;
+        return named is { Length: > 0 } ? named : File.Exists(ScopeFile.DefaultFileName) ? ScopeFile.DefaultFileName : null;
+    }
+
+    private ScopeDocument? Read(CliContext context, ParseResult parseResult)
+    {
+        var path = PathOf(context, parseResult);
         if (path is null)
         {
             return ScopeDocument.Empty;

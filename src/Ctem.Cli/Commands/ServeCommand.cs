@@ -14,6 +14,10 @@ public static class ServeCommand
 {
     public const string DefaultUrls = "http://127.0.0.1:8080";
 
+    // Tests make a dead node's jobs recovered sooner; there is no option for it, as there is no reason to in production.
+    private static TimeSpan? Milliseconds(CliContext context, string variable) =>
+        int.TryParse(context.Host.Environment(variable), out var milliseconds) && milliseconds > 0 ? TimeSpan.FromMilliseconds(milliseconds) : null;
+
     public static Command Create(CliContext context)
     {
         var urls = new Option<string>("--urls")
@@ -22,10 +26,24 @@ public static class ServeCommand
             DefaultValueFactory = _ => DefaultUrls,
             HelpName = "URL",
         }.NotEmpty();
-        var command = new Command("serve", "Run the REST API (and the OpenAPI document, the health checks) over the database, until stopped") { urls };
+        var command = new Command("serve", "Run the REST API (and the OpenAPI document, the health checks) over the database, and the scope file's scheduled jobs, until stopped") { urls };
+        var scopeOption = new ScopeOption("the server was not started");
+        scopeOption.AddTo(command);
         command.SetAction((parseResult, cancellationToken) => CommandRunner.RunAsync(context, async () =>
         {
-            var settings = new ServerSettings(DatabaseLocator.Resolve(parseResult.GetValue(context.Database), context.Host.Environment)) { Urls = parseResult.GetValue(urls) };
+            // Read here first so that a bad file is the usual diagnostics and exit code, not a failed start.
+            if (scopeOption.Read(context, parseResult, null, out var refused) is null)
+            {
+                return refused;
+            }
+
+            var settings = new ServerSettings(DatabaseLocator.Resolve(parseResult.GetValue(context.Database), context.Host.Environment))
+            {
+                Urls = parseResult.GetValue(urls),
+                ScopeFile = scopeOption.PathOf(context, parseResult),
+                ClusterCheckinInterval = Milliseconds(context, "CTEM_CLUSTER_CHECKIN_MS") ?? ServerSettings.Defaults.ClusterCheckinInterval,
+                ClusterCheckinMisfireThreshold = Milliseconds(context, "CTEM_CLUSTER_MISFIRE_MS") ?? ServerSettings.Defaults.ClusterCheckinMisfireThreshold,
+            };
             try
             {
                 await ServerHost.RunAsync(settings, context.Host.Stderr, cancellationToken);
@@ -42,6 +60,7 @@ public static class ServeCommand
         }));
         return command.WithExamples(
             new("ctem serve --db 'Host=db;Username=ctem;Password=…;Database=ctem'", "Serve the API on 127.0.0.1:8080 over PostgreSQL"),
+            new("ctem serve --scope /etc/ctem/ctem.yaml --db 'Host=db;…'", "Also run the scope file's schedules: on PostgreSQL, start it on several hosts and each job runs once"),
             new("ctem serve --urls http://0.0.0.0:8080", "Listen on every interface (behind a TLS proxy)"),
             new("ctem token create --team platform --role admin && ctem serve", "The first admin token, then the server"));
     }
