@@ -29,6 +29,12 @@ public static class CtemCli
         }
 
         var configuration = new InvocationConfiguration { Output = host.Stdout, Error = host.Stderr, EnableDefaultExceptionHandler = false };
+        if (parseResult.CommandResult.Command.Name == "serve")
+        {
+            // System.CommandLine ends the process 2 s after SIGTERM; a server lets requests and jobs in flight finish first.
+            configuration.ProcessTerminationTimeout = Server.Hosting.ServerSettings.Defaults.ShutdownTimeout + TimeSpan.FromSeconds(10);
+        }
+
         return await parseResult.InvokeAsync(configuration, cancellationToken);
     }
 
