@@ -89,6 +89,25 @@ public sealed class ScheduledJobsTests
         Assert.All(bodies, body => Assert.Contains("harp", body, StringComparison.Ordinal));
     }
 
+    [Fact]
+    public async Task Serve_ScopeWithInvalidCron_IsExit3NamingTheFileAndPlaceAndDoesNotStart()
+    {
+        await using var database = await TestDatabase.CreateAsync(Dialect.Sqlite);
+        var scope = await ScopeAsync(database, "products: []\nschedules:\n  dbUpdate:\n    - {cron: \"0 8 * * 1\"}\n    - {cron: \"0 0 25 * * ?\"}\n");
+        using var stdout = new StringWriter();
+        using var stderr = new StringWriter();
+        var host = new Cli.Hosting.CliHost(stdout, stderr, _ => null, TimeProvider.System);
+
+        var exit = await Cli.CtemCli.RunAsync(["serve", "--urls", "http://127.0.0.1:0", "--db", database.Spec, "--scope", scope], host, CancellationToken.None);
+
+        Assert.Equal(3, exit);
+        var lines = stderr.ToString().Split('\n', StringSplitOptions.RemoveEmptyEntries);
+        Assert.StartsWith($"error: {scope}:4:14: schedules.dbUpdate[0].cron: '0 8 * * 1' is not a Quartz cron expression: it has 5 fields", lines[0], StringComparison.Ordinal);
+        Assert.StartsWith($"error: {scope}:5:14: schedules.dbUpdate[1].cron: '0 0 25 * * ?' is not a Quartz cron expression (", lines[1], StringComparison.Ordinal);
+        Assert.Contains("the server was not started", lines[^1], StringComparison.Ordinal);
+        Assert.DoesNotContain("listening", stderr.ToString(), StringComparison.Ordinal);
+    }
+
     private static async Task<string> ScopeAsync(TestDatabase database, string yaml)
     {
         var path = Path.Combine(database.Directory, "ctem.yaml");
