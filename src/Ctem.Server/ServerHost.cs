@@ -4,6 +4,7 @@ using Ctem.Engine.Access;
 using Ctem.Server.Access;
 using Ctem.Server.Apis;
 using Ctem.Server.Hosting;
+using Ctem.Server.Schedules;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Diagnostics.HealthChecks;
 using Microsoft.AspNetCore.Hosting.Server;
@@ -33,7 +34,11 @@ public static class ServerHost
         // A start that fails (no database, an address in use) is the caller's one-line error, not a logged stack trace.
         builder.Logging.AddFilter("Microsoft.Extensions.Hosting.Internal.Host", LogLevel.Critical);
         builder.Services.Configure<HostOptions>(options => options.ShutdownTimeout = settings.ShutdownTimeout);
-        AddServices(builder.Services, settings, time ?? TimeProvider.System);
+        time ??= TimeProvider.System;
+        AddServices(builder.Services, settings, time);
+        var scope = ServerScope.Load(settings.ScopeFile);
+        builder.Services.AddSingleton(scope);
+        SchedulerServices.Add(builder.Services, settings, scope, time);
         var app = builder.Build();
         MapEndpoints(app);
         return app;
@@ -51,6 +56,13 @@ public static class ServerHost
         foreach (var address in app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()?.Addresses ?? [])
         {
             await announce.WriteLineAsync($"ctem serve: listening on {address} (database: {store.Description})");
+        }
+
+        if (app.Services.GetService<ScheduleNode>() is { } node)
+        {
+            var count = app.Services.GetRequiredService<Core.Scoping.ScopeDocument>().Schedules.All.Count();
+            var jobStore = Storage.CtemStoreFactory.PostgresConnectionString(settings.Database) is null ? "in memory, this node only" : "clustered on the database";
+            await announce.WriteLineAsync($"ctem serve: scheduler node {node.Id} runs {count} schedule(s) ({jobStore})");
         }
 
         await announce.FlushAsync(cancellationToken);
@@ -71,14 +83,13 @@ public static class ServerHost
         {
             MaxBodyBytes = section.GetValue("MaxBodyBytes", defaults.MaxBodyBytes),
             RequestsPerMinute = section.GetValue("RequestsPerMinute", defaults.RequestsPerMinute),
-            ScopeFile = section["ScopeFile"],
+            ScopeFile = section["ScopeFile"] is { Length: > 0 } scopeFile ? scopeFile : null,
         };
     }
 
     private static void AddServices(IServiceCollection services, ServerSettings settings, TimeProvider time)
     {
         services.AddSingleton(settings);
-        services.AddSingleton(ServerScope.Read(settings));
         services.AddSingleton(time);
         services.AddSingleton<RandomFill>(RandomNumberGenerator.Fill);
         services.AddSingleton<StoreLifetime>();

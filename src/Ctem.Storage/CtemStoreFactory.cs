@@ -28,6 +28,17 @@ public static class CtemStoreFactory
         }
     }
 
+    /// <summary>
+    /// The Npgsql connection string of a PostgreSQL database spec (keyword form or URI), for the components that connect
+    /// to the same database themselves (Quartz's job store); null for a SQLite path. Throws
+    /// <see cref="CtemStoreException"/> when the spec is malformed, as opening would.
+    /// </summary>
+    public static string? PostgresConnectionString(string databaseSpec)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(databaseSpec);
+        return PostgresConnectionSpec.IsPostgres(databaseSpec) ? PostgresConnectionSpec.Parse(databaseSpec).ConnectionString : null;
+    }
+
     private static PostgresCtemStore OpenPostgres(string spec, TimeProvider time)
     {
         var builder = PostgresConnectionSpec.Parse(spec);

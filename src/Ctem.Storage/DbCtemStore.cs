@@ -20,11 +20,14 @@ internal abstract partial class DbCtemStore : ICtemStore, IAcceptanceSource
         _time = time;
         TimestampTypeHandler.Register();
         Tokens = new ApiTokenQueries(OpenAsync, time);
+        JobRuns = new JobRunQueries(OpenAsync);
     }
 
     public string Description => _dialect.Description;
 
     public IApiTokenStore Tokens { get; }
+
+    public IJobRunStore JobRuns { get; }
 
     internal ISqlDialect Dialect => _dialect;
 

@@ -49,24 +49,9 @@ public static class DbCommand
             new("ctem db import known_exploited_vulnerabilities.json epss_scores-current.csv.gz", "Import the KEV catalogue and EPSS scores; open findings are re-assessed"));
     }
 
-    /// <summary>
-    /// After new, changed or withdrawn advisories, re-matches the stored inventories that hold their packages; after a
-    /// KEV or EPSS change, re-assesses the open findings so their priorities follow the new facts.
-    /// </summary>
-    internal static async Task<ImportReport> ReassessAsync(CliContext context, ICtemStore store, ImportReport report, CancellationToken cancellationToken)
-    {
-        if (report.Status == OperationStatus.Failed)
-        {
-            return report;
-        }
-
-        if (report.ChangedPackages.Count > 0)
-        {
-            report = report with { Reanalyzed = await context.Reanalyzer(store).RunAsync(report.ChangedPackages, cancellationToken) };
-        }
-
-        return report.FeedsChanged || report.CveRecordsChanged ? report with { Reprioritized = await Reprioritizer.RunAsync(store, context.Host.Time, cancellationToken) } : report;
-    }
+    /// <summary>Re-matches and re-assesses what the import changed (<see cref="KnowledgeReassessment"/>).</summary>
+    internal static Task<ImportReport> ReassessAsync(CliContext context, ICtemStore store, ImportReport report, CancellationToken cancellationToken) =>
+        KnowledgeReassessment.RunAsync(store, context.Reanalyzer(store), context.Host.Time, report, cancellationToken);
 
     internal static void WriteImportReport(CliContext context, ImportReport report, string format)
     {

@@ -13,18 +13,13 @@ namespace Ctem.Cli.Commands;
 /// </summary>
 public static class DbUpdateCommand
 {
-    private static readonly string[] AllSources = ["osv", "kev", "epss", "cve", "nvd"];
-
-    // CVE records and NVD are large downloads: fetched when named, not by default.
-    private static readonly string[] DefaultSources = ["osv", "kev", "epss"];
-
     public static Command Create(CliContext context)
     {
         var sources = new Option<string[]>("--source")
         {
             Description = "Sources to fetch: osv, kev, epss, cve (CVE JSON 5 records), nvd (NVD CVE API 2.0, incremental; NVD_API_KEY raises the rate limit) (repeatable; default: osv, kev, epss)",
             AllowMultipleArgumentsPerToken = true,
-        }.EachOneOf("source", AllSources);
+        }.EachOneOf("source", FeedSelection.AllSources);
         var ecosystems = new Option<string[]>("--ecosystem")
         {
             Description = $"OSV ecosystems to fetch, as OSV names them, optionally with a release (Debian:12) (repeatable; default: {string.Join(", ", FeedSources.DefaultEcosystems)})",
@@ -51,37 +46,20 @@ public static class DbUpdateCommand
                 return refused;
             }
 
-            var chosen = parseResult.GetValue(sources) is { Length: > 0 } named ? named : DefaultSources;
-            var list = new List<FeedSource>();
-            if (chosen.Contains("osv"))
-            {
-                var names = parseResult.GetValue(ecosystems) is { Length: > 0 } given ? given : FeedSources.DefaultEcosystems;
-                list.AddRange(names.Select(e => FeedSources.Osv(parseResult.GetValue(osvUrl)!, e)));
-            }
-
-            if (chosen.Contains("kev"))
-            {
-                list.Add(FeedSources.Kev(parseResult.GetValue(kevUrl)!));
-            }
-
-            if (chosen.Contains("epss"))
-            {
-                list.Add(FeedSources.Epss(parseResult.GetValue(epssUrl)!));
-            }
-
-            if (chosen.Contains("cve"))
-            {
-                list.Add(FeedSources.Cve(parseResult.GetValue(cveUrl)!));
-            }
-
-            // The key is read here and handed to the request only: never printed, logged or stored.
-            var nvd = chosen.Contains("nvd")
-                ? new NvdOptions(parseResult.GetValue(nvdUrl)!, context.Host.Environment("NVD_API_KEY") is { Length: > 0 } key ? key : null) { RateWindow = context.NvdRateWindow }
-                : null;
-
+            var selection = new FeedSelection(
+                parseResult.GetValue(sources) ?? [],
+                parseResult.GetValue(ecosystems) ?? [],
+                new Dictionary<string, string>(StringComparer.Ordinal)
+                {
+                    ["osv"] = parseResult.GetValue(osvUrl)!,
+                    ["kev"] = parseResult.GetValue(kevUrl)!,
+                    ["epss"] = parseResult.GetValue(epssUrl)!,
+                    ["cve"] = parseResult.GetValue(cveUrl)!,
+                    ["nvd"] = parseResult.GetValue(nvdUrl)!,
+                });
             await using var store = await context.OpenStoreAsync(parseResult, cancellationToken);
             var updater = new KnowledgeUpdater(store, context.Importer(store), context.Http, context.Host.Time);
-            var options = UpdateOptions.For(list) with { Retries = parseResult.GetValue(retries), RetryDelay = context.RetryDelay, Nvd = nvd };
+            var options = UpdateOptions.For(selection.Feeds()) with { Retries = parseResult.GetValue(retries), RetryDelay = context.RetryDelay, Nvd = selection.Nvd(context.Host.Environment, context.NvdRateWindow) };
             var report = await LiveStatus.RunAsync(context.Host, "updating…", progress => updater.UpdateAsync(options, progress, cancellationToken));
             if (report.Import is { } imported)
             {

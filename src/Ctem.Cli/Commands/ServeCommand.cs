@@ -16,6 +16,10 @@ public static class ServeCommand
 
     public const string DefaultUrls = "http://127.0.0.1:8080";
 
+    // Tests make a dead node's jobs recovered sooner; there is no option for it, as there is no reason to in production.
+    private static TimeSpan? Milliseconds(CliContext context, string variable) =>
+        int.TryParse(context.Host.Environment(variable), out var milliseconds) && milliseconds > 0 ? TimeSpan.FromMilliseconds(milliseconds) : null;
+
     public static Command Create(CliContext context)
     {
         var urls = new Option<string>("--urls")
@@ -24,21 +28,23 @@ public static class ServeCommand
             DefaultValueFactory = _ => DefaultUrls,
             HelpName = "URL",
         }.NotEmpty();
-        var scope = new ScopeOption("the server was not started");
-        var command = new Command(Name, "Run the REST API (and the OpenAPI document, the health checks) over the database, until stopped") { urls };
-        scope.AddTo(command);
+        var command = new Command(Name, "Run the REST API (and the OpenAPI document, the health checks) over the database, and the scope file's scheduled jobs, until stopped") { urls };
+        var scopeOption = new ScopeOption("the server was not started");
+        scopeOption.AddTo(command);
         command.SetAction((parseResult, cancellationToken) => CommandRunner.RunAsync(context, async () =>
         {
-            // Checked here as every command checks it, for the same messages and exit code; the server reads it once at start.
-            if (scope.Read(context, parseResult, null, out var scopeExit) is null)
+            // Read here first so that a bad file is the usual diagnostics and exit code, not a failed start.
+            if (scopeOption.Read(context, parseResult, null, out var refused) is null)
             {
-                return scopeExit;
+                return refused;
             }
 
             var settings = new ServerSettings(DatabaseLocator.Resolve(parseResult.GetValue(context.Database), context.Host.Environment))
             {
                 Urls = parseResult.GetValue(urls),
-                ScopeFile = scope.PathOf(context, parseResult),
+                ScopeFile = scopeOption.PathOf(context, parseResult),
+                ClusterCheckinInterval = Milliseconds(context, "CTEM_CLUSTER_CHECKIN_MS") ?? ServerSettings.Defaults.ClusterCheckinInterval,
+                ClusterCheckinMisfireThreshold = Milliseconds(context, "CTEM_CLUSTER_MISFIRE_MS") ?? ServerSettings.Defaults.ClusterCheckinMisfireThreshold,
             };
             try
             {
@@ -56,6 +62,7 @@ public static class ServeCommand
         }));
         return command.WithExamples(
             new("ctem serve --db 'Host=db;Username=ctem;Password=…;Database=ctem'", "Serve the API on 127.0.0.1:8080 over PostgreSQL"),
+            new("ctem serve --scope /etc/ctem/ctem.yaml --db 'Host=db;…'", "Also run the scope file's schedules: on PostgreSQL, start it on several hosts and each job runs once"),
             new("ctem serve --urls http://0.0.0.0:8080", "Listen on every interface (behind a TLS proxy)"),
             new("ctem serve --scope ctem.yaml", "Accept risks through the API under the scope file's acceptance policy"),
             new("ctem token create --team platform --role admin && ctem serve", "The first admin token, then the server"));

@@ -22,6 +22,9 @@ public sealed record ScopeDocument(IReadOnlyList<ScopeProduct> Products, Remedia
     /// <summary>Where <c>ctem tickets sync</c> files tickets (<c>tickets:</c>); null when the file has no such section.</summary>
     public TicketSettings? Tickets { get; init; }
 
+    /// <summary>The continuous jobs <c>ctem serve</c> runs (<c>schedules:</c>); none by default.</summary>
+    public ScheduleSettings Schedules { get; init; } = ScheduleSettings.None;
+
     /// <summary>The weights, priority thresholds and SLA together: everything that turns facts into a priority.</summary>
     public RiskPolicy Policy => new(RiskWeights, Priorities, Sla);
 

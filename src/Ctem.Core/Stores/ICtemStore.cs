@@ -14,6 +14,9 @@ public partial interface ICtemStore : IAsyncDisposable
     /// <summary>The API's teams and token hashes.</summary>
     IApiTokenStore Tokens { get; }
 
+    /// <summary>The executions of the scheduled jobs of <c>ctem serve</c>.</summary>
+    IJobRunStore JobRuns { get; }
+
     /// <summary>Starts an advisory import; nothing is visible to readers until <see cref="IKnowledgeImport.CommitAsync"/>.</summary>
     Task<IKnowledgeImport> BeginKnowledgeImportAsync(CancellationToken cancellationToken);
 

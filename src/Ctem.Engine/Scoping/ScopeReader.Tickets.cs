@@ -97,22 +97,9 @@ internal sealed partial class ScopeReader
     }
 
     /// <summary>An https URL, or http to a loopback address (a test server); only the hosts written here are ever called.</summary>
-    private Uri? Url(Fields fields, string key, bool required = false)
-    {
-        var text = Text(fields, key, required);
-        if (text is null)
-        {
-            return null;
-        }
-
-        if (!Uri.TryCreate(text, UriKind.Absolute, out var url) || !(url.Scheme == Uri.UriSchemeHttps || (url.Scheme == Uri.UriSchemeHttp && url.IsLoopback)))
-        {
-            Error(fields.Value(key)!, $"{fields.Name(key)}: '{text}' is not an https:// URL (http:// only to a loopback address)");
-            return null;
-        }
-
-        return url.AbsoluteUri.EndsWith('/') ? url : new Uri(url.AbsoluteUri + "/");
-    }
+    /// <summary>An API root: <see cref="FetchUrl"/> ending in '/', so relative paths resolve beneath it.</summary>
+    private Uri? Url(Fields fields, string key, bool required = false) =>
+        FetchUrl(fields, key, required) is not { } url ? null : url.AbsoluteUri.EndsWith('/') ? url : new Uri(url.AbsoluteUri + "/");
 
     private List<string> Labels(Fields fields)
     {

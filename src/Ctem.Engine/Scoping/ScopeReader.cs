@@ -11,7 +11,7 @@ namespace Ctem.Engine.Scoping;
 /// </summary>
 internal sealed partial class ScopeReader(string path, Func<string, string?>? readRelated = null)
 {
-    private static readonly string[] RootKeys = ["products", "sla", "priorities", "riskWeights", "vex", "acceptance", "notifications", "tickets"];
+    private static readonly string[] RootKeys = ["products", "sla", "priorities", "riskWeights", "vex", "acceptance", "notifications", "tickets", "schedules"];
     private static readonly string[] VexKeys = ["author", "supplier", "auto"];
     private static readonly string[] PartyKeys = ["name", "contact", "namespace"];
     private static readonly string[] ProductKeys = ["name", "description", "owner", "owners", "codeowners", "criticality", "dataSensitivity", "crownJewel", "releases", "deployments"];
@@ -84,7 +84,12 @@ internal sealed partial class ScopeReader(string path, Func<string, string?>? re
             products.Add(product);
         }
 
-        return new ScopeDocument(products, Sla(fields), Weights(fields)) { Priorities = Priorities(fields), Vex = Vex(fields), Acceptance = Acceptance(fields), Notifications = Notifications(fields, products), Tickets = Tickets(fields) };
+        var notifications = Notifications(fields, products);
+        return new ScopeDocument(products, Sla(fields), Weights(fields))
+        {
+            Priorities = Priorities(fields), Vex = Vex(fields), Acceptance = Acceptance(fields), Notifications = notifications, Tickets = Tickets(fields),
+            Schedules = Schedules(fields, products, notifications),
+        };
     }
 
     private VexPolicy Vex(Fields root)

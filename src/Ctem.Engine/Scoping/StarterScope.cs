@@ -166,5 +166,35 @@ public static class StarterScope
         #       tracker: github
         #       repository: acme/web
 
+        # schedules (optional): the continuous jobs 'ctem serve --scope ctem.yaml' runs (Quartz.NET; on PostgreSQL
+        # every trigger fires once across all the servers sharing the database). cron (required): a Quartz cron
+        # expression, seconds first ("sec min hour day-of-month month day-of-week [year]"; ? for "any" in one of
+        # the two day fields). timeZone (optional, default UTC): an IANA name, here or per schedule.
+        # schedules:
+        #   timeZone: Europe/Berlin
+        #   # dbUpdate: 'ctem db update' on a schedule, then re-analysis of what the new advisories touch.
+        #   # sources (default osv, kev, epss), ecosystems (OSV names), urls (mirrors, per source), retries (default 3).
+        #   dbUpdate:
+        #     - cron: "0 0 3 * * ?"
+        #       sources: [osv, kev, epss]
+        #       ecosystems: [npm, PyPI]
+        #     - cron: "0 0 */6 * * ?"
+        #       sources: [kev]
+        #       urls: {kev: https://mirror.example.com/kev.json}
+        #   # rescans: 'ctem scan PATH --product P --source S' on a schedule; one per product and source. paths: SBOM
+        #   # files or directories (relative to this file); or url: an SBOM downloaded (with retries) and scanned.
+        #   rescans:
+        #     - product: payments-api
+        #       source: nightly-sbom
+        #       cron: "0 30 2 * * ?"
+        #       url: https://artifacts.example.com/payments-api/sbom.cdx.json
+        #     - product: payments-api
+        #       source: checkout
+        #       cron: "0 0 4 ? * MON-FRI"
+        #       paths: [../checkout]
+        #   # notify: 'ctem notify' on a schedule: SLA breaches and due dates, and every event the channels take.
+        #   notify:
+        #     cron: "0 0 8 ? * MON-FRI"
+
         """;
 }

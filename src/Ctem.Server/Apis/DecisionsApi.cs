@@ -1,3 +1,4 @@
+using Ctem.Core.Scoping;
 using Ctem.Engine.Mobilization.Acceptance;
 using Ctem.Reporting;
 using Ctem.Server.Access;
@@ -37,7 +38,7 @@ internal static class DecisionsApi
             .ProducesProblem(StatusCodes.Status404NotFound);
     }
 
-    private static async Task<IResult> AcceptAsync(long id, AcceptBody body, HttpContext context, EngineServices engine, ServerScope scope)
+    private static async Task<IResult> AcceptAsync(long id, AcceptBody body, HttpContext context, EngineServices engine, ScopeDocument scope)
     {
         DateTimeOffset? until = null;
         if (body.Until is { } text)
@@ -57,7 +58,7 @@ internal static class DecisionsApi
 
         await AcceptanceExpiry.RunAsync(engine.Store, engine.Time, context.RequestAborted);
         var request = new AcceptRequest(id, body.Reason, until, Caller.From(context.User)!.AuditName);
-        var result = await engine.Acceptor.AcceptAsync(request, scope.Document.Acceptance, context.RequestAborted);
+        var result = await engine.Acceptor.AcceptAsync(request, scope.Acceptance, context.RequestAborted);
         return result.Accepted is { } accepted
             ? Written.As(Written.Json, output => FindingDecisionJson.WriteAcceptance(output, accepted))
             : Problems.BadRequest($"{result.Refusal}; nothing was recorded");

@@ -101,7 +101,7 @@ internal static class ValidationApi
                 : Written.As(Written.Json, output => VexReportJson.WriteImport(output, report));
         });
 
-    private static async Task<IResult> ExportAsync(string product, string? format, string? release, HttpContext context, EngineServices engine, ServerScope scope)
+    private static async Task<IResult> ExportAsync(string product, string? format, string? release, HttpContext context, EngineServices engine, ScopeDocument scope)
     {
         var chosen = format ?? ExportFormats[0];
         if (BuiltInPlugins.VexWriters.FirstOrDefault(w => w.Format == chosen) is not { } writer)
@@ -114,7 +114,7 @@ internal static class ValidationApi
             return Problems.NotFound($"no product named '{product}'");
         }
 
-        var export = await engine.VexExporter.ExportAsync(new VexExportRequest(product, release, scope.Document.Vex, "ctem", ToolVersion.Current), context.RequestAborted);
+        var export = await engine.VexExporter.ExportAsync(new VexExportRequest(product, release, scope.Vex, "ctem", ToolVersion.Current), context.RequestAborted);
         using var buffer = new MemoryStream();
         writer.Write(export, buffer);
         return Written.As(Written.Json, output => output.Write(Encoding.UTF8.GetString(buffer.ToArray())));

@@ -3,26 +3,37 @@ using Ctem.Engine.Scoping;
 
 namespace Ctem.Server.Hosting;
 
-/// <summary>
-/// The scope file the server was started with (<see cref="ServerSettings.ScopeFile"/>), read once at start; without one,
-/// the defaults every policy has (<see cref="ScopeDocument.Empty"/>).
-/// </summary>
-internal sealed record ServerScope(ScopeDocument Document)
+/// <summary>The scope file the server was started with (<see cref="ServerSettings.ScopeFile"/>), read once at start.</summary>
+public static class ServerScope
 {
     /// <summary>
-    /// The scope; a file that cannot be read or is not valid stops the start with its diagnostics. <c>ctem serve</c> checks
-    /// the file as every command does before it starts the server, so this is what a server configured on its own meets.
+    /// The document, <see cref="ScopeDocument.Empty"/> without a file; an unreadable or invalid file is an
+    /// <see cref="InvalidScopeFileException"/> whose lines name the file and every place at fault.
     /// </summary>
-    public static ServerScope Read(ServerSettings settings)
+    public static ScopeDocument Load(string? path)
     {
-        if (settings.ScopeFile is not { } path)
+        if (path is null)
         {
-            return new ServerScope(ScopeDocument.Empty);
+            return ScopeDocument.Empty;
         }
 
-        var loaded = ScopeFileReader.Read(path);
-        return loaded.Document is { } document
-            ? new ServerScope(document)
-            : throw new InvalidOperationException($"the scope file {path} is not valid: {string.Join("; ", loaded.Diagnostics.Where(d => d.IsError).Select(d => $"{d.Location} {d.Message}".Trim()))}");
+        string text;
+        try
+        {
+            text = File.ReadAllText(path);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            throw new InvalidScopeFileException([$"cannot read the scope file {path}: {e.Message}"]);
+        }
+
+        var loaded = ScopeFile.Load(path, text, related => File.Exists(related) ? File.ReadAllText(related) : null);
+        return loaded.Success ? loaded.Document! : throw new InvalidScopeFileException([.. loaded.Diagnostics.Select(d => d.ToString())]);
     }
+}
+
+/// <summary>The server cannot start with its scope file; <see cref="Problems"/> says why, one line each.</summary>
+public sealed class InvalidScopeFileException(IReadOnlyList<string> problems) : Exception(string.Join(Environment.NewLine, problems))
+{
+    public IReadOnlyList<string> Problems { get; } = problems;
 }

@@ -8,6 +8,9 @@ public sealed record ServerSettings(string Database)
 {
     public const string Section = "Ctem";
 
+    /// <summary>The defaults of every setting but the database.</summary>
+    public static ServerSettings Defaults { get; } = new("(none)");
+
     /// <summary>Where to listen (<c>--urls</c>); null for ASP.NET Core's configuration (<c>ASPNETCORE_URLS</c>, else http://localhost:5000).</summary>
     public string? Urls { get; init; }
 
@@ -22,6 +25,15 @@ public sealed record ServerSettings(string Database)
 
     /// <summary>Requests per minute one token (or one address, before authentication) may make.</summary>
     public int RequestsPerMinute { get; init; } = 600;
+
+    /// <summary>The scope file (<c>--scope</c>): its <c>schedules:</c> are the continuous jobs this server runs; null for none.</summary>
+    public string? ScopeFile { get; init; }
+
+    /// <summary>How often a node of a cluster (PostgreSQL) records that it is alive.</summary>
+    public TimeSpan ClusterCheckinInterval { get; init; } = TimeSpan.FromSeconds(5);
+
+    /// <summary>How long past a missed check-in the other nodes wait before recovering a node's jobs: longer than the worst pause of a live node.</summary>
+    public TimeSpan ClusterCheckinMisfireThreshold { get; init; } = TimeSpan.FromSeconds(15);
 
     /// <summary>How long a stopping server lets requests in flight (a scan) finish; past it they are cancelled and roll back.</summary>
     public TimeSpan ShutdownTimeout { get; init; } = TimeSpan.FromSeconds(30);
