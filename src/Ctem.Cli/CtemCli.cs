@@ -31,8 +31,9 @@ public static class CtemCli
         var configuration = new InvocationConfiguration { Output = host.Stdout, Error = host.Stderr, EnableDefaultExceptionHandler = false };
         if (parseResult.CommandResult.Command.Name == ServeCommand.Name)
         {
-            // System.CommandLine ends the process 2 s after SIGTERM; a server lets requests and jobs in flight finish first.
-            configuration.ProcessTerminationTimeout = Server.Hosting.ServerSettings.Defaults.ShutdownTimeout + TimeSpan.FromSeconds(10);
+            // The server handles SIGTERM and Ctrl-C itself, letting requests and jobs in flight finish (up to its shutdown
+            // timeout); System.CommandLine's handling would end the process 2 seconds after the signal, cutting them off.
+            configuration.ProcessTerminationTimeout = null;
         }
 
         return await parseResult.InvokeAsync(configuration, cancellationToken);

@@ -15,8 +15,8 @@ public sealed record ServerSettings(string Database)
     public string? Urls { get; init; }
 
     /// <summary>
-    /// The scope file (<c>--scope</c>), read once at start: the acceptance policy of <c>accept</c> and the VEX author and
-    /// supplier of the VEX export; null for the defaults.
+    /// The scope file (<c>--scope</c>), read once at start: its <c>schedules:</c> are the continuous jobs this server runs,
+    /// and it gives the acceptance policy of <c>accept</c> and the VEX author and supplier of the VEX export; null for none.
     /// </summary>
     public string? ScopeFile { get; init; }
 
@@ -25,9 +25,6 @@ public sealed record ServerSettings(string Database)
 
     /// <summary>Requests per minute one token (or one address, before authentication) may make.</summary>
     public int RequestsPerMinute { get; init; } = 600;
-
-    /// <summary>The scope file (<c>--scope</c>): its <c>schedules:</c> are the continuous jobs this server runs; null for none.</summary>
-    public string? ScopeFile { get; init; }
 
     /// <summary>How often a node of a cluster (PostgreSQL) records that it is alive.</summary>
     public TimeSpan ClusterCheckinInterval { get; init; } = TimeSpan.FromSeconds(5);
