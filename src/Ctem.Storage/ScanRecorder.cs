@@ -20,10 +20,10 @@ internal sealed class ScanRecorder
         """;
 
     private const string InsertFindingSql = """
-        INSERT INTO findings (product_id, finding_key, component_purl, ecosystem, package_name, version, vulnerability_id,
+        INSERT INTO findings (product_id, product_name, finding_key, component_purl, ecosystem, package_name, version, vulnerability_id,
             aliases_json, advisory_ids_json, summary, severity, fixed_versions_json, scope, relation, version_inferred_from, cvss_vector, cvss_source, severity_source, exploit_refs_json, cwes_json, risk_score, priority, risk_json, location_root, location_path, location_line, suspect, owner, owner_source, identity_derived_from, identity_confidence, status,
             first_seen_at, last_seen_at, resolved_at, first_run_id, last_run_id)
-        VALUES (@ProductId, @FindingKey, @ComponentPurl, @Ecosystem, @PackageName, @Version, @VulnerabilityId,
+        VALUES (@ProductId, (SELECT name FROM products WHERE id = @ProductId), @FindingKey, @ComponentPurl, @Ecosystem, @PackageName, @Version, @VulnerabilityId,
             @AliasesJson, @AdvisoryIdsJson, @Summary, @Severity, @FixedVersionsJson, @Scope, @Relation, @VersionInferredFrom, @CvssVector, @CvssSource, @SeveritySource, @ExploitReferencesJson, @CwesJson, @RiskScore, @Priority, @RiskJson, @LocationRoot, @LocationPath, @LocationLine, @Suspect, @Owner, @OwnerSource, @IdentityDerivedFrom, @IdentityConfidence, 'open',
             @At, @At, NULL, @RunId, @RunId)
         RETURNING id
