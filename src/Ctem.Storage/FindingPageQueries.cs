@@ -77,10 +77,11 @@ internal static class FindingPageQueries
         }
 
         // Lower-casing in SQL agrees with ignoring case in .NET for ASCII text; other text is matched by the caller alone.
+        // One search of the columns joined (a match across two of them is let through; the caller checks again).
         if (request.Text is { } text && text.All(char.IsAscii))
         {
             parameters.Add("Text", text.ToLowerInvariant(), DbType.String);
-            yield return $"({string.Join(" OR ", TextColumns.Select(c => dialect.ContainsLower(c, "Text")))})";
+            yield return dialect.ContainsLower(string.Join(" || ' ' || ", TextColumns.Select(c => $"COALESCE({c}, '')")), "Text");
         }
 
         if (request.After is { } after)

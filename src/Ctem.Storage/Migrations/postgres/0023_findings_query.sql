@@ -10,3 +10,6 @@ CREATE INDEX ix_findings_by_priority ON findings ((-COALESCE(risk_score, -1)), p
 CREATE INDEX ix_findings_product_by_priority ON findings (product_name COLLATE "C", (-COALESCE(risk_score, -1)),
     component_purl COLLATE "C", vulnerability_id COLLATE "C", id);
 CREATE INDEX ix_findings_product_by_id ON findings (product_name COLLATE "C", id);
+
+-- Every page looks up the accepted risks in force (findings joined to their acceptance): by index, not by scan.
+CREATE INDEX ix_findings_acceptance ON findings (acceptance_id) WHERE acceptance_id IS NOT NULL;

@@ -7,3 +7,6 @@ UPDATE findings SET product_name = (SELECT p.name FROM products p WHERE p.id = f
 CREATE INDEX ix_findings_by_priority ON findings ((-COALESCE(risk_score, -1)), product_name, component_purl, vulnerability_id, id);
 CREATE INDEX ix_findings_product_by_priority ON findings (product_name, (-COALESCE(risk_score, -1)), component_purl, vulnerability_id, id);
 CREATE INDEX ix_findings_product_by_id ON findings (product_name, id);
+
+-- Every page looks up the accepted risks in force (findings joined to their acceptance): by index, not by scan.
+CREATE INDEX ix_findings_acceptance ON findings (acceptance_id) WHERE acceptance_id IS NOT NULL;
