@@ -9,6 +9,10 @@ using Ctem.Storage;
 
 // Prints the figures quoted in issue notes: import vs plain parse time per OSV export, scan time, and matching
 // throughput against the whole knowledge base. Usage: run.sh [SHARED_DIR] (default ../shared).
+// --findings N: how many findings the load benchmark (CTEM_BENCH_ONLY=load) stores; 1 M by default.
+var findingsAt = Array.IndexOf(args, "--findings");
+var findings = findingsAt >= 0 && findingsAt + 1 < args.Length && int.TryParse(args[findingsAt + 1], out var count) && count > 0 ? count : 1_000_000;
+args = findingsAt >= 0 ? [.. args.Take(findingsAt), .. args.Skip(findingsAt + 2)] : args;
 var shared = args.Length > 0 ? args[0] : Path.GetFullPath(Path.Combine(AppContext.BaseDirectory, "../../../../../../shared"));
 var osv = Path.Combine(shared, "data", "osv");
 if (!Directory.Exists(osv))
@@ -18,6 +22,11 @@ if (!Directory.Exists(osv))
 }
 
 Console.WriteLine($"machine: {Environment.ProcessorCount} cores, .NET {Environment.Version}, {System.Runtime.InteropServices.RuntimeInformation.OSDescription}");
+if (Environment.GetEnvironmentVariable("CTEM_BENCH_ONLY") == "load")
+{
+    return await FindingsLoad.RunAsync(shared, Environment.GetEnvironmentVariable("CTEM_BENCH_DB"), findings);
+}
+
 var work = Directory.CreateTempSubdirectory("ctem-bench-");
 try
 {

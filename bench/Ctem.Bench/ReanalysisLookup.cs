@@ -84,7 +84,7 @@ internal static class ReanalysisLookup
         int.TryParse(Environment.GetEnvironmentVariable(variable), out var value) && value > 0 ? value : fallback;
 
     /// <summary>Distinct affected packages named by the shared OSV exports, as components at version 1.0.0.</summary>
-    private static List<(string Purl, Component Component)> RealPackageNames(string osv)
+    internal static List<(string Purl, Component Component)> RealPackageNames(string osv)
     {
         var found = new SortedDictionary<string, Component>(StringComparer.Ordinal);
         foreach (var (zip, type) in new[] { ("PyPI.zip", "pypi"), ("Go.zip", "golang"), ("crates.io.zip", "cargo") })

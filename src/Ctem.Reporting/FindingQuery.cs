@@ -12,8 +12,16 @@ public static class FindingQuery
     {
         ArgumentNullException.ThrowIfNull(store);
         var stored = (await store.GetFindingsAsync(filter, cancellationToken)).Where(f => where?.Invoke(f) ?? true).ToList();
+        return FindingView.ByPriority(await ViewsAsync(store, stored, cancellationToken));
+    }
+
+    /// <summary>The stored findings as views, joined to KEV, EPSS and CVE records, in the order given (a page the store ordered).</summary>
+    public static async Task<IReadOnlyList<FindingView>> ViewsAsync(ICtemStore store, IReadOnlyList<StoredFinding> stored, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(store);
+        ArgumentNullException.ThrowIfNull(stored);
         var exploitation = await ExploitationLookup.ForAsync(store, stored.Select(f => f.Vulnerability), cancellationToken);
         var cveRecords = await CveRecordLookup.ForAsync(store, stored.Select(f => f.Vulnerability), cancellationToken);
-        return FindingView.ByPriority(stored.Select(f => FindingView.From(f).With(exploitation).With(cveRecords)));
+        return [.. stored.Select(f => FindingView.From(f).With(exploitation).With(cveRecords))];
     }
 }

@@ -155,6 +155,13 @@ internal abstract partial class DbCtemStore : ICtemStore, IAcceptanceSource
         return await FindingQueries.FindAsync(connection, _dialect, filter, withRisk: true, cancellationToken);
     }
 
+    public async Task<IReadOnlyList<StoredFinding>> GetFindingPageAsync(FindingPageRequest request, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        await using var connection = await OpenAsync(cancellationToken);
+        return await FindingPageQueries.PageAsync(connection, _dialect, request, cancellationToken);
+    }
+
     public async Task<IReadOnlyList<RunSummary>> GetRunsAsync(string product, CancellationToken cancellationToken)
     {
         await using var connection = await OpenAsync(cancellationToken);

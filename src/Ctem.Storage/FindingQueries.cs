@@ -60,32 +60,48 @@ internal static class FindingQueries
         }
         else
         {
-            where = (filter.Status, vexCloses) switch
-            {
-                (FindingStatusFilter.Open, true) => $"f.status = 'open' AND NOT {VexQueries.ClosedSql} AND f.acceptance_id IS NULL",
-                (FindingStatusFilter.Open, false) => "f.status = 'open'",
-                (FindingStatusFilter.Resolved, true) => $"(f.status = 'resolved' OR {VexQueries.ClosedSql})",
-                (FindingStatusFilter.Resolved, false) => "f.status = 'resolved'",
-                _ => "1 = 1",
-            } + " AND (@Product IS NULL OR p.name = @Product) AND (@Owner IS NULL OR COALESCE(f.assigned_owner, f.owner) = @Owner)";
+            where = StatusCondition(filter.Status, vexCloses)
+                + " AND (@Product IS NULL OR p.name = @Product) AND (@Owner IS NULL OR COALESCE(f.assigned_owner, f.owner) = @Owner)";
         }
 
-        var sql = string.Format(System.Globalization.CultureInfo.InvariantCulture, OpenFindingsSql, withRisk ? "f.risk_json" : "NULL", where);
-        var rows = await connection.QueryAsync<OpenFindingRow>(new CommandDefinition(sql, parameters, cancellationToken: cancellationToken));
+        var rows = (await connection.QueryAsync<OpenFindingRow>(new CommandDefinition(RowsSql(withRisk, where), parameters, cancellationToken: cancellationToken))).AsList();
+        var found = await CompleteAsync(connection, rows, where, parameters, cancellationToken);
+
+        // Most urgent first: the order every report lists findings in.
+        return found
+            .OrderByDescending(f => f.Risk?.Score ?? -1)
+            .ThenBy(f => f.Product, StringComparer.Ordinal)
+            .ThenBy(f => f.ComponentPurl, StringComparer.Ordinal)
+            .ThenBy(f => f.Vulnerability.Id, StringComparer.Ordinal)
+            .ToList();
+    }
+
+    /// <summary>Which findings a status means; with <paramref name="vexCloses"/>, a finding VEX closed or a risk accepted is not open.</summary>
+    public static string StatusCondition(FindingStatusFilter status, bool vexCloses = true) => (status, vexCloses) switch
+    {
+        (FindingStatusFilter.Open, true) => $"f.status = 'open' AND NOT {VexQueries.ClosedSql} AND f.acceptance_id IS NULL",
+        (FindingStatusFilter.Open, false) => "f.status = 'open'",
+        (FindingStatusFilter.Resolved, true) => $"(f.status = 'resolved' OR {VexQueries.ClosedSql})",
+        (FindingStatusFilter.Resolved, false) => "f.status = 'resolved'",
+        _ => "1 = 1",
+    };
+
+    /// <summary>The finding rows <paramref name="where"/> selects (over <c>findings f</c> joined to <c>products p</c>), without an order.</summary>
+    public static string RowsSql(bool withRisk, string where) =>
+        string.Format(System.Globalization.CultureInfo.InvariantCulture, OpenFindingsSql, withRisk ? "f.risk_json" : "NULL", where);
+
+    /// <summary>The rows as findings, in their order, with their sources, the VEX statement and the accepted risk in force; <paramref name="where"/> selects the same rows.</summary>
+    public static async Task<List<StoredFinding>> CompleteAsync(
+        DbConnection connection, IReadOnlyList<OpenFindingRow> rows, string where, object parameters, CancellationToken cancellationToken)
+    {
         var sourcesSql = string.Format(System.Globalization.CultureInfo.InvariantCulture, SourcesSql, where);
         var sources = (await connection.QueryAsync<(long FindingId, string Tool)>(new CommandDefinition(sourcesSql, parameters, cancellationToken: cancellationToken)))
             .ToLookup(s => s.FindingId, s => s.Tool);
 
         var vex = await VexQueries.InForceAsync(connection, where, parameters, cancellationToken);
         var accepted = (await AcceptanceQueries.InForceAsync(connection, null, null, cancellationToken)).ToDictionary(a => a.FindingId);
-
-        // Most urgent first: the order every report lists findings in.
         return rows
             .Select(r => r.ToStoredFinding(sources[r.Id].Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal).ToList()) with { Vex = vex.GetValueOrDefault(r.Id), Acceptance = accepted.GetValueOrDefault(r.Id) })
-            .OrderByDescending(f => f.Risk?.Score ?? -1)
-            .ThenBy(f => f.Product, StringComparer.Ordinal)
-            .ThenBy(f => f.ComponentPurl, StringComparer.Ordinal)
-            .ThenBy(f => f.Vulnerability.Id, StringComparer.Ordinal)
             .ToList();
     }
 

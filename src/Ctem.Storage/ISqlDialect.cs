@@ -30,6 +30,15 @@ internal interface ISqlDialect
     /// <summary>A predicate true when <paramref name="column"/> equals one of the values of list parameter <paramref name="parameter"/>.</summary>
     string InList(string column, string parameter);
 
+    /// <summary><paramref name="expression"/> compared ordinally (by code point), as .NET's ordinal comparer orders strings.</summary>
+    string Ordinal(string expression);
+
+    /// <summary>A subquery of the strings of the JSON array in text column <paramref name="column"/>.</summary>
+    string JsonStrings(string column);
+
+    /// <summary>A predicate true when <paramref name="expression"/>, lower-cased, contains the (lower-case) text parameter <paramref name="parameter"/>.</summary>
+    string ContainsLower(string expression, string parameter);
+
     /// <summary>Where the data lives, safe to print.</summary>
     string Description { get; }
 

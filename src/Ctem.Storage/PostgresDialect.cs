@@ -34,6 +34,12 @@ internal sealed class PostgresDialect : ISqlDialect
     public string Description { get; }
 
     // Dapper sends a list to Npgsql as one array parameter, which IN cannot take but = ANY can.
+    public string Ordinal(string expression) => $"{expression} COLLATE \"C\"";
+
+    public string JsonStrings(string column) => $"SELECT json_array_elements_text({column}::json)";
+
+    public string ContainsLower(string expression, string parameter) => $"strpos(lower({expression}), @{parameter}) > 0";
+
     public string InList(string column, string parameter) => $"{column} = ANY(@{parameter})";
 
     public async Task<DbConnection> OpenConnectionAsync(CancellationToken cancellationToken) =>

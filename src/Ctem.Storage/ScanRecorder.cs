@@ -20,35 +20,13 @@ internal sealed class ScanRecorder
         """;
 
     private const string InsertFindingSql = """
-        INSERT INTO findings (product_id, finding_key, component_purl, ecosystem, package_name, version, vulnerability_id,
+        INSERT INTO findings (product_id, product_name, finding_key, component_purl, ecosystem, package_name, version, vulnerability_id,
             aliases_json, advisory_ids_json, summary, severity, fixed_versions_json, scope, relation, version_inferred_from, cvss_vector, cvss_source, severity_source, exploit_refs_json, cwes_json, risk_score, priority, risk_json, location_root, location_path, location_line, suspect, owner, owner_source, identity_derived_from, identity_confidence, status,
             first_seen_at, last_seen_at, resolved_at, first_run_id, last_run_id)
-        VALUES (@ProductId, @FindingKey, @ComponentPurl, @Ecosystem, @PackageName, @Version, @VulnerabilityId,
+        VALUES (@ProductId, (SELECT name FROM products WHERE id = @ProductId), @FindingKey, @ComponentPurl, @Ecosystem, @PackageName, @Version, @VulnerabilityId,
             @AliasesJson, @AdvisoryIdsJson, @Summary, @Severity, @FixedVersionsJson, @Scope, @Relation, @VersionInferredFrom, @CvssVector, @CvssSource, @SeveritySource, @ExploitReferencesJson, @CwesJson, @RiskScore, @Priority, @RiskJson, @LocationRoot, @LocationPath, @LocationLine, @Suspect, @Owner, @OwnerSource, @IdentityDerivedFrom, @IdentityConfidence, 'open',
             @At, @At, NULL, @RunId, @RunId)
         RETURNING id
-        """;
-
-    private const string UpdateFindingSql = """
-        UPDATE findings SET finding_key = @FindingKey, component_purl = @ComponentPurl, ecosystem = @Ecosystem, package_name = @PackageName,
-            version = @Version, vulnerability_id = @VulnerabilityId, aliases_json = @AliasesJson,
-            advisory_ids_json = @AdvisoryIdsJson, summary = @Summary, severity = @Severity,
-            fixed_versions_json = @FixedVersionsJson, scope = @Scope, relation = @Relation, version_inferred_from = @VersionInferredFrom, cvss_vector = @CvssVector, cvss_source = @CvssSource, severity_source = @SeveritySource, exploit_refs_json = @ExploitReferencesJson, cwes_json = @CwesJson,
-            risk_score = @RiskScore, priority = @Priority, risk_json = @RiskJson,
-            location_root = @LocationRoot, location_path = @LocationPath, location_line = @LocationLine, suspect = @Suspect, owner = @Owner, owner_source = @OwnerSource, identity_derived_from = @IdentityDerivedFrom, identity_confidence = @IdentityConfidence, status = 'open', last_seen_at = @At, resolved_at = NULL,
-            last_run_id = @RunId, reopen_count = reopen_count + @Reopens
-        WHERE id = @Id
-        """;
-
-    private const string UpsertSourceSql = """
-        INSERT INTO finding_sources (finding_id, source, tool, first_run_id, last_run_id, active, reported_as_json)
-        VALUES (@FindingId, @Source, @Tool, @RunId, @RunId, TRUE, @ReportedAsJson)
-        ON CONFLICT (finding_id, source, tool) DO UPDATE SET last_run_id = excluded.last_run_id, active = TRUE, reported_as_json = excluded.reported_as_json
-        """;
-
-    private const string InsertEventSql = """
-        INSERT INTO finding_events (finding_id, run_id, at, kind, priority, previous_priority)
-        VALUES (@FindingId, @RunId, @At, @Kind, @Priority, @PreviousPriority)
         """;
 
     private const string UnseenSql = """
@@ -119,15 +97,20 @@ internal sealed class ScanRecorder
 
         int created = 0, reopened = 0, stillOpen = 0, reprioritized = 0;
         var recorded = new Dictionary<string, RecordedFinding>(StringComparer.Ordinal);
+        var continued = new List<(FindingRow Row, int Reopens)>();
+        var sources = new List<(long FindingId, string ReportedAsJson)>();
+        var events = new List<(long FindingId, string Kind, string? Priority, string? PreviousPriority)>();
         foreach (var step in plan)
         {
             var finding = step.Observation;
             var row = FindingRow.From(finding, productId, runId, scan.FinishedAt);
             if (step.FindingId is not { } id)
             {
+                // One at a time: the new id is needed for the finding's source and event.
                 id = await ScalarAsync(InsertFindingSql, row, cancellationToken);
                 recorded[finding.Key] = new RecordedFinding(id, scan.FinishedAt);
-                await ExecuteAsync($"{InsertEventSql};\n{UpsertSourceSql}", SourceParameters(row with { Id = id }, finding, scan, FindingStates.Opened, previousPriority: null), cancellationToken);
+                sources.Add((id, ReportedAsJson(finding)));
+                events.Add((id, FindingStates.Opened, row.Priority, null));
                 created++;
                 continue;
             }
@@ -142,15 +125,20 @@ internal sealed class ScanRecorder
             existing.ReopenCount += reopening ? 1 : 0;
             recorded[finding.Key] = new RecordedFinding(id, existing.FirstSeenAt) { ReopenCount = (int)existing.ReopenCount };
             var repriority = !reopening && existing.Priority is not null && row.Priority is not null && existing.Priority != row.Priority;
-            var eventKind = reopening ? FindingStates.Reopened : repriority ? FindingStates.Priority : null;
-            var parameters = SourceParameters(row with { Id = id }, finding, scan, eventKind, existing.Priority);
+            continued.Add((row with { Id = id }, reopening ? 1 : 0));
+            sources.Add((id, ReportedAsJson(finding)));
+            if (reopening || repriority)
+            {
+                events.Add((id, reopening ? FindingStates.Reopened : FindingStates.Priority, row.Priority, existing.Priority));
+            }
 
-            // One round trip per finding: the update, its source, and (when it comes back or changes priority) its event.
-            await ExecuteAsync(eventKind is null ? $"{UpdateFindingSql};\n{UpsertSourceSql}" : $"{UpdateFindingSql};\n{UpsertSourceSql};\n{InsertEventSql}", parameters, cancellationToken);
             reopened += reopening ? 1 : 0;
             stillOpen += reopening ? 0 : 1;
             reprioritized += repriority ? 1 : 0;
         }
+
+        await FindingBatchWriter.WriteAsync(
+            _dialect, _connection, _transaction, new RunWrite(runId, scan.Source, scan.Tool, scan.FinishedAt), continued, sources, events, cancellationToken);
 
         // A scan that could not read all its inputs has not seen the whole product: absence proves nothing then.
         var resolved = scan.Complete ? await ResolveUnseenAsync(productId, runId, scan, cancellationToken) : [];
@@ -219,20 +207,9 @@ internal sealed class ScanRecorder
         return resolved;
     }
 
-    /// <summary>The finding row's values plus those of its source row and event, for the combined statements.</summary>
-    private static DynamicParameters SourceParameters(FindingRow row, ObservedFinding finding, ScanRecord scan, string? eventKind, string? previousPriority)
-    {
-        var reportedAs = finding.ReportedAs.Count > 0 ? finding.ReportedAs : finding.Vulnerability.AdvisoryIds;
-        var parameters = new DynamicParameters(row);
-        parameters.Add("FindingId", row.Id);
-        parameters.Add("Source", scan.Source);
-        parameters.Add("Tool", scan.Tool);
-        parameters.Add("ReportedAsJson", StorageJson.Serialize(reportedAs));
-        parameters.Add("Kind", eventKind);
-        parameters.Add("PreviousPriority", previousPriority);
-        parameters.Add("Reopens", eventKind == FindingStates.Reopened ? 1 : 0);
-        return parameters;
-    }
+    // The names the source gave the finding, else the advisories Ctem matched.
+    private static string ReportedAsJson(ObservedFinding finding) =>
+        StorageJson.Serialize(finding.ReportedAs.Count > 0 ? finding.ReportedAs : finding.Vulnerability.AdvisoryIds);
 
     private Task<int> ExecuteAsync(string sql, object parameters, CancellationToken cancellationToken) =>
         _connection.ExecuteAsync(Command(sql, parameters, cancellationToken));

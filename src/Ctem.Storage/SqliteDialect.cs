@@ -46,6 +46,13 @@ internal sealed class SqliteDialect : ISqlDialect
     public string Description { get; }
 
     // Dapper expands a list parameter into (@p1, @p2, …) for SQLite.
+    // SQLite's BINARY collation compares UTF-8 bytes: the order of code points.
+    public string Ordinal(string expression) => expression;
+
+    public string JsonStrings(string column) => $"SELECT value FROM json_each({column})";
+
+    public string ContainsLower(string expression, string parameter) => $"instr(lower({expression}), @{parameter}) > 0";
+
     public string InList(string column, string parameter) => $"{column} IN @{parameter}";
 
     public async Task<DbConnection> OpenConnectionAsync(CancellationToken cancellationToken)

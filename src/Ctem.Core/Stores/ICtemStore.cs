@@ -80,6 +80,9 @@ public partial interface ICtemStore : IAsyncDisposable
     /// <summary>Findings by status (open, resolved or all) of one product or all, or the findings with the given ids; most urgent first.</summary>
     Task<IReadOnlyList<StoredFinding>> GetFindingsAsync(FindingFilter filter, CancellationToken cancellationToken);
 
+    /// <summary>At most <see cref="FindingPageRequest.Limit"/> findings after the request's position, in its order, filtered in the database.</summary>
+    Task<IReadOnlyList<StoredFinding>> GetFindingPageAsync(FindingPageRequest request, CancellationToken cancellationToken);
+
     /// <summary>A product's runs, oldest first; empty for an unknown product.</summary>
     Task<IReadOnlyList<RunSummary>> GetRunsAsync(string product, CancellationToken cancellationToken);
 

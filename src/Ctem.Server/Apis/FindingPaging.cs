@@ -1,5 +1,6 @@
 using System.Text;
 using System.Text.Json;
+using Ctem.Core.Stores;
 using Ctem.Reporting;
 
 namespace Ctem.Server.Apis;
@@ -19,22 +20,38 @@ internal static class FindingPaging
     public static IEnumerable<FindingView> Sorted(IEnumerable<FindingView> findings, string sort) =>
         findings.Select(f => (Finding: f, Key: Key.Of(f))).Order(new KeyOrder(sort)).Select(p => p.Finding);
 
-    /// <summary>The findings after the cursor, or null when the cursor is not one this sort wrote.</summary>
-    public static IEnumerable<FindingView>? After(IEnumerable<FindingView> sorted, string sort, string? cursor)
+    /// <summary>False when the cursor is not one this sort wrote; <paramref name="after"/> is null without a cursor.</summary>
+    public static bool TryRead(string? cursor, string sort, out Key? after)
     {
+        after = null;
         if (cursor is null)
         {
-            return sorted;
+            return true;
         }
 
         if (Decode(cursor) is not { } decoded || decoded.Sort != sort)
         {
-            return null;
+            return false;
+        }
+
+        after = decoded.Key;
+        return true;
+    }
+
+    /// <summary>The sorted findings after <paramref name="after"/> (all of them when null).</summary>
+    public static IEnumerable<FindingView> After(IEnumerable<FindingView> sorted, string sort, Key? after)
+    {
+        if (after is null)
+        {
+            return sorted;
         }
 
         var order = new KeyOrder(sort);
-        return sorted.Where(f => order.Compare((f, Key.Of(f)), (f, decoded.Key)) > 0);
+        return sorted.Where(f => order.Compare((f, Key.Of(f)), (f, after)) > 0);
     }
+
+    /// <summary>Where a page ending at <paramref name="last"/> ends, as the store seeks it.</summary>
+    public static FindingPosition PositionOf(FindingView last) => Key.Of(last).Position;
 
     public static string Cursor(FindingView last, string sort) =>
         Convert.ToBase64String(JsonSerializer.SerializeToUtf8Bytes(new Position(sort, Key.Of(last)))).TrimEnd('=').Replace('+', '-').Replace('/', '_');
@@ -55,8 +72,11 @@ internal static class FindingPaging
 
     private sealed record Position(string Sort, Key Key);
 
-    private sealed record Key(double Score, string Product, string Purl, string Vulnerability, long Id, DateTimeOffset? DueAt)
+    /// <summary>A finding's place in every order: what a cursor holds.</summary>
+    internal sealed record Key(double Score, string Product, string Purl, string Vulnerability, long Id, DateTimeOffset? DueAt)
     {
+        public FindingPosition Position => new(Score, Product, Purl, Vulnerability, Id);
+
         public static Key Of(FindingView f) => new(f.Risk?.Score ?? -1, f.Product, f.Purl, f.Vulnerability.Id, f.Id ?? 0, f.DueAt);
     }
 

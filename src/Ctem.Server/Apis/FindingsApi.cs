@@ -79,17 +79,27 @@ internal static class FindingsApi
         }
 
         var filter = new FindingFilter(product, Enum.Parse<FindingStatusFilter>(chosenStatus, ignoreCase: true)) { Owner = owner };
-        var findings = (await FindingQuery.LoadAsync(engine.Store, filter, f => visible.Contains(f.Product), cancellationToken))
-            .Where(f => priorities.Length == 0 || (f.Risk is { } risk && priorities.Contains(JsonOutput.Name(risk.Priority))))
-            .Where(f => kev is null || (f.Exploitation?.Kev is not null) == kev)
-            .Where(f => text is null || Mentions(f, text));
-        if (FindingPaging.After(FindingPaging.Sorted(findings, chosenSort), chosenSort, cursor) is not { } rest)
+        if (!FindingPaging.TryRead(cursor, chosenSort, out var after))
         {
             return Problems.BadRequest($"cursor '{cursor}' is not one this listing wrote (take 'next' of the previous page, with the same sort)");
         }
 
         var take = limit ?? FindingPaging.DefaultLimit;
-        var page = rest.Take(take + 1).ToList();
+        bool Wanted(FindingView f) =>
+            visible.Contains(f.Product)
+            && (priorities.Length == 0 || (f.Risk is { } risk && priorities.Contains(JsonOutput.Name(risk.Priority))))
+            && (kev is null || (f.Exploitation?.Kev is not null) == kev)
+            && (text is null || Mentions(f, text));
+        var page = chosenSort == "due"
+            ? await DueOrderAsync(engine, filter, after, take, Wanted, cancellationToken)
+            : await StoreOrderAsync(engine, new FindingPageRequest(filter, chosenSort == "id" ? FindingOrder.Id : FindingOrder.Priority, take + 1)
+            {
+                Products = product is null ? [.. visible] : null,
+                Priorities = priorities,
+                Kev = kev,
+                Text = text,
+                After = after?.Position,
+            }, take, Wanted, cancellationToken);
         var next = page.Count > take ? NextUrl(context.Request, FindingPaging.Cursor(page[take - 1], chosenSort)) : null;
         page = page.Take(take).ToList();
         if (chosenFormat == "json")
@@ -104,6 +114,34 @@ internal static class FindingsApi
         }
 
         return Written.As(writer.MediaType, output => writer.Write(output, page));
+    }
+
+    // The store filters, orders and cuts the page; the exact filters run again on what it returns (its text match
+    // ignores ASCII case only), reading on until the page is full or the store has no more.
+    private static async Task<List<FindingView>> StoreOrderAsync(
+        EngineServices engine, FindingPageRequest request, int take, Func<FindingView, bool> wanted, CancellationToken cancellationToken)
+    {
+        var page = new List<FindingView>();
+        while (true)
+        {
+            var stored = await engine.Store.GetFindingPageAsync(request, cancellationToken);
+            var views = await FindingQuery.ViewsAsync(engine.Store, stored, cancellationToken);
+            page.AddRange(views.Where(wanted));
+            if (page.Count > take || stored.Count < request.Limit)
+            {
+                return [.. page.Take(take + 1)];
+            }
+
+            request = request with { After = FindingPaging.PositionOf(views[^1]) };
+        }
+    }
+
+    // The due date joins KEV's at read time, so no index holds its order: the filtered findings are sorted here.
+    private static async Task<List<FindingView>> DueOrderAsync(
+        EngineServices engine, FindingFilter filter, FindingPaging.Key? after, int take, Func<FindingView, bool> wanted, CancellationToken cancellationToken)
+    {
+        var findings = (await FindingQuery.LoadAsync(engine.Store, filter, where: null, cancellationToken)).Where(wanted);
+        return [.. FindingPaging.After(FindingPaging.Sorted(findings, "due"), "due", after).Take(take + 1)];
     }
 
     private static string? Refusal(string status, string sort, string format, string[] priorities, int? limit)

@@ -1,0 +1,89 @@
+using System.Data.Common;
+using Dapper;
+
+namespace Ctem.Storage;
+
+/// <summary>
+/// What a run writes for the findings it continued, set-based: their new values are bulk-loaded into a temporary
+/// table (COPY on PostgreSQL) and applied with one UPDATE … FROM, their sources upserted with one INSERT … SELECT,
+/// and the run's events inserted in the plan's order. A scan of thousands of known findings costs a few statements,
+/// not a round trip each.
+/// </summary>
+internal static class FindingBatchWriter
+{
+    // Both dialects accept these types; the table lives for the transaction only (dropped before commit).
+    private const string CreateSql = """
+        CREATE TEMP TABLE continued_findings (
+            id BIGINT NOT NULL, finding_key TEXT NOT NULL, component_purl TEXT NOT NULL, ecosystem TEXT NULL, package_name TEXT NOT NULL,
+            version TEXT NULL, vulnerability_id TEXT NOT NULL, aliases_json TEXT NOT NULL, advisory_ids_json TEXT NOT NULL, summary TEXT NULL,
+            severity TEXT NULL, fixed_versions_json TEXT NOT NULL, scope TEXT NULL, relation TEXT NULL, version_inferred_from TEXT NULL,
+            cvss_vector TEXT NULL, cvss_source TEXT NULL, severity_source TEXT NULL, exploit_refs_json TEXT NULL, cwes_json TEXT NULL,
+            risk_score DOUBLE PRECISION NULL, priority TEXT NULL, risk_json TEXT NULL, location_root TEXT NULL, location_path TEXT NULL,
+            location_line INTEGER NULL, suspect TEXT NULL, owner TEXT NULL, owner_source TEXT NULL, identity_derived_from TEXT NULL,
+            identity_confidence TEXT NULL, reopens INTEGER NOT NULL);
+        CREATE TEMP TABLE run_finding_sources (finding_id BIGINT NOT NULL, reported_as_json TEXT NOT NULL)
+        """;
+
+    private static readonly string[] ContinuedColumns =
+    [
+        "id", "finding_key", "component_purl", "ecosystem", "package_name", "version", "vulnerability_id", "aliases_json", "advisory_ids_json",
+        "summary", "severity", "fixed_versions_json", "scope", "relation", "version_inferred_from", "cvss_vector", "cvss_source", "severity_source",
+        "exploit_refs_json", "cwes_json", "risk_score", "priority", "risk_json", "location_root", "location_path", "location_line", "suspect",
+        "owner", "owner_source", "identity_derived_from", "identity_confidence", "reopens",
+    ];
+
+    // Every column but the id and the reopen count is taken as observed; a continued finding is open and seen now.
+    private static readonly string UpdateSql =
+        "UPDATE findings SET "
+        + string.Join(", ", ContinuedColumns.Skip(1).SkipLast(1).Select(c => $"{c} = c.{c}"))
+        + ", status = 'open', last_seen_at = @At, resolved_at = NULL, last_run_id = @RunId, reopen_count = findings.reopen_count + c.reopens"
+        + " FROM continued_findings c WHERE findings.id = c.id";
+
+    // WHERE TRUE: SQLite would otherwise read ON CONFLICT as part of the SELECT's join.
+    private const string UpsertSourcesSql = """
+        INSERT INTO finding_sources (finding_id, source, tool, first_run_id, last_run_id, active, reported_as_json)
+        SELECT finding_id, @Source, @Tool, @RunId, @RunId, TRUE, reported_as_json FROM run_finding_sources WHERE TRUE
+        ON CONFLICT (finding_id, source, tool) DO UPDATE SET last_run_id = excluded.last_run_id, active = TRUE, reported_as_json = excluded.reported_as_json
+        """;
+
+    private static readonly string[] EventColumns = ["finding_id", "run_id", "at", "kind", "priority", "previous_priority"];
+
+    /// <param name="continued">The continued findings' rows (with their ids) and whether each came back (1) or not (0).</param>
+    /// <param name="sources">Every finding the run reported, with the names its source gave it.</param>
+    /// <param name="events">The run's opened, reopened and priority events, in the order they happened.</param>
+    public static async Task WriteAsync(
+        ISqlDialect dialect,
+        DbConnection connection,
+        DbTransaction transaction,
+        RunWrite run,
+        IReadOnlyList<(FindingRow Row, int Reopens)> continued,
+        IReadOnlyList<(long FindingId, string ReportedAsJson)> sources,
+        IReadOnlyList<(long FindingId, string Kind, string? Priority, string? PreviousPriority)> events,
+        CancellationToken cancellationToken)
+    {
+        var parameters = new { run.At, run.RunId, run.Source, run.Tool };
+        await ExecuteAsync(connection, transaction, CreateSql, null, cancellationToken);
+        await dialect.BulkInsertAsync(connection, transaction, "continued_findings", ContinuedColumns, continued.Select(c => Values(c.Row, c.Reopens)), cancellationToken);
+        await dialect.BulkInsertAsync(connection, transaction, "run_finding_sources", ["finding_id", "reported_as_json"], sources.Select(s => new object?[] { s.FindingId, s.ReportedAsJson }), cancellationToken);
+        await ExecuteAsync(connection, transaction, UpdateSql, parameters, cancellationToken);
+        await ExecuteAsync(connection, transaction, UpsertSourcesSql, parameters, cancellationToken);
+        await dialect.BulkInsertAsync(
+            connection, transaction, "finding_events", EventColumns,
+            events.Select(e => new object?[] { e.FindingId, run.RunId, run.At, e.Kind, e.Priority, e.PreviousPriority }), cancellationToken);
+        await ExecuteAsync(connection, transaction, "DROP TABLE continued_findings; DROP TABLE run_finding_sources", null, cancellationToken);
+    }
+
+    private static object?[] Values(FindingRow row, int reopens) =>
+    [
+        row.Id, row.FindingKey, row.ComponentPurl, row.Ecosystem, row.PackageName, row.Version, row.VulnerabilityId, row.AliasesJson, row.AdvisoryIdsJson,
+        row.Summary, row.Severity, row.FixedVersionsJson, row.Scope, row.Relation, row.VersionInferredFrom, row.CvssVector, row.CvssSource, row.SeveritySource,
+        row.ExploitReferencesJson, row.CwesJson, row.RiskScore, row.Priority, row.RiskJson, row.LocationRoot, row.LocationPath, row.LocationLine, row.Suspect,
+        row.Owner, row.OwnerSource, row.IdentityDerivedFrom, row.IdentityConfidence, reopens,
+    ];
+
+    private static Task<int> ExecuteAsync(DbConnection connection, DbTransaction transaction, string sql, object? parameters, CancellationToken cancellationToken) =>
+        connection.ExecuteAsync(new CommandDefinition(sql, parameters, transaction, cancellationToken: cancellationToken));
+}
+
+/// <summary>The run a batch of finding writes belongs to.</summary>
+internal sealed record RunWrite(long RunId, string Source, string Tool, DateTimeOffset At);
