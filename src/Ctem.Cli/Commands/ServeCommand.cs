@@ -62,9 +62,7 @@ public static class ServeCommand
         }));
         return command.WithExamples(
             new("ctem serve --db 'Host=db;Username=ctem;Password=…;Database=ctem'", "Serve the API on 127.0.0.1:8080 over PostgreSQL"),
-            new("ctem serve --scope /etc/ctem/ctem.yaml --db 'Host=db;…'", "Also run the scope file's schedules: on PostgreSQL, start it on several hosts and each job runs once"),
-            new("ctem serve --urls http://0.0.0.0:8080", "Listen on every interface (behind a TLS proxy)"),
-            new("ctem serve --scope ctem.yaml", "Accept risks through the API under the scope file's acceptance policy"),
+            new("ctem serve --scope /etc/ctem/ctem.yaml --db 'Host=db;…'", "With the scope file's schedules and acceptance policy; on PostgreSQL, start it on several hosts and each job runs once"),
             new("ctem token create --team platform --role admin && ctem serve", "The first admin token, then the server"));
     }
 }
