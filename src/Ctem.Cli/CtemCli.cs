@@ -48,6 +48,8 @@ public static class CtemCli
             AssignCommand.Create(context),
             AcceptCommand.Create(context),
             PlanCommand.Create(context),
+            GraphCommand.Create(context),
+            PathsCommand.Create(context),
             NotifyCommand.Create(context),
             TicketsCommand.Create(context),
             DbCommand.Create(context),

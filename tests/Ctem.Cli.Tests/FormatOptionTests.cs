@@ -28,6 +28,8 @@ public sealed partial class FormatOptionTests
         ["assign"] = "table|json",
         ["accept"] = "table|json",
         ["plan"] = "table|json|markdown",
+        ["graph"] = "json|dot|mermaid",
+        ["paths"] = "table|json|markdown",
         ["notify"] = Reports,
         ["tickets"] = "",
         ["tickets sync"] = Reports,

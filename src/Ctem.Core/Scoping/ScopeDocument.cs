@@ -22,6 +22,12 @@ public sealed record ScopeDocument(IReadOnlyList<ScopeProduct> Products, Remedia
     /// <summary>Where <c>ctem tickets sync</c> files tickets (<c>tickets:</c>); null when the file has no such section.</summary>
     public TicketSettings? Tickets { get; init; }
 
+    /// <summary>The third-party services the products use (<c>integrations:</c>), in file order.</summary>
+    public IReadOnlyList<ScopeIntegration> Integrations { get; init; } = [];
+
+    /// <summary>The data stores, with their classification and crown jewels (<c>data:</c>), in file order.</summary>
+    public IReadOnlyList<ScopeDataStore> Data { get; init; } = [];
+
     /// <summary>The weights, priority thresholds and SLA together: everything that turns facts into a priority.</summary>
     public RiskPolicy Policy => new(RiskWeights, Priorities, Sla);
 
@@ -64,7 +70,13 @@ public sealed record ProductOwner(string? Team, string? Contact);
 public sealed record ProductRelease(string Version, string? Status);
 
 /// <summary>Where the product runs, and for whom.</summary>
-public sealed record ProductDeployment(string Name, DeploymentEnvironment Environment, bool InternetFacing, string? Customers);
+public sealed record ProductDeployment(string Name, DeploymentEnvironment Environment, bool InternetFacing, string? Customers)
+{
+    /// <summary>
+    /// What it talks to (<c>connects:</c>): data stores, integrations, or other deployments as <c>product/deployment</c>.
+    /// </summary>
+    public IReadOnlyList<string> Connects { get; init; } = [];
+}
 
 /// <summary>How much the business depends on a product. Unspecified when the scope file does not say.</summary>
 public enum Criticality
