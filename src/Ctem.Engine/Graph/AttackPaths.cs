@@ -55,9 +55,11 @@ public sealed record PathAnalysis(IReadOnlyList<AttackPath> Paths, bool Truncate
             .ThenBy(p => p.Nodes.Count)
             .ThenBy(p => string.Join(' ', p.Nodes.Select(n => n.Key)), StringComparer.Ordinal)
             .ToList();
+        // A finding counts once per path, whichever deployment it is exploited on: fixing it removes every step.
+        static string Identity(GraphNode node) => node.FindingId is { } id ? $"finding#{id}" : node.Key;
         var choke = ordered
-            .SelectMany(p => p.Nodes.Skip(1).SkipLast(1).DistinctBy(n => n.Key))
-            .GroupBy(n => n.Key)
+            .SelectMany(p => p.Nodes.Skip(1).SkipLast(1).DistinctBy(Identity))
+            .GroupBy(Identity)
             .Select(g => new ChokePoint(g.First(), g.Count()))
             .OrderByDescending(c => c.Paths)
             .ThenBy(c => c.Node.FindingId is null) // on a tie, what a fix removes first
