@@ -50,6 +50,7 @@ public static class CtemCli
             PlanCommand.Create(context),
             GraphCommand.Create(context),
             PathsCommand.Create(context),
+            InventoryCommand.Create(context),
             NotifyCommand.Create(context),
             TicketsCommand.Create(context),
             DbCommand.Create(context),

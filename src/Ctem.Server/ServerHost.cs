@@ -123,6 +123,7 @@ public static class ServerHost
         api.MapFindings();
         api.MapHistory();
         api.MapSla();
+        api.MapGraph();
         api.MapKnowledge();
         api.MapTokens();
     }

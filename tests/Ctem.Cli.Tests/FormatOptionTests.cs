@@ -30,6 +30,7 @@ public sealed partial class FormatOptionTests
         ["plan"] = "table|json|markdown",
         ["graph"] = "json|dot|mermaid",
         ["paths"] = "table|json|markdown",
+        ["inventory"] = Reports,
         ["notify"] = Reports,
         ["tickets"] = "",
         ["tickets sync"] = Reports,

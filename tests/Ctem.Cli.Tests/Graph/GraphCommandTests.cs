@@ -113,6 +113,34 @@ public sealed class GraphCommandTests
         Assert.Equal("ctem: 'payroll' is not a crown jewel of shop (crown jewels: Postgres, card-data, exports, orders-db)\n", result.Stderr.ReplaceLineEndings("\n"));
     }
 
+    [SkippableTheory]
+    [InlineData("integrations", "table", "inventory-integrations-160.txt")]
+    [InlineData("secrets", "json", "inventory-secrets.json")]
+    [InlineData("services", "json", "inventory-services.json")]
+    [InlineData("components", "table", "inventory-components-160.txt")]
+    public async Task Inventory_Kind_SaysWhereEachWasFound(string kind, string format, string golden)
+    {
+        using var fixture = await ShopAsync();
+
+        var result = await CliRun.RunAtWidthAsync(160, "inventory", "--product", "shop", "--kind", kind, "--format", format, "--db", fixture.Database);
+
+        Assert.Equal((0, ""), (result.ExitCode, result.Stderr));
+        Golden.Verify(fixture.Redact(result.Stdout), golden);
+    }
+
+    [SkippableFact]
+    public async Task Inventory_Integrations_AnswerWhichSecretsOpenThem()
+    {
+        using var fixture = await ShopAsync();
+
+        var result = await fixture.RunAsync("inventory", "--product", "shop", "--kind", "integrations", "--format", "json");
+
+        using var json = System.Text.Json.JsonDocument.Parse(result.Stdout);
+        var aws = json.RootElement.GetProperty("assets").EnumerateArray().Single(a => a.GetProperty("name").GetString() == "aws-exports").GetProperty("details");
+        Assert.Equal("aws-access-key-id in deploy.sh", aws.GetProperty("opened by").GetString());
+        Assert.Equal("exports", aws.GetProperty("holds").GetString());
+    }
+
     [Fact]
     public async Task Graph_ProductNeverScanned_IsUsageError()
     {
