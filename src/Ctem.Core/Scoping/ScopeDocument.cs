@@ -141,6 +141,12 @@ public sealed record RiskWeights(
     /// </summary>
     public double InferredVersion { get; init; } = 0.75;
 
+    /// <summary>
+    /// The multiplier (0–1) applied to the whole score of a finding that no attack path to a crown jewel goes through,
+    /// in a product whose exposure graph has crown jewels. Default 0.75.
+    /// </summary>
+    public double OffPath { get; init; } = 0.75;
+
     /// <summary>The sum of the factor weights (not the multipliers): the score's denominator.</summary>
     public double Total => Cvss + Epss + Kev + Ssvc + Criticality + Exposure + Dependency;
 }

@@ -18,6 +18,13 @@ public static class GraphStage
         ArgumentNullException.ThrowIfNull(time);
         var graph = await BuildAsync(store, scope, product, cancellationToken);
         await store.SaveGraphAsync(runId, graph, time.GetUtcNow(), cancellationToken);
+
+        // Being on a path to a crown jewel is a factor of the risk score: the new graph re-assesses the product's findings.
+        if (graph.CrownJewels.Any())
+        {
+            await Reprioritizer.RunAsync(store, time, cancellationToken, product);
+        }
+
         return graph;
     }
 

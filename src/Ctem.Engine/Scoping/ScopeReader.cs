@@ -19,7 +19,7 @@ internal sealed partial class ScopeReader(string path, Func<string, string?>? re
     private static readonly string[] ReleaseKeys = ["version", "status"];
     private static readonly string[] DeploymentKeys = ["name", "environment", "internetFacing", "customers", "connects"];
     private static readonly string[] SlaKeys = ["critical", "high", "medium", "low"];
-    private static readonly string[] WeightKeys = ["cvss", "epss", "kev", "ssvc", "criticality", "exposure", "dependency", "nonRuntimeScope", "inferredVersion"];
+    private static readonly string[] WeightKeys = ["cvss", "epss", "kev", "ssvc", "criticality", "exposure", "dependency", "nonRuntimeScope", "inferredVersion", "offPath"];
     private static readonly string[] PriorityKeys = ["critical", "high", "medium"];
 
     private static readonly Dictionary<string, Criticality> Criticalities = new(StringComparer.Ordinal)
@@ -249,6 +249,7 @@ internal sealed partial class ScopeReader(string path, Func<string, string?>? re
         {
             NonRuntimeScope = Weight(fields, "nonRuntimeScope", max: 1) ?? defaults.NonRuntimeScope,
             InferredVersion = Weight(fields, "inferredVersion", max: 1) ?? defaults.InferredVersion,
+            OffPath = Weight(fields, "offPath", max: 1) ?? defaults.OffPath,
         };
         if (weights.Total <= 0)
         {

@@ -120,6 +120,9 @@ public static class StarterScope
           # inferredVersion: a multiplier (0 to 1) of the whole score when the affected version is inferred, not
           # stated: the Go standard library at a go.mod's minimum 'go' version when it names no 'toolchain'.
           inferredVersion: 0.75
+          # offPath: a multiplier (0 to 1) of the whole score when no attack path to a crown jewel ('ctem paths')
+          # goes through the finding; only in products whose graph has a crown jewel (data[].crownJewel).
+          offPath: 0.75
 
         # notifications (optional): where Ctem tells people about findings, after scan, ingest, db update and
         # db import, and on 'ctem notify'. Each event is sent once per channel; a re-run does not repeat it.

@@ -141,6 +141,22 @@ public sealed class GraphCommandTests
         Assert.Equal("exports", aws.GetProperty("holds").GetString());
     }
 
+    // The risk factor both ways: the network finding is on paths to the crown jewels, the secret no integration takes is on none.
+    [SkippableTheory]
+    [InlineData(1, "on 20 attack path(s)", 1.0)]
+    [InlineData(4, "on no attack path", 0.75)]
+    public async Task Findings_AttackPathFactor_ExplainsWhereTheFindingStands(long id, string value, double level)
+    {
+        using var fixture = await ShopAsync();
+
+        var result = await fixture.RunAsync("findings", "--product", "shop", "--format", "json");
+
+        using var json = System.Text.Json.JsonDocument.Parse(result.Stdout);
+        var finding = json.RootElement.GetProperty("findings").EnumerateArray().Single(f => f.GetProperty("id").GetInt64() == id);
+        var factor = finding.GetProperty("risk").GetProperty("factors").EnumerateArray().Single(f => f.GetProperty("name").GetString() == "attackPath");
+        Assert.Equal((value, level), (factor.GetProperty("value").GetString(), factor.GetProperty("level").GetDouble()));
+    }
+
     [Fact]
     public async Task Graph_ProductNeverScanned_IsUsageError()
     {

@@ -123,7 +123,7 @@ public sealed class ScopeFileTests
                 "ctem.yaml:8:13: sla.high: -5 days is negative; an SLA is 0 days or more",
                 "ctem.yaml:8:22: sla.low: expected a whole number of days, found string 'x'",
                 "ctem.yaml:9:21: riskWeights.cvss: expected a number, found string 'a'",
-                "ctem.yaml:9:24: riskWeights: unknown key 'colour'; known keys: cvss, epss, kev, ssvc, criticality, exposure, dependency, nonRuntimeScope, inferredVersion",
+                "ctem.yaml:9:24: riskWeights: unknown key 'colour'; known keys: cvss, epss, kev, ssvc, criticality, exposure, dependency, nonRuntimeScope, inferredVersion, offPath",
                 "ctem.yaml:10:1: unknown key 'extra'; known keys: products, sla, priorities, riskWeights, vex, acceptance, notifications, tickets, integrations, data",
             ],
             result.Diagnostics.Select(d => d.ToString()));
