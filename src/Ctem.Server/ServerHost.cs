@@ -139,6 +139,7 @@ public static class ServerHost
         api.MapPlan();
         api.MapHistory();
         api.MapSla();
+        api.MapGraph();
         api.MapKnowledge();
         api.MapTokens();
     }

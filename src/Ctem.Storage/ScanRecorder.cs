@@ -83,6 +83,7 @@ internal sealed class ScanRecorder
             ComponentCount = scan.Components.Count,
         }, cancellationToken);
         await RunComponentWriter.WriteAsync(_dialect, _connection, _transaction, runId, scan.Components, cancellationToken);
+        await GraphQueries.WriteAssetsAsync(_dialect, _connection, _transaction, runId, Core.Graph.InventoryAsset.Of(scan.Services, scan.Components), cancellationToken);
         await SourceIndex.RecordRunAsync(_dialect, _connection, _transaction, productId, runId, scan, cancellationToken);
 
         var observed = ObservedFindingMerger.Merge(scan.Findings);

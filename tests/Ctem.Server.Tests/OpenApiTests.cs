@@ -46,6 +46,7 @@ public sealed class OpenApiTests(SharedApi api) : IClassFixture<SharedApi>
             "/api/v1/products", "/api/v1/products/{product}", "/api/v1/products/{product}/scans", "/api/v1/products/{product}/reports",
             "/api/v1/findings", "/api/v1/findings/{id}", "/api/v1/findings/{id}/explanation", "/api/v1/findings/{id}/history",
             "/api/v1/products/{product}/history", "/api/v1/products/{product}/diff", "/api/v1/sla", "/api/v1/knowledge",
+            "/api/v1/products/{product}/graph", "/api/v1/products/{product}/paths",
             "/api/v1/tokens", "/api/v1/tokens/{id}", "/api/v1/teams",
             "/api/v1/findings/{id}/triage", "/api/v1/findings/{id}/accept", "/api/v1/findings/{id}/assign", "/api/v1/products/{product}/vex",
             "/api/v1/products/{product}/vex/suggestions", "/api/v1/products/{product}/vex/suggestions/apply", "/api/v1/plan",

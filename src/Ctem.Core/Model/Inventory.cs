@@ -104,4 +104,37 @@ public readonly record struct PackageKey(string Ecosystem, string Name)
 }
 
 /// <summary>What discovery found in one input: the product (if the input names one) and its components.</summary>
-public sealed record Inventory(ProductRef? Product, IReadOnlyList<Component> Components);
+public sealed record Inventory(ProductRef? Product, IReadOnlyList<Component> Components)
+{
+    /// <summary>The services the input declares (CycloneDX <c>services[]</c>, nested ones included); empty for other formats.</summary>
+    public IReadOnlyList<DeclaredService> Services { get; init; } = [];
+}
+
+/// <summary>
+/// A service the product provides or calls, as a CycloneDX <c>services[]</c> entry declares it: its endpoints, whether it
+/// is authenticated, whether it crosses a trust boundary, its trust zone and the data it exchanges.
+/// </summary>
+/// <param name="TopLevel">True for a service of the BOM's own list; false for one nested inside another service.</param>
+public sealed record DeclaredService(string Name, string? BomRef, SourceLocation Location, bool TopLevel)
+{
+    public string? Provider { get; init; }
+
+    public IReadOnlyList<string> Endpoints { get; init; } = [];
+
+    /// <summary>Null when the BOM does not say.</summary>
+    public bool? Authenticated { get; init; }
+
+    /// <summary><c>x-trust-boundary</c> (1.3–1.4) or <c>trustZone</c>'s presence (1.5+): calls cross a trust boundary.</summary>
+    public bool? TrustBoundary { get; init; }
+
+    public string? TrustZone { get; init; }
+
+    /// <summary>The data classifications it exchanges ("PII", "PIFI", …) with their flow direction.</summary>
+    public IReadOnlyList<ServiceDataFlow> Data { get; init; } = [];
+
+    /// <summary>The bom-refs of the services it calls: nested services and the BOM's <c>dependencies</c>.</summary>
+    public IReadOnlyList<string> Calls { get; init; } = [];
+}
+
+/// <summary>One data flow of a service: a classification and its direction (inbound, outbound, bi-directional, unknown).</summary>
+public sealed record ServiceDataFlow(string Classification, string? Flow);

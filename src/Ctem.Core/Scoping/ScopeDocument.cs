@@ -25,6 +25,12 @@ public sealed record ScopeDocument(IReadOnlyList<ScopeProduct> Products, Remedia
     /// <summary>The continuous jobs <c>ctem serve</c> runs (<c>schedules:</c>); none by default.</summary>
     public ScheduleSettings Schedules { get; init; } = ScheduleSettings.None;
 
+    /// <summary>The third-party services the products use (<c>integrations:</c>), in file order.</summary>
+    public IReadOnlyList<ScopeIntegration> Integrations { get; init; } = [];
+
+    /// <summary>The data stores, with their classification and crown jewels (<c>data:</c>), in file order.</summary>
+    public IReadOnlyList<ScopeDataStore> Data { get; init; } = [];
+
     /// <summary>The weights, priority thresholds and SLA together: everything that turns facts into a priority.</summary>
     public RiskPolicy Policy => new(RiskWeights, Priorities, Sla);
 
@@ -67,7 +73,13 @@ public sealed record ProductOwner(string? Team, string? Contact);
 public sealed record ProductRelease(string Version, string? Status);
 
 /// <summary>Where the product runs, and for whom.</summary>
-public sealed record ProductDeployment(string Name, DeploymentEnvironment Environment, bool InternetFacing, string? Customers);
+public sealed record ProductDeployment(string Name, DeploymentEnvironment Environment, bool InternetFacing, string? Customers)
+{
+    /// <summary>
+    /// What it talks to (<c>connects:</c>): data stores, integrations, or other deployments as <c>product/deployment</c>.
+    /// </summary>
+    public IReadOnlyList<string> Connects { get; init; } = [];
+}
 
 /// <summary>How much the business depends on a product. Unspecified when the scope file does not say.</summary>
 public enum Criticality
@@ -131,6 +143,12 @@ public sealed record RiskWeights(
     /// a go.mod's minimum <c>go</c> version): the product may well be built with a release that has the fix. Default 0.75.
     /// </summary>
     public double InferredVersion { get; init; } = 0.75;
+
+    /// <summary>
+    /// The multiplier (0–1) applied to the whole score of a finding that no attack path to a crown jewel goes through,
+    /// in a product whose exposure graph has crown jewels. Default 0.75.
+    /// </summary>
+    public double OffPath { get; init; } = 0.75;
 
     /// <summary>The sum of the factor weights (not the multipliers): the score's denominator.</summary>
     public double Total => Cvss + Epss + Kev + Ssvc + Criticality + Exposure + Dependency;

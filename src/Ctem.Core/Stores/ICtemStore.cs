@@ -243,6 +243,9 @@ public sealed record ScanRecord(
 
     public RunKind Kind { get; init; } = RunKind.Scan;
 
+    /// <summary>The services the scanned SBOMs declare, stored with the run for the exposure graph.</summary>
+    public IReadOnlyList<DeclaredService> Services { get; init; } = [];
+
     /// <summary>
     /// When set, only findings on these component coordinates may be resolved by this run: a re-analysis re-matched
     /// just the packages new advisories name, and says nothing of the others.

@@ -12,7 +12,11 @@ public sealed record CollectedInventory(
     ProductRef? Product,
     IReadOnlyList<Component> Components,
     IReadOnlyList<ScanInput> Inputs,
-    IReadOnlyList<Diagnostic> Diagnostics);
+    IReadOnlyList<Diagnostic> Diagnostics)
+{
+    /// <summary>The services the inputs declare (CycloneDX <c>services[]</c>), for the exposure graph.</summary>
+    public IReadOnlyList<DeclaredService> Services { get; init; } = [];
+}
 
 /// <summary>
 /// Discovery's reading half: expands the input paths, hands each document to the parser that claims it (or to the one
@@ -35,6 +39,7 @@ public sealed class InventoryCollector(IReadOnlyList<IInventoryParser> parsers, 
 
         var inputs = new List<ScanInput>();
         var components = new List<Component>();
+        var services = new List<DeclaredService>();
         ProductRef? product = null;
         if (diagnostics.Count > 0)
         {
@@ -55,12 +60,13 @@ public sealed class InventoryCollector(IReadOnlyList<IInventoryParser> parsers, 
                 {
                     inputs.Add(new ScanInput(_names.Of(item.Path), Convert.ToHexStringLower(SHA256.HashData(item.Content!)), format!));
                     components.AddRange(ComponentLines.Resolve(item.Path, item.Content!, inventory.Components).Select(c => c with { Location = c.Location with { Path = _names.Of(c.Location.Path) } }));
+                    services.AddRange(inventory.Services);
                     product ??= inventory.Product;
                 }
             }
         }
 
-        return new CollectedInventory(product, components, inputs, diagnostics);
+        return new CollectedInventory(product, components, inputs, diagnostics) { Services = services };
     }
 
     private async Task<(Inventory? Inventory, string? Format, IReadOnlyList<Diagnostic> Diagnostics)> ParseAsync(

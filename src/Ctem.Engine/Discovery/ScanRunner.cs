@@ -34,7 +34,7 @@ public sealed class ScanRunner(
         var components = collected.Components;
         var inputs = collected.Inputs;
         var declared = collected.Product;
-        if (components.Count == 0)
+        if (components.Count == 0 && collected.Services.Count == 0)
         {
             if (!diagnostics.Any(d => d.IsError))
             {
@@ -64,9 +64,11 @@ public sealed class ScanRunner(
             Tool = SourceName,
             Complete = status == OperationStatus.Succeeded,
             RiskSettings = settings,
+            Services = collected.Services,
         };
         var run = await store.RecordScanAsync(record, cancellationToken);
         var vex = await VexStage.AfterRecordAsync(store, schemes, time, product.Name, request.Scope.Vex, cancellationToken);
+        await Graph.GraphStage.AfterRecordAsync(store, time, request.Scope, product.Name, run.RunId, cancellationToken);
         var closed = await VexStage.ClosedAsync(store, vex, run.Findings.Values.Select(f => f.Id), cancellationToken);
         await Mobilization.Tickets.FixClaimVerifier.AfterRecordAsync(store, product.Name, [record.Tool], finishedAt, cancellationToken);
         var accepted = (await store.GetAcceptancesInForceAsync(cancellationToken)).Select(a => a.FindingId).ToHashSet();

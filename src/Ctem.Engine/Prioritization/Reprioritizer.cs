@@ -12,12 +12,13 @@ public sealed record ReprioritizeOutcome(int Assessed, int PriorityChanged);
 /// </summary>
 public static class Reprioritizer
 {
-    public static async Task<ReprioritizeOutcome> RunAsync(ICtemStore store, TimeProvider time, CancellationToken cancellationToken)
+    /// <param name="product">Only this product's findings (after its graph changed); null for every product.</param>
+    public static async Task<ReprioritizeOutcome> RunAsync(ICtemStore store, TimeProvider time, CancellationToken cancellationToken, string? product = null)
     {
         ArgumentNullException.ThrowIfNull(store);
         ArgumentNullException.ThrowIfNull(time);
         var settings = await store.GetProductRiskSettingsAsync(cancellationToken);
-        var open = (await store.GetCurrentFindingsAsync(null, cancellationToken)).Where(f => settings.ContainsKey(f.Product)).ToList();
+        var open = (await store.GetCurrentFindingsAsync(product, cancellationToken)).Where(f => settings.ContainsKey(f.Product)).ToList();
         if (open.Count == 0)
         {
             return new ReprioritizeOutcome(0, 0);
@@ -27,16 +28,18 @@ public static class Reprioritizer
         var cveRecords = await CveRecordLookup.ForAsync(store, open.Select(f => f.Vulnerability), cancellationToken);
         var feeds = await FindingAssessor.FeedsAsync(store, cancellationToken);
         var now = time.GetUtcNow();
+        var paths = await Graph.AttackPathExposures.ForAsync(store, open.Select(f => f.Product).Distinct(StringComparer.Ordinal), cancellationToken);
         var updates = new List<(long, RiskAssessment)>(open.Count);
         var changed = 0;
         foreach (var finding in open)
         {
-            var product = settings[finding.Product];
-            var inputs = new RiskInputs(CveRecordLookup.Apply(finding.Vulnerability, cveRecords), exploitation.GetValueOrDefault(finding.Vulnerability.Id), finding.Relation, finding.Scope, product.Context) {
+            var stored = settings[finding.Product];
+            var inputs = new RiskInputs(CveRecordLookup.Apply(finding.Vulnerability, cveRecords), exploitation.GetValueOrDefault(finding.Vulnerability.Id), finding.Relation, finding.Scope, stored.Context) {
                 Suspect = finding.Suspect,
                 VersionInferredFrom = finding.VersionInferredFrom,
+                AttackPaths = paths.TryGetValue(finding.Product, out var exposure) ? exposure(finding.Id) : null,
             };
-            var risk = RiskModel.Assess(inputs, product.Policy, feeds, now);
+            var risk = RiskModel.Assess(inputs, stored.Policy, feeds, now);
             if (risk.Priority != finding.Risk?.Priority)
             {
                 changed++;

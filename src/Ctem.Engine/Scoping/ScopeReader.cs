@@ -11,15 +11,15 @@ namespace Ctem.Engine.Scoping;
 /// </summary>
 internal sealed partial class ScopeReader(string path, Func<string, string?>? readRelated = null)
 {
-    private static readonly string[] RootKeys = ["products", "sla", "priorities", "riskWeights", "vex", "acceptance", "notifications", "tickets", "schedules"];
+    private static readonly string[] RootKeys = ["products", "sla", "priorities", "riskWeights", "vex", "acceptance", "notifications", "tickets", "schedules", "integrations", "data"];
     private static readonly string[] VexKeys = ["author", "supplier", "auto"];
     private static readonly string[] PartyKeys = ["name", "contact", "namespace"];
     private static readonly string[] ProductKeys = ["name", "description", "owner", "owners", "codeowners", "criticality", "dataSensitivity", "crownJewel", "releases", "deployments"];
     private static readonly string[] OwnerKeys = ["team", "contact"];
     private static readonly string[] ReleaseKeys = ["version", "status"];
-    private static readonly string[] DeploymentKeys = ["name", "environment", "internetFacing", "customers"];
+    private static readonly string[] DeploymentKeys = ["name", "environment", "internetFacing", "customers", "connects"];
     private static readonly string[] SlaKeys = ["critical", "high", "medium", "low"];
-    private static readonly string[] WeightKeys = ["cvss", "epss", "kev", "ssvc", "criticality", "exposure", "dependency", "nonRuntimeScope", "inferredVersion"];
+    private static readonly string[] WeightKeys = ["cvss", "epss", "kev", "ssvc", "criticality", "exposure", "dependency", "nonRuntimeScope", "inferredVersion", "offPath"];
     private static readonly string[] PriorityKeys = ["critical", "high", "medium"];
 
     private static readonly Dictionary<string, Criticality> Criticalities = new(StringComparer.Ordinal)
@@ -85,10 +85,12 @@ internal sealed partial class ScopeReader(string path, Func<string, string?>? re
         }
 
         var notifications = Notifications(fields, products);
+        CheckConnections(root, products);
         return new ScopeDocument(products, Sla(fields), Weights(fields))
         {
             Priorities = Priorities(fields), Vex = Vex(fields), Acceptance = Acceptance(fields), Notifications = notifications, Tickets = Tickets(fields),
             Schedules = Schedules(fields, products, notifications),
+            Integrations = Integrations(fields), Data = DataStores(fields),
         };
     }
 
@@ -212,7 +214,7 @@ internal sealed partial class ScopeReader(string path, Func<string, string?>? re
                 continue;
             }
 
-            deployments.Add(new ProductDeployment(name, environment, internetFacing, customers));
+            deployments.Add(new ProductDeployment(name, environment, internetFacing, customers) { Connects = Names(fields, "connects") });
         }
 
         return deployments;
@@ -249,6 +251,7 @@ internal sealed partial class ScopeReader(string path, Func<string, string?>? re
         {
             NonRuntimeScope = Weight(fields, "nonRuntimeScope", max: 1) ?? defaults.NonRuntimeScope,
             InferredVersion = Weight(fields, "inferredVersion", max: 1) ?? defaults.InferredVersion,
+            OffPath = Weight(fields, "offPath", max: 1) ?? defaults.OffPath,
         };
         if (weights.Total <= 0)
         {

@@ -48,15 +48,35 @@ public static class StarterScope
             #   environment (required): production, staging, development or test.
             #   internetFacing (optional, default false): true when reachable from the internet.
             #   customers (optional): who uses this deployment.
+            #   connects (optional): what it talks to, for attack paths ('ctem paths'): data stores, integrations,
+            #   services an SBOM declares, or other deployments as product/deployment.
             deployments:
               - name: eu-public
                 environment: production
                 internetFacing: true
                 customers: Retail customers in the EU
+                connects: [payments-api/back-office, card-processor, orders-db]
               - name: back-office
                 environment: production
                 internetFacing: false
                 customers: Finance staff, on the internal network
+
+        # integrations (optional): third-party services the products use. name (required, unique); kind (optional):
+        # api, saas, database, queue, identity or other; endpoint (optional): its URL; data (optional): the data
+        # stores it holds or reaches; secrets (optional): secret-scanner rules whose leaks open it, besides the
+        # provider its name and endpoint imply (a leaked Stripe key opens an integration at api.stripe.com).
+        integrations:
+          - name: card-processor
+            kind: api
+            endpoint: https://api.stripe.com
+            data: [card-data]
+
+        # data (optional): data stores. name (required, unique); classification (optional): public, internal,
+        # confidential or restricted; crownJewel (optional, default false): what attack paths lead to.
+        data:
+          - name: orders-db
+            classification: restricted
+            crownJewel: true
 
         # sla (optional): the days allowed to remediate a finding, by priority: whole days, 0 or more.
         # A key left out keeps its default, shown here.
@@ -100,6 +120,9 @@ public static class StarterScope
           # inferredVersion: a multiplier (0 to 1) of the whole score when the affected version is inferred, not
           # stated: the Go standard library at a go.mod's minimum 'go' version when it names no 'toolchain'.
           inferredVersion: 0.75
+          # offPath: a multiplier (0 to 1) of the whole score when no attack path to a crown jewel ('ctem paths')
+          # goes through the finding; only in products whose graph has a crown jewel (data[].crownJewel).
+          offPath: 0.75
 
         # notifications (optional): where Ctem tells people about findings, after scan, ingest, db update and
         # db import, and on 'ctem notify'. Each event is sent once per channel; a re-run does not repeat it.

@@ -20,11 +20,11 @@ public sealed class ScopeFileTests
     public static TheoryData<string, string, string> InvalidDocuments => new()
     {
         { "prodcts: []", "1:1", "unknown key 'prodcts'; did you mean 'products'?" },
-        { "products: []\nfoo: 1", "2:1", "unknown key 'foo'; known keys: products, sla, priorities, riskWeights, vex, acceptance, notifications, tickets, schedules" },
+        { "products: []\nfoo: 1", "2:1", "unknown key 'foo'; known keys: products, sla, priorities, riskWeights, vex, acceptance, notifications, tickets, schedules, integrations, data" },
         { "sla: {}", "1:1", "missing required key 'products' (the list of products in scope)" },
         { "products:", "1:10", "products: has no value (the list of products in scope)" },
         { "products: shop", "1:11", "products: expected a list, found string 'shop'" },
-        { "- shop", "1:1", "expected a mapping of products, sla, priorities, riskWeights, vex, acceptance, notifications, tickets, schedules, found a list" },
+        { "- shop", "1:1", "expected a mapping of products, sla, priorities, riskWeights, vex, acceptance, notifications, tickets, schedules, integrations, data, found a list" },
         { "products:\n  - description: x", "2:5", "products[0]: missing required key 'name'" },
         { "products:\n  - name: \"\"", "2:11", "products[0].name: must not be empty" },
         { "products:\n  - name: 2048", "2:11", "products[0].name: expected a string, found the number 2048; quote it (\"2048\") to mean the text" },
@@ -123,8 +123,8 @@ public sealed class ScopeFileTests
                 "ctem.yaml:8:13: sla.high: -5 days is negative; an SLA is 0 days or more",
                 "ctem.yaml:8:22: sla.low: expected a whole number of days, found string 'x'",
                 "ctem.yaml:9:21: riskWeights.cvss: expected a number, found string 'a'",
-                "ctem.yaml:9:24: riskWeights: unknown key 'colour'; known keys: cvss, epss, kev, ssvc, criticality, exposure, dependency, nonRuntimeScope, inferredVersion",
-                "ctem.yaml:10:1: unknown key 'extra'; known keys: products, sla, priorities, riskWeights, vex, acceptance, notifications, tickets, schedules",
+                "ctem.yaml:9:24: riskWeights: unknown key 'colour'; known keys: cvss, epss, kev, ssvc, criticality, exposure, dependency, nonRuntimeScope, inferredVersion, offPath",
+                "ctem.yaml:10:1: unknown key 'extra'; known keys: products, sla, priorities, riskWeights, vex, acceptance, notifications, tickets, schedules, integrations, data",
             ],
             result.Diagnostics.Select(d => d.ToString()));
     }
@@ -197,7 +197,8 @@ public sealed class ScopeFileTests
         string[] keys =
         [
             "products", "name", "description", "owner", "team", "contact", "owners", "match", "codeowners", "criticality", "dataSensitivity", "crownJewel",
-            "releases", "version", "status", "deployments", "environment", "internetFacing", "customers",
+            "releases", "version", "status", "deployments", "environment", "internetFacing", "customers", "connects",
+            "integrations", "kind", "endpoint", "data", "secrets", "classification",
             "sla", "acceptance", "maxDays", "riskWeights", "cvss", "epss", "kev", "ssvc", "exposure", "dependency",
             "notifications", "dueSoonDays", "channels", "type", "on", "minPriority", "products", "owners", "url", "urlEnv", "secretEnv",
             "smtp", "host", "port", "security", "username", "passwordEnv", "from", "to",

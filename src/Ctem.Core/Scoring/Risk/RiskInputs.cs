@@ -16,4 +16,13 @@ public sealed record RiskInputs(
 
     /// <summary>Where the affected version was inferred from (<see cref="Component.VersionInferredFrom"/>); null when the inventory states it.</summary>
     public string? VersionInferredFrom { get; init; }
+
+    /// <summary>
+    /// Where the finding stands in its product's exposure graph; null when the product has no graph with a crown jewel,
+    /// and then the score has no attack-path factor.
+    /// </summary>
+    public AttackPathExposure? AttackPaths { get; init; }
 }
+
+/// <summary>How many attack paths to crown jewels go through a finding, and to which crown jewels (none: off every path).</summary>
+public sealed record AttackPathExposure(int Paths, IReadOnlyList<string> CrownJewels);

@@ -19,7 +19,7 @@ public static class RiskModel
     public const double SuspectMultiplier = 0.5;
 
     /// <summary>The factors that multiply the score instead of adding to it; their contribution is the points they take away.</summary>
-    public static IReadOnlySet<string> Multipliers { get; } = new HashSet<string>(StringComparer.Ordinal) { "scope", "confidence", "suspect" };
+    public static IReadOnlySet<string> Multipliers { get; } = new HashSet<string>(StringComparer.Ordinal) { "scope", "confidence", "suspect", "attackPath" };
 
     public static RiskAssessment Assess(RiskInputs inputs, RiskPolicy policy, FeedSnapshot feeds, DateTimeOffset now)
     {
@@ -77,6 +77,23 @@ public static class RiskModel
                 0,
                 -(1 - SuspectMultiplier) * scaled));
             scaled *= SuspectMultiplier;
+        }
+
+        // Only a product whose graph has a crown jewel has this factor: without one, no path can say what matters.
+        if (inputs.AttackPaths is { } paths)
+        {
+            var onPath = paths.Paths > 0;
+            var offPath = onPath ? 1.0 : weights.OffPath;
+            factors.Add(new RiskFactor(
+                "attackPath",
+                onPath ? $"on {paths.Paths} attack path(s)" : "on no attack path",
+                onPath
+                    ? $"on {paths.Paths} attack path(s) to {string.Join(", ", paths.CrownJewels)} ('ctem paths'): no reduction"
+                    : $"the score is multiplied by {Number(offPath)}: no attack path to a crown jewel goes through it",
+                offPath,
+                0,
+                -(1 - offPath) * scaled));
+            scaled *= offPath;
         }
 
         var score = Math.Round(scaled, 1, MidpointRounding.AwayFromZero);

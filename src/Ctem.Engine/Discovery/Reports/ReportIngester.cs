@@ -152,6 +152,10 @@ public sealed class ReportIngester(ICtemStore store, IReadOnlyList<IReportParser
         var outcomes = await store.RecordScansAsync(records, cancellationToken);
         var runs = records.Zip(outcomes, (record, outcome) => new IngestedRun(record.Source, record.Tool, outcome, record.Findings)).ToList();
         var vex = await VexStage.AfterRecordAsync(store, schemes, time, product.Name, request.Scope.Vex, cancellationToken);
+        if (outcomes.Count > 0)
+        {
+            await Graph.GraphStage.AfterRecordAsync(store, time, request.Scope, product.Name, outcomes[^1].RunId, cancellationToken);
+        }
         var closed = await VexStage.ClosedAsync(store, vex, outcomes.SelectMany(o => o.Findings.Values.Select(f => f.Id)), cancellationToken);
         await Mobilization.Tickets.FixClaimVerifier.AfterRecordAsync(store, product.Name, [.. records.Select(r => r.Tool)], time.GetUtcNow(), cancellationToken);
         var status = read.All(r => r.Complete) ? OperationStatus.Succeeded : OperationStatus.Partial;

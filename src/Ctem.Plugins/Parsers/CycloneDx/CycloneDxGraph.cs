@@ -46,6 +46,9 @@ internal sealed class CycloneDxGraph
         return new CycloneDxGraph(edges, direct);
     }
 
+    /// <summary>What the BOM's <c>dependencies</c> say <paramref name="reference"/> depends on; empty when it lists nothing.</summary>
+    public IReadOnlyList<string> DependenciesOf(string reference) => _edges.GetValueOrDefault(reference) ?? [];
+
     public List<Component> Apply(List<Component> components) =>
         components.Select(c => c.BomRef is not { } reference ? c : c with
         {

@@ -8,7 +8,7 @@ namespace Ctem.Plugins.Parsers.CycloneDx;
 
 /// <summary>
 /// Reads a CycloneDX JSON SBOM: <c>metadata.component</c> is the product, <c>components</c> (nested at any depth)
-/// are its inventory. Each component keeps the JSON pointer where it was found.
+/// are its inventory, and <c>services</c> the services it provides or calls. Each keeps the JSON pointer where it was found.
 /// </summary>
 public sealed class CycloneDxJsonParser : IInventoryParser
 {
@@ -53,14 +53,17 @@ public sealed class CycloneDxJsonParser : IInventoryParser
             Collect(path, list, "/components", components, diagnostics);
         }
 
-        if (components.Count == 0)
+        var graph = CycloneDxGraph.Read(root);
+        var services = CycloneDxServices.Read(path, root, graph);
+
+        // A SaaSBOM may declare only services: those are inventory too, for the exposure graph.
+        if (components.Count == 0 && services.Count == 0)
         {
             diagnostics.Add(Diagnostic.Error(DiagnosticCodes.NoComponents, path, "the SBOM lists no components ('components' is missing or empty)", "/components"));
             return new InventoryResult(null, diagnostics);
         }
 
-        var graph = CycloneDxGraph.Read(root);
-        return new InventoryResult(new Inventory(ReadProduct(root), graph.Apply(components)), diagnostics);
+        return new InventoryResult(new Inventory(ReadProduct(root), graph.Apply(components)) { Services = services }, diagnostics);
     }
 
     private static ProductRef? ReadProduct(JsonElement root) =>

@@ -6,7 +6,7 @@ using Xunit;
 
 namespace Ctem.Core.Tests.Scoring.Risk;
 
-public sealed class RiskModelTests
+public sealed partial class RiskModelTests
 {
     private const string Log4Shell = "CVSS:3.1/AV:N/AC:L/PR:N/UI:N/S:C/C:H/I:H/A:H";
     private const string LocalLow = "CVSS:3.1/AV:L/AC:H/PR:H/UI:R/S:U/C:L/I:N/A:N";

@@ -1,0 +1,39 @@
+using Ctem.Core.Graph;
+using Ctem.Core.Scoping;
+using Ctem.Core.Stores;
+using Ctem.Engine.Prioritization;
+
+namespace Ctem.Engine.Graph;
+
+/// <summary>
+/// Builds and stores a product's exposure graph after each scan and ingest, versioned with the run: the scope file of
+/// that run, the product's current services and models, and its open findings then.
+/// </summary>
+public static class GraphStage
+{
+    public static async Task<ExposureGraph> AfterRecordAsync(
+        ICtemStore store, TimeProvider time, ScopeDocument scope, string product, long runId, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(store);
+        ArgumentNullException.ThrowIfNull(time);
+        var graph = await BuildAsync(store, scope, product, cancellationToken);
+        await store.SaveGraphAsync(runId, graph, time.GetUtcNow(), cancellationToken);
+
+        // Being on a path to a crown jewel is a factor of the risk score: the new graph re-assesses the product's findings.
+        if (graph.CrownJewels.Any())
+        {
+            await Reprioritizer.RunAsync(store, time, cancellationToken, product);
+        }
+
+        return graph;
+    }
+
+    public static async Task<ExposureGraph> BuildAsync(ICtemStore store, ScopeDocument scope, string product, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(store);
+        var findings = await store.GetCurrentFindingsAsync(product, cancellationToken);
+        var exploitation = await ExploitationLookup.ForAsync(store, findings.Select(f => f.Vulnerability), cancellationToken);
+        var assets = await store.GetCurrentAssetsAsync(product, cancellationToken);
+        return ExposureGraphBuilder.Build(new GraphInputs(product, scope, assets, findings, exploitation));
+    }
+}
