@@ -55,9 +55,8 @@ public static class ServeCommand
             return ExitCodes.Ok;
         }));
         return command.WithExamples(
-            new("ctem serve --db 'Host=db;Username=ctem;Password=…;Database=ctem'", "Serve the API on 127.0.0.1:8080 over PostgreSQL"),
+            new("ctem serve --db 'Host=db;Username=ctem;Password=…;Database=ctem' --scope ctem.yaml", "Serve the API on 127.0.0.1:8080 over PostgreSQL, accepting risks under the scope file's policy"),
             new("ctem serve --urls http://0.0.0.0:8080", "Listen on every interface (behind a TLS proxy)"),
-            new("ctem serve --scope ctem.yaml", "Accept risks through the API under the scope file's acceptance policy"),
             new("ctem token create --team platform --role admin && ctem serve", "The first admin token, then the server"));
     }
 }
