@@ -22,6 +22,9 @@ public sealed record ScopeDocument(IReadOnlyList<ScopeProduct> Products, Remedia
     /// <summary>Where <c>ctem tickets sync</c> files tickets (<c>tickets:</c>); null when the file has no such section.</summary>
     public TicketSettings? Tickets { get; init; }
 
+    /// <summary>Where active discovery and validation may connect (<c>scope: {allow, deny}</c>); nothing without it.</summary>
+    public NetworkScope Network { get; init; } = NetworkScope.None;
+
     /// <summary>The weights, priority thresholds and SLA together: everything that turns facts into a priority.</summary>
     public RiskPolicy Policy => new(RiskWeights, Priorities, Sla);
 
@@ -64,7 +67,11 @@ public sealed record ProductOwner(string? Team, string? Contact);
 public sealed record ProductRelease(string Version, string? Status);
 
 /// <summary>Where the product runs, and for whom.</summary>
-public sealed record ProductDeployment(string Name, DeploymentEnvironment Environment, bool InternetFacing, string? Customers);
+public sealed record ProductDeployment(string Name, DeploymentEnvironment Environment, bool InternetFacing, string? Customers)
+{
+    /// <summary>What <c>ctem discover</c> and <c>ctem validate</c> contact for this deployment (<c>targets:</c>), within the scope file's <c>scope:</c>.</summary>
+    public IReadOnlyList<NetworkTarget> Targets { get; init; } = [];
+}
 
 /// <summary>How much the business depends on a product. Unspecified when the scope file does not say.</summary>
 public enum Criticality

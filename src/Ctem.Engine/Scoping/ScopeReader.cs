@@ -11,13 +11,13 @@ namespace Ctem.Engine.Scoping;
 /// </summary>
 internal sealed partial class ScopeReader(string path, Func<string, string?>? readRelated = null)
 {
-    private static readonly string[] RootKeys = ["products", "sla", "priorities", "riskWeights", "vex", "acceptance", "notifications", "tickets"];
+    private static readonly string[] RootKeys = ["products", "sla", "priorities", "riskWeights", "vex", "acceptance", "notifications", "tickets", "scope"];
     private static readonly string[] VexKeys = ["author", "supplier", "auto"];
     private static readonly string[] PartyKeys = ["name", "contact", "namespace"];
     private static readonly string[] ProductKeys = ["name", "description", "owner", "owners", "codeowners", "criticality", "dataSensitivity", "crownJewel", "releases", "deployments"];
     private static readonly string[] OwnerKeys = ["team", "contact"];
     private static readonly string[] ReleaseKeys = ["version", "status"];
-    private static readonly string[] DeploymentKeys = ["name", "environment", "internetFacing", "customers"];
+    private static readonly string[] DeploymentKeys = ["name", "environment", "internetFacing", "customers", "targets"];
     private static readonly string[] SlaKeys = ["critical", "high", "medium", "low"];
     private static readonly string[] WeightKeys = ["cvss", "epss", "kev", "ssvc", "criticality", "exposure", "dependency", "nonRuntimeScope", "inferredVersion"];
     private static readonly string[] PriorityKeys = ["critical", "high", "medium"];
@@ -84,7 +84,7 @@ internal sealed partial class ScopeReader(string path, Func<string, string?>? re
             products.Add(product);
         }
 
-        return new ScopeDocument(products, Sla(fields), Weights(fields)) { Priorities = Priorities(fields), Vex = Vex(fields), Acceptance = Acceptance(fields), Notifications = Notifications(fields, products), Tickets = Tickets(fields) };
+        return new ScopeDocument(products, Sla(fields), Weights(fields)) { Priorities = Priorities(fields), Vex = Vex(fields), Acceptance = Acceptance(fields), Notifications = Notifications(fields, products), Tickets = Tickets(fields), Network = Network(fields) };
     }
 
     private VexPolicy Vex(Fields root)
@@ -207,7 +207,9 @@ internal sealed partial class ScopeReader(string path, Func<string, string?>? re
                 continue;
             }
 
-            deployments.Add(new ProductDeployment(name, environment, internetFacing, customers));
+            var deployment = new ProductDeployment(name, environment, internetFacing, customers);
+            var targets = Targets(fields, "targets");
+            deployments.Add(targets.Count > 0 ? deployment with { Targets = targets } : deployment);
         }
 
         return deployments;

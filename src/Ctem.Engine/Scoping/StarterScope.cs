@@ -48,15 +48,26 @@ public static class StarterScope
             #   environment (required): production, staging, development or test.
             #   internetFacing (optional, default false): true when reachable from the internet.
             #   customers (optional): who uses this deployment.
+            #   targets (optional): what 'ctem discover' and 'ctem validate' contact: host names, IP addresses,
+            #   CIDR ranges and http(s) URLs, each optionally with :PORT; only what scope.allow covers is contacted.
             deployments:
               - name: eu-public
                 environment: production
                 internetFacing: true
                 customers: Retail customers in the EU
+                targets: ["https://pay.example.com", "203.0.113.10:443"]
               - name: back-office
                 environment: production
                 internetFacing: false
                 customers: Finance staff, on the internal network
+
+        # scope (optional): the only places active discovery and validation may contact, in the notation of
+        # targets. allow: nothing outside it is ever contacted (without it, nothing is); deny: nothing inside it is,
+        # whatever allow says. A host name in allow permits the addresses it resolves to; a name outside allow only
+        # reaches addresses that allow covers.
+        scope:
+          allow: ["pay.example.com", "203.0.113.0/24"]
+          deny: ["203.0.113.1"]
 
         # sla (optional): the days allowed to remediate a finding, by priority: whole days, 0 or more.
         # A key left out keeps its default, shown here.
