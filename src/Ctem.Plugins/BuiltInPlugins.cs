@@ -99,6 +99,14 @@ public static class BuiltInPlugins
         new Reports.Snyk.SnykJsonParser(),
     ];
 
+    /// <summary>Probes <c>ctem discover</c> hands every open port to, in this order: each sees what the earlier ones concluded.</summary>
+    public static ImmutableArray<IServiceProbe> ServiceProbes { get; } =
+    [
+        new Probes.Banner.BannerProbe(),
+        new Probes.Tls.TlsProbe(),
+        new Probes.Http.HttpProbe(),
+    ];
+
     public static ImmutableArray<IAdvisoryParser> AdvisoryParsers { get; } =
     [
         new OsvJsonParser(),
