@@ -97,23 +97,95 @@ internal static class ClientHello
     }
 }
 
-/// <summary>What a server answered a <see cref="ClientHello"/>: its ServerHello's version, cipher suite and extensions, or a refusal.</summary>
+/// <summary>
+/// What a server answered a <see cref="ClientHello"/>: its ServerHello's version, cipher suite and extensions, and
+/// (TLS 1.2 and older send it in the clear) the certificates of its Certificate message; null for a refusal.
+/// </summary>
 internal sealed record ServerHello(ushort Version, ushort CipherSuite, IReadOnlyList<ushort> Extensions)
 {
-    /// <summary>The ServerHello at the start of <paramref name="answer"/>; null for an alert, a closed connection or anything else.</summary>
+    /// <summary>The DER certificates the server sent after its ServerHello, leaf first; empty when none came.</summary>
+    public IReadOnlyList<byte[]> Certificates { get; init; } = [];
+
+    /// <summary>The ServerHello in the handshake records of <paramref name="answer"/>; null for an alert, a closed connection or anything else.</summary>
     public static ServerHello? Read(ReadOnlySpan<byte> answer)
     {
-        // Record header (5), handshake header (4), version (2), random (32), session id (1 + n), suite (2), compression (1).
-        if (answer.Length < 5 + 4 + 2 + 32 + 1 || answer[0] != 22 || answer[5] != 2)
+        var messages = HandshakeBytes(answer);
+        ServerHello? hello = null;
+        var at = 0;
+        while (at + 4 <= messages.Length)
+        {
+            var type = messages[at];
+            var length = (messages[at + 1] << 16) | (messages[at + 2] << 8) | messages[at + 3];
+            if (at + 4 + length > messages.Length)
+            {
+                break;
+            }
+
+            var body = messages.AsSpan(at + 4, length);
+            if (type == 2)
+            {
+                hello = Hello(body);
+            }
+            else if (type == 11 && hello is not null)
+            {
+                hello = hello with { Certificates = CertificatesIn(body) };
+            }
+
+            at += 4 + length;
+        }
+
+        return hello;
+    }
+
+    /// <summary>Whether <paramref name="answer"/> holds the whole first flight (up to ServerHelloDone) or a refusal, so reading may stop.</summary>
+    public static bool Complete(ReadOnlySpan<byte> answer)
+    {
+        if (answer.Length >= 1 && answer[0] == 21)
+        {
+            return true;
+        }
+
+        var messages = HandshakeBytes(answer);
+        var at = 0;
+        while (at + 4 <= messages.Length)
+        {
+            var length = (messages[at + 1] << 16) | (messages[at + 2] << 8) | messages[at + 3];
+            if (messages[at] == 14 || (messages[at] == 2 && at + 4 + length <= messages.Length && Hello(messages.AsSpan(at + 4, length)) is { Version: > 0x0303 or < 0x0300 }))
+            {
+                return true;
+            }
+
+            at += 4 + length;
+        }
+
+        return false;
+    }
+
+    private static byte[] HandshakeBytes(ReadOnlySpan<byte> answer)
+    {
+        var messages = new List<byte>();
+        var at = 0;
+        while (at + 5 <= answer.Length && answer[at] == 22)
+        {
+            var length = BinaryPrimitives.ReadUInt16BigEndian(answer[(at + 3)..]);
+            var end = Math.Min(answer.Length, at + 5 + length);
+            messages.AddRange(answer[(at + 5)..end].ToArray());
+            at = end;
+        }
+
+        return [.. messages];
+    }
+
+    private static ServerHello? Hello(ReadOnlySpan<byte> hello)
+    {
+        if (hello.Length < 2 + 32 + 1)
         {
             return null;
         }
 
-        var hello = answer[9..];
         var version = BinaryPrimitives.ReadUInt16BigEndian(hello);
         var at = 2 + 32;
-        var sessionLength = hello[at];
-        at += 1 + sessionLength;
+        at += 1 + hello[at];
         if (hello.Length < at + 3)
         {
             return null;
@@ -134,5 +206,24 @@ internal sealed record ServerHello(ushort Version, ushort CipherSuite, IReadOnly
         }
 
         return new ServerHello(version, suite, extensions);
+    }
+
+    private static List<byte[]> CertificatesIn(ReadOnlySpan<byte> body)
+    {
+        var certificates = new List<byte[]>();
+        var at = 3;
+        while (at + 3 <= body.Length)
+        {
+            var length = (body[at] << 16) | (body[at + 1] << 8) | body[at + 2];
+            if (at + 3 + length > body.Length)
+            {
+                break;
+            }
+
+            certificates.Add(body.Slice(at + 3, length).ToArray());
+            at += 3 + length;
+        }
+
+        return certificates;
     }
 }

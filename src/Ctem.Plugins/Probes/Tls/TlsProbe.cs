@@ -17,6 +17,7 @@ namespace Ctem.Plugins.Probes.Tls;
 public sealed class TlsProbe : IServiceProbe
 {
     private const string Testssl = "testssl.sh:";
+    private const int MaxFirstFlight = 64 * 1024;
 
     private static readonly (ushort Version, string CheckId, string Name, string Severity)[] LegacyProtocols =
     [
@@ -36,7 +37,11 @@ public sealed class TlsProbe : IServiceProbe
         ArgumentNullException.ThrowIfNull(service);
         ArgumentNullException.ThrowIfNull(network);
         var endpoint = service.Endpoint;
-        var session = await HandshakeAsync(service, network, cancellationToken);
+        // The platform refuses some servers outright (an RSA key under 2048 bits, only old protocols); their
+        // certificates still come in the clear in the answer to a hand-written TLS 1.2 or 1.0 hello.
+        var session = await HandshakeAsync(service, network, cancellationToken)
+            ?? await ClearTextSessionAsync(service, network, ClientHello.Tls12, cancellationToken)
+            ?? await ClearTextSessionAsync(service, network, ClientHello.Tls10, cancellationToken);
         var findings = new List<ReportedFinding>();
         var legacy = 0;
         foreach (var (version, checkId, name, severity) in LegacyProtocols)
@@ -76,8 +81,8 @@ public sealed class TlsProbe : IServiceProbe
 
             var facts = session is null
                 ? ["TLS: only protocols older than TLS 1.2 answered; the certificate was not read"]
-                : new[] { $"TLS: {session.Protocol}, {session.CipherSuite}, certificate {session.Leaf.Subject} issued by {session.Leaf.Issuer}" };
-            return new ProbeResult("tls", findings) { Tls = session is not null, Facts = facts };
+                : new[] { $"TLS: {(session.Protocol == SslProtocols.None ? "read from a hand-written hello (the platform refused the handshake)" : session.Protocol.ToString())}, {session.CipherSuite}, certificate {session.Leaf.Subject} issued by {session.Leaf.Issuer}" };
+            return new ProbeResult("tls", findings) { Tls = session is { Protocol: not SslProtocols.None }, Facts = facts };
         }
     }
 
@@ -131,6 +136,24 @@ public sealed class TlsProbe : IServiceProbe
                     yield return Finding(endpoint, "cert_keySize", $"RSA {rsa.KeySize} bits (too small)", rsa.KeySize <= 1024 ? "high" : "medium");
                 }
             }
+        }
+    }
+
+    private static async Task<Session?> ClearTextSessionAsync(ProbedService service, IProbeNetwork network, ushort version, CancellationToken cancellationToken)
+    {
+        if (await HelloAsync(service, network, version, CipherSuites.Broad, askOcsp: false, cancellationToken) is not { Certificates.Count: > 0 } hello)
+        {
+            return null;
+        }
+
+        try
+        {
+            var certificates = hello.Certificates.Select(c => X509CertificateLoader.LoadCertificate(c)).ToList();
+            return new Session(certificates[0], certificates.Skip(1).ToList(), SslProtocols.None, (TlsCipherSuite)hello.CipherSuite);
+        }
+        catch (System.Security.Cryptography.CryptographicException)
+        {
+            return null;
         }
     }
 
@@ -191,9 +214,9 @@ public sealed class TlsProbe : IServiceProbe
             {
                 var serverName = IPAddress.TryParse(service.Host, out _) ? null : service.Host;
                 await stream.WriteAsync(ClientHello.Build(version, suites, serverName, askOcsp), bounded.Token);
-                var answer = new byte[4096];
+                var answer = new byte[MaxFirstFlight];
                 var read = 0;
-                // The ServerHello's length is in its record header; a short read is not yet a refusal.
+                // The first flight (ServerHello, Certificate, … ServerHelloDone) may come in many reads.
                 while (read < answer.Length)
                 {
                     var n = await stream.ReadAsync(answer.AsMemory(read), bounded.Token);
@@ -203,7 +226,7 @@ public sealed class TlsProbe : IServiceProbe
                     }
 
                     read += n;
-                    if (read >= 5 && read >= 5 + ((answer[3] << 8) | answer[4]))
+                    if (ServerHello.Complete(answer.AsSpan(0, read)))
                     {
                         break;
                     }
