@@ -111,6 +111,51 @@ public sealed class ActiveDiscoveryTests
         Assert.Contains(stored, f => f.Vulnerability.Id == "ctem-discover:directory-listing" && f.ComponentPurl == $"http://127.0.0.1:{http.Port}/");
     }
 
+    [Fact]
+    public async Task Discover_ThenNmapAndTestsslReportsOfTheSamePorts_MergeIntoTheSameFindings()
+    {
+        var now = DateTimeOffset.UtcNow;
+        using var expired = LoopbackServer.Certificate("127.0.0.1", now.AddDays(-30), now.AddDays(-1));
+        await using var ssh = LoopbackServer.Banner("127.0.0.1", "SSH-2.0-OpenSSH_8.2p1\r\n");
+        await using var tls = LoopbackServer.Tls("127.0.0.1", expired);
+        var scope = Scope($"products:\n  - name: shop\n    deployments: [{{name: lab, environment: test, targets: [\"127.0.0.1:{ssh.Port}\", \"127.0.0.1:{tls.Port}\"]}}]\nscope: {{allow: [127.0.0.1]}}");
+        await using var fixture = await EngineFixture.CreateAsync();
+        await Discoverer(fixture, new FakeResolver([])).DiscoverAsync(new DiscoveryRequest("shop", []) { Scope = scope, Rate = 1000 }, CancellationToken.None);
+        var nmap = fixture.File("nmap.xml", $"""
+            <?xml version="1.0"?>
+            <nmaprun scanner="nmap" args="nmap -sT 127.0.0.1" version="7.94">
+              <host><status state="up"/><address addr="127.0.0.1" addrtype="ipv4"/>
+                <ports>
+                  <port protocol="tcp" portid="{ssh.Port}"><state state="open"/><service name="ssh" product="OpenSSH" version="8.2p1"/></port>
+                  <port protocol="tcp" portid="{tls.Port}"><state state="open"/><service name="ssl"/></port>
+                </ports>
+              </host>
+            </nmaprun>
+            """);
+        var testssl = fixture.File("testssl.json", $$"""
+            [
+              {"id": "cert_expirationStatus", "ip": "127.0.0.1/127.0.0.1", "port": "{{tls.Port}}", "severity": "CRITICAL", "finding": "expired"},
+              {"id": "cert_chain_of_trust", "ip": "127.0.0.1/127.0.0.1", "port": "{{tls.Port}}", "severity": "CRITICAL", "finding": "failed (self signed)"}
+            ]
+            """);
+
+        var ingested = await new ReportIngester(fixture.Store, BuiltInPlugins.ReportParsers, BuiltInPlugins.VersionSchemes, new InputReader(InputLimits.Default), TimeProvider.System)
+            .IngestAsync(new IngestRequest([nmap, testssl], "shop", null) { Scope = scope }, CancellationToken.None);
+
+        Assert.Equal(OperationStatus.Succeeded, ingested.Status);
+        var stored = await fixture.Store.GetCurrentFindingsAsync("shop", CancellationToken.None);
+        Assert.Equal(
+            new[]
+            {
+                ($"tcp://127.0.0.1:{ssh.Port}", "nmap:open-port", "ctem-discover,nmap"),
+                ($"tcp://127.0.0.1:{tls.Port}", "nmap:open-port", "ctem-discover,nmap"),
+                ($"tcp://127.0.0.1:{tls.Port}", "testssl.sh:cert_chain_of_trust", "ctem-discover,testssl.sh"),
+                ($"tcp://127.0.0.1:{tls.Port}", "testssl.sh:cert_expirationStatus", "ctem-discover,testssl.sh"),
+            }.Order(),
+            stored.Where(f => f.Sources.Count > 1).Select(f => (f.ComponentPurl, f.Vulnerability.Id, string.Join(',', f.Sources.Order(StringComparer.Ordinal)))).Order());
+        Assert.Single(stored, f => f.Vulnerability.Id == "nmap:open-port" && f.ComponentPurl == $"tcp://127.0.0.1:{ssh.Port}");
+    }
+
     private static ActiveDiscoverer Discoverer(EngineFixture fixture, IHostResolver resolver) =>
         new(new ReportIngester(fixture.Store, BuiltInPlugins.ReportParsers, BuiltInPlugins.VersionSchemes, new InputReader(InputLimits.Default), TimeProvider.System),
             BuiltInPlugins.ServiceProbes, resolver, TimeProvider.System);
