@@ -45,6 +45,9 @@ public static class BuiltInPlugins
 
     public static ImmutableArray<IAdvisoryParser> AdvisoryParsers => AdvisoryParsersList.Items;
 
+    /// <summary>Probes <c>ctem discover</c> hands every open port to, in this order: each sees what the earlier ones concluded.</summary>
+    public static ImmutableArray<IServiceProbe> ServiceProbes => ServiceProbesList.Items;
+
     /// <summary>SBOM writers for <c>ctem sbom --format</c>.</summary>
     public static ImmutableArray<ISbomWriter> SbomWriters => SbomWritersList.Items;
 
@@ -129,6 +132,16 @@ public static class BuiltInPlugins
             new Reports.Gitleaks.GitleaksJsonParser(),
             new Reports.Semgrep.SemgrepJsonParser(),
             new Reports.Snyk.SnykJsonParser(),
+        ];
+    }
+
+    private static class ServiceProbesList
+    {
+        public static readonly ImmutableArray<IServiceProbe> Items =
+        [
+            new Probes.Banner.BannerProbe(),
+            new Probes.Tls.TlsProbe(),
+            new Probes.Http.HttpProbe(),
         ];
     }
 

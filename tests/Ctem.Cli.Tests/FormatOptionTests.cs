@@ -20,6 +20,7 @@ public sealed partial class FormatOptionTests
         [""] = "",
         ["scan"] = Lists,
         ["ingest"] = Reports,
+        ["discover"] = Reports,
         ["sbom"] = "cyclonedx-json|cyclonedx-xml|spdx-json",
         ["findings"] = Lists,
         ["history"] = Reports,

@@ -35,6 +35,9 @@ public sealed class CliContext(CliHost host)
     /// <summary>The VEX formats <c>ctem vex export</c> writes; tests give their own.</summary>
     public IReadOnlyList<Core.Extensibility.IVexWriter> VexWriters { get => field ?? BuiltInPlugins.VexWriters; init; }
 
+    /// <summary>How <c>ctem discover</c> resolves host names; tests give their own, so that none asks real DNS.</summary>
+    public Engine.Discovery.Active.IHostResolver HostResolver { get; init; } = new Engine.Discovery.Active.DnsHostResolver();
+
     /// <summary>One client for the process, created on first use; downloads can be large, hence the long timeout.</summary>
     public HttpClient Http => _http ??= CreateHttpClient();
 

@@ -59,4 +59,7 @@ public static class DiagnosticCodes
 
     /// <summary>A VEX statement the format's specification forbids (not_affected without a justification or impact statement, …): not imported.</summary>
     public const string InvalidVexStatement = "CTEM030";
+
+    /// <summary>Active discovery or validation found nothing it may contact: no <c>scope.allow</c>, no target in it, or a bad option.</summary>
+    public const string OutOfScope = "CTEM040";
 }

@@ -133,6 +133,13 @@ public sealed record ReportedFinding(
 
     /// <summary>How the package was derived when the report names it only in prose, rule ids or paths; null when it names it outright.</summary>
     public IdentityDerivation? Identity { get; init; }
+
+    /// <summary>
+    /// True when <see cref="RuleId"/> is already a tool-qualified weakness that another tool reports too
+    /// (<c>nmap:open-port</c>, <c>testssl.sh:TLS1</c>): Ctem's own probes name the checks they share that way, so the
+    /// same exposure from both is one finding with two sources. Never set by parsers of third-party reports.
+    /// </summary>
+    public bool SharedRule { get; init; }
 }
 
 /// <summary>

@@ -31,6 +31,9 @@ public sealed record ScopeDocument(IReadOnlyList<ScopeProduct> Products, Remedia
     /// <summary>The data stores, with their classification and crown jewels (<c>data:</c>), in file order.</summary>
     public IReadOnlyList<ScopeDataStore> Data { get; init; } = [];
 
+    /// <summary>Where active discovery and validation may connect (<c>scope: {allow, deny}</c>); nothing without it.</summary>
+    public NetworkScope Network { get; init; } = NetworkScope.None;
+
     /// <summary>The weights, priority thresholds and SLA together: everything that turns facts into a priority.</summary>
     public RiskPolicy Policy => new(RiskWeights, Priorities, Sla);
 
@@ -79,6 +82,9 @@ public sealed record ProductDeployment(string Name, DeploymentEnvironment Enviro
     /// What it talks to (<c>connects:</c>): data stores, integrations, or other deployments as <c>product/deployment</c>.
     /// </summary>
     public IReadOnlyList<string> Connects { get; init; } = [];
+
+    /// <summary>What <c>ctem discover</c> and <c>ctem validate</c> contact for this deployment (<c>targets:</c>), within the scope file's <c>scope:</c>.</summary>
+    public IReadOnlyList<NetworkTarget> Targets { get; init; } = [];
 }
 
 /// <summary>How much the business depends on a product. Unspecified when the scope file does not say.</summary>

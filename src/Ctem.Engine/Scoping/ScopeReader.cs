@@ -11,13 +11,13 @@ namespace Ctem.Engine.Scoping;
 /// </summary>
 internal sealed partial class ScopeReader(string path, Func<string, string?>? readRelated = null)
 {
-    private static readonly string[] RootKeys = ["products", "sla", "priorities", "riskWeights", "vex", "acceptance", "notifications", "tickets", "schedules", "integrations", "data"];
+    private static readonly string[] RootKeys = ["products", "sla", "priorities", "riskWeights", "vex", "acceptance", "notifications", "tickets", "schedules", "integrations", "data", "scope"];
     private static readonly string[] VexKeys = ["author", "supplier", "auto"];
     private static readonly string[] PartyKeys = ["name", "contact", "namespace"];
     private static readonly string[] ProductKeys = ["name", "description", "owner", "owners", "codeowners", "criticality", "dataSensitivity", "crownJewel", "releases", "deployments"];
     private static readonly string[] OwnerKeys = ["team", "contact"];
     private static readonly string[] ReleaseKeys = ["version", "status"];
-    private static readonly string[] DeploymentKeys = ["name", "environment", "internetFacing", "customers", "connects"];
+    private static readonly string[] DeploymentKeys = ["name", "environment", "internetFacing", "customers", "connects", "targets"];
     private static readonly string[] SlaKeys = ["critical", "high", "medium", "low"];
     private static readonly string[] WeightKeys = ["cvss", "epss", "kev", "ssvc", "criticality", "exposure", "dependency", "nonRuntimeScope", "inferredVersion", "offPath"];
     private static readonly string[] PriorityKeys = ["critical", "high", "medium"];
@@ -90,7 +90,7 @@ internal sealed partial class ScopeReader(string path, Func<string, string?>? re
         {
             Priorities = Priorities(fields), Vex = Vex(fields), Acceptance = Acceptance(fields), Notifications = notifications, Tickets = Tickets(fields),
             Schedules = Schedules(fields, products, notifications),
-            Integrations = Integrations(fields), Data = DataStores(fields),
+            Integrations = Integrations(fields), Data = DataStores(fields), Network = Network(fields),
         };
     }
 
@@ -214,7 +214,9 @@ internal sealed partial class ScopeReader(string path, Func<string, string?>? re
                 continue;
             }
 
-            deployments.Add(new ProductDeployment(name, environment, internetFacing, customers) { Connects = Names(fields, "connects") });
+            var deployment = new ProductDeployment(name, environment, internetFacing, customers) { Connects = Names(fields, "connects") };
+            var targets = Targets(fields, "targets");
+            deployments.Add(targets.Count > 0 ? deployment with { Targets = targets } : deployment);
         }
 
         return deployments;

@@ -50,12 +50,15 @@ public static class StarterScope
             #   customers (optional): who uses this deployment.
             #   connects (optional): what it talks to, for attack paths ('ctem paths'): data stores, integrations,
             #   services an SBOM declares, or other deployments as product/deployment.
+            #   targets (optional): what 'ctem discover' and 'ctem validate' contact: host names, IP addresses,
+            #   CIDR ranges and http(s) URLs, each optionally with :PORT; only what scope.allow covers is contacted.
             deployments:
               - name: eu-public
                 environment: production
                 internetFacing: true
                 customers: Retail customers in the EU
                 connects: [payments-api/back-office, card-processor, orders-db]
+                targets: ["https://pay.example.com", "203.0.113.10:443"]
               - name: back-office
                 environment: production
                 internetFacing: false
@@ -77,6 +80,14 @@ public static class StarterScope
           - name: orders-db
             classification: restricted
             crownJewel: true
+
+        # scope (optional): the only places active discovery and validation may contact, in the notation of
+        # targets. allow: nothing outside it is ever contacted (without it, nothing is); deny: nothing inside it is,
+        # whatever allow says. A host name in allow permits the addresses it resolves to; a name outside allow only
+        # reaches addresses that allow covers.
+        scope:
+          allow: ["pay.example.com", "203.0.113.0/24"]
+          deny: ["203.0.113.1"]
 
         # sla (optional): the days allowed to remediate a finding, by priority: whole days, 0 or more.
         # A key left out keeps its default, shown here.

@@ -20,11 +20,11 @@ public sealed class ScopeFileTests
     public static TheoryData<string, string, string> InvalidDocuments => new()
     {
         { "prodcts: []", "1:1", "unknown key 'prodcts'; did you mean 'products'?" },
-        { "products: []\nfoo: 1", "2:1", "unknown key 'foo'; known keys: products, sla, priorities, riskWeights, vex, acceptance, notifications, tickets, schedules, integrations, data" },
+        { "products: []\nfoo: 1", "2:1", "unknown key 'foo'; known keys: products, sla, priorities, riskWeights, vex, acceptance, notifications, tickets, schedules, integrations, data, scope" },
         { "sla: {}", "1:1", "missing required key 'products' (the list of products in scope)" },
         { "products:", "1:10", "products: has no value (the list of products in scope)" },
         { "products: shop", "1:11", "products: expected a list, found string 'shop'" },
-        { "- shop", "1:1", "expected a mapping of products, sla, priorities, riskWeights, vex, acceptance, notifications, tickets, schedules, integrations, data, found a list" },
+        { "- shop", "1:1", "expected a mapping of products, sla, priorities, riskWeights, vex, acceptance, notifications, tickets, schedules, integrations, data, scope, found a list" },
         { "products:\n  - description: x", "2:5", "products[0]: missing required key 'name'" },
         { "products:\n  - name: \"\"", "2:11", "products[0].name: must not be empty" },
         { "products:\n  - name: 2048", "2:11", "products[0].name: expected a string, found the number 2048; quote it (\"2048\") to mean the text" },
@@ -70,6 +70,13 @@ public sealed class ScopeFileTests
         { "products: []\nvex: {auto: [fixd]}", "2:14", "vex.auto[0]: expected one of component_not_present, fixed, found string 'fixd'; did you mean 'fixed'?" },
         { "products: []\nvex: {author: {contact: a@b.c}}", "2:15", "vex.author: missing required key 'name'" },
         { "products: []\nvex: {signer: x}", "2:7", "vex: unknown key 'signer'; known keys: author, supplier, auto" },
+        { "products: []\nscope: {allow: [10.0.0.0/33]}", "2:17", "scope.allow[0]: '10.0.0.0/33' is not a CIDR range (such as 10.0.0.0/24)" },
+        { "products: []\nscope: {deny: [\"db:99999\"]}", "2:16", "scope.deny[0]: '99999' in 'db:99999' is not a port (1–65535)" },
+        { "products: []\nscope: {allow: [\"ftp://x\"]}", "2:17", "scope.allow[0]: 'ftp://x' is not an http:// or https:// URL" },
+        { "products: []\nscope: {allow: [\"a b\"]}", "2:17", "scope.allow[0]: 'a b' is not a host name, an IP address, a CIDR range or a URL" },
+        { "products: []\nscope: {allow: [443]}", "2:17", "scope.allow[0]: expected a host, IP address, CIDR range or URL, found number 443" },
+        { "products: []\nscope: {permit: []}", "2:9", "scope: unknown key 'permit'; known keys: allow, deny" },
+        { "products:\n  - name: a\n    deployments: [{name: d, environment: test, targets: [\"[::1\"]}]", "3:58", "products[0].deployments[0].targets[0]: '[::1' has no closing ']'" },
     };
 
     [Theory]
@@ -124,7 +131,7 @@ public sealed class ScopeFileTests
                 "ctem.yaml:8:22: sla.low: expected a whole number of days, found string 'x'",
                 "ctem.yaml:9:21: riskWeights.cvss: expected a number, found string 'a'",
                 "ctem.yaml:9:24: riskWeights: unknown key 'colour'; known keys: cvss, epss, kev, ssvc, criticality, exposure, dependency, nonRuntimeScope, inferredVersion, offPath",
-                "ctem.yaml:10:1: unknown key 'extra'; known keys: products, sla, priorities, riskWeights, vex, acceptance, notifications, tickets, schedules, integrations, data",
+                "ctem.yaml:10:1: unknown key 'extra'; known keys: products, sla, priorities, riskWeights, vex, acceptance, notifications, tickets, schedules, integrations, data, scope",
             ],
             result.Diagnostics.Select(d => d.ToString()));
     }
@@ -198,7 +205,7 @@ public sealed class ScopeFileTests
         [
             "products", "name", "description", "owner", "team", "contact", "owners", "match", "codeowners", "criticality", "dataSensitivity", "crownJewel",
             "releases", "version", "status", "deployments", "environment", "internetFacing", "customers", "connects",
-            "integrations", "kind", "endpoint", "data", "secrets", "classification",
+            "integrations", "kind", "endpoint", "data", "secrets", "classification", "targets", "scope", "allow", "deny",
             "sla", "acceptance", "maxDays", "riskWeights", "cvss", "epss", "kev", "ssvc", "exposure", "dependency",
             "notifications", "dueSoonDays", "channels", "type", "on", "minPriority", "products", "owners", "url", "urlEnv", "secretEnv",
             "smtp", "host", "port", "security", "username", "passwordEnv", "from", "to",
@@ -229,6 +236,24 @@ public sealed class ScopeFileTests
             new ScopeDocument([Product("web") with { ComponentOwners = [new("pkg:npm/@acme/*", "web"), new("pkg:npm/*", "node")] }], RemediationSla.Default, RiskWeights.Default)
         },
     };
+
+    [Fact]
+    public void Load_ScopeAndTargets_ReadsEveryNotation()
+    {
+        const string Yaml = "products:\n  - name: shop\n    deployments:\n      - {name: lab, environment: test, targets: [\"127.0.0.1:8080\", \"https://shop.test/login\", \"[::1]:443\"]}\nscope: {allow: [127.0.0.0/8, \"*.test\"], deny: [\"127.0.0.2\"]}";
+
+        var result = ScopeFile.Load(Path, Yaml);
+
+        Assert.Empty(result.Diagnostics);
+        var targets = result.Document!.Products[0].Deployments[0].Targets;
+        Assert.Equal(
+            [("127.0.0.1/32", null, 8080), (null, "shop.test", 443), ("::1/128", null, 443)],
+            targets.Select(t => (t.Network?.ToString(), t.HostName, t.Port)));
+        Assert.Equal("/login", targets[1].Url!.AbsolutePath);
+        var network = result.Document.Network;
+        Assert.Equal(["127.0.0.0/8", "*.test"], network.Allow.Select(a => a.Text));
+        Assert.Equal(["127.0.0.2"], network.Deny.Select(d => d.Text));
+    }
 
     [Fact]
     public void Load_VexSection_ReadsAuthorSupplierAndAutoKinds()
@@ -345,7 +370,7 @@ public sealed class ScopeFileTests
         new(name, null, null, Criticality.Unspecified, DataSensitivity.Unspecified, false, [], []);
 
     private static bool SchemaCanExpress(string message) =>
-        !message.StartsWith("invalid YAML", StringComparison.Ordinal) && !message.Contains("duplicate", StringComparison.Ordinal)
+        !message.Contains("].targets[", StringComparison.Ordinal) && !(message.StartsWith("scope.", StringComparison.Ordinal) && message.Contains(": '", StringComparison.Ordinal)) && !message.StartsWith("invalid YAML", StringComparison.Ordinal) && !message.Contains("duplicate", StringComparison.Ordinal)
         && !message.StartsWith("priorities: thresholds", StringComparison.Ordinal) && !message.StartsWith("riskWeights: every factor", StringComparison.Ordinal)
         && !message.StartsWith("expected one YAML document", StringComparison.Ordinal) && !message.StartsWith("the scope file is empty", StringComparison.Ordinal);
 }

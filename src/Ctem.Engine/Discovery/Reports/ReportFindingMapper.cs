@@ -77,7 +77,7 @@ public static class ReportFindingMapper
         {
             var source = SourceOf(report);
             var ruleId = finding.RuleId ?? finding.Title;
-            var rule = ruleId.StartsWith(source + ":", StringComparison.Ordinal) ? ruleId : $"{source}:{ruleId}";
+            var rule = finding.SharedRule || ruleId.StartsWith(source + ":", StringComparison.Ordinal) ? ruleId : $"{source}:{ruleId}";
             // CWEs are not names of this weakness: two rules with one CWE on one asset are two findings.
             return new VulnerabilityRef(rule, [], finding.Title, severity, [])
             {

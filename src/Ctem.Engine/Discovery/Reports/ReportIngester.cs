@@ -95,9 +95,29 @@ public sealed class ReportIngester(ICtemStore store, IReadOnlyList<IReportParser
                 diagnostics.Add(Diagnostic.Error(DiagnosticCodes.NoComponents, string.Join(", ", request.Paths), "no scanner report found"));
             }
 
-            return Failed(diagnostics) with { Files = [.. read.Select(r => Named(r.File))] };
+            return Failed(diagnostics) with { Files = [.. read.Select(r => r.File with { Path = request.Names.Of(r.File.Path) })] };
         }
 
+        return await RecordAsync(read, request, diagnostics, startedAt, cancellationToken);
+    }
+
+    /// <summary>
+    /// Stores a report Ctem produced itself (<c>ctem discover</c>) exactly as an ingested one: the same mapping,
+    /// merging with other tools' findings, assessment and lifecycle. <paramref name="complete"/> is false when the run
+    /// did not cover everything it meant to (a budget ran out): then nothing it did not see is resolved.
+    /// </summary>
+    public Task<IngestReport> RecordAsync(ScannerReport report, string input, bool complete, IngestRequest request, DateTimeOffset startedAt, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(report);
+        ArgumentNullException.ThrowIfNull(request);
+        var digest = Convert.ToHexStringLower(SHA256.HashData(System.Text.Encoding.UTF8.GetBytes(string.Join('\n', report.Findings.Select(f => f.Asset.Key + " " + (f.RuleId ?? f.Title))))));
+        var file = new IngestedFile(input, report.Format, report.Tool, report.Target, report.Findings.Count);
+        return RecordAsync([(file, report, new ScanInput(input, digest, report.Format), complete)], request, [], startedAt, cancellationToken);
+    }
+
+    private async Task<IngestReport> RecordAsync(
+        List<(IngestedFile File, ScannerReport Report, ScanInput Input, bool Complete)> read, IngestRequest request, List<Diagnostic> diagnostics, DateTimeOffset startedAt, CancellationToken cancellationToken)
+    {
         var product = new ProductRef(
             request.Product is { Length: > 0 } named ? named
             : read.Select(r => r.Report.Target).FirstOrDefault(IsName) ?? Path.GetFileNameWithoutExtension(read[0].File.Path),
@@ -109,11 +129,12 @@ public sealed class ReportIngester(ICtemStore store, IReadOnlyList<IReportParser
         var current = await store.GetCurrentFindingFactsAsync(product.Name, cancellationToken);
         var storedFacts = new StoredFacts(current, schemes);
         var records = new List<ScanRecord>();
-        var root = InputRoot.Of(request.Paths);
+        // A report Ctem made itself has no file for its findings to be placed in.
+        var root = request.Paths.Count > 0 ? InputRoot.Of(request.Paths) : null;
         var exploitation = new Dictionary<string, Exploitation>(StringComparer.Ordinal);
         var cveRecords = new Dictionary<string, IReadOnlyList<CveRecord>>(StringComparer.Ordinal);
         // One run per (source, tool): a tool's report of one target is one source's view, resolved only by that source.
-        var mapped = read.Select(r => r.Report.Findings.Select(f => ReportFindingMapper.ToObserved(r.Report, f, r.File.Path, aliasGroups, root)).ToList()).ToList();
+        var mapped = read.Select(r => r.Report.Findings.Select(f => ReportFindingMapper.ToObserved(r.Report, f, r.File.Path, aliasGroups, root)).Select(o => root is null ? o with { Place = null } : o).ToList()).ToList();
         var inventory = await InventoryIdentity.LoadAsync(store, product.Name, current, [.. mapped.SelectMany(m => m)], cancellationToken);
         var runsOf = read.Select((r, i) => (Read: r, Observed: mapped[i]))
             .GroupBy(r => (Tool: ReportFindingMapper.SourceOf(r.Read.Report), Source: request.Source ?? SourceNames.ForReport(ReportFindingMapper.SourceOf(r.Read.Report), r.Read.Report.Target, [request.Names.Of(r.Read.File.Path)])));
