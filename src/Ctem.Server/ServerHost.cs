@@ -3,6 +3,7 @@ using System.Threading.RateLimiting;
 using Ctem.Engine.Access;
 using Ctem.Server.Access;
 using Ctem.Server.Apis;
+using Ctem.Server.Dashboard;
 using Ctem.Server.Hosting;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Diagnostics.HealthChecks;
@@ -83,8 +84,9 @@ public static class ServerHost
         services.AddHostedService(provider => provider.GetRequiredService<StoreLifetime>());
         services.AddSingleton<EngineServices>();
         services.AddProblemDetails();
-        services.AddAuthentication(BearerAuthenticationHandler.SchemeName)
+        var authentication = services.AddAuthentication(BearerAuthenticationHandler.SchemeName)
             .AddScheme<AuthenticationSchemeOptions, BearerAuthenticationHandler>(BearerAuthenticationHandler.SchemeName, null);
+        services.AddDashboard(authentication);
         services.AddAuthorization(Roles.AddPolicies);
         services.AddHealthChecks().AddCheck<StoreHealthCheck>("database", tags: ["ready"]);
         services.AddOpenApi("v1", options => options.AddDocumentTransformer<OpenApiDocumentTransformer>());
@@ -110,6 +112,7 @@ public static class ServerHost
     {
         app.UseExceptionHandler();
         app.UseStatusCodePages();
+        app.UseDashboardAssets();
         app.UseAuthentication();
         app.UseRateLimiter();
         app.UseAuthorization();
@@ -125,5 +128,6 @@ public static class ServerHost
         api.MapSla();
         api.MapKnowledge();
         api.MapTokens();
+        app.MapRazorPages();
     }
 }
