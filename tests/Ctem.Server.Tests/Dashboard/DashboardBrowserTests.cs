@@ -174,7 +174,23 @@ public sealed class DashboardBrowserTests(DashboardFixture dashboard) : IClassFi
     }
 
     [SkippableTheory]
+    [InlineData("Download the SBOM (CycloneDX JSON)", "harp.cdx.json", "bomFormat", "CycloneDX")]
+    [InlineData("Download the VEX (OpenVEX)", "harp.openvex.json", "@context", "https://openvex.dev/ns/v0.2.0")]
+    public async Task Product_Downloads_AreTheProductsDocuments(string link, string fileName, string property, string value)
+    {
+        var page = await dashboard.PageAsync("reader");
+        await page.GotoAsync($"/products/{ApiFixture.OwnProduct}");
+
+        var download = await page.RunAndWaitForDownloadAsync(() => page.GetByRole(AriaRole.Link, new() { Name = link }).ClickAsync());
+
+        Assert.Equal(fileName, download.SuggestedFilename);
+        var document = JsonDocument.Parse(await File.ReadAllTextAsync((await download.PathAsync())!)).RootElement;
+        Assert.Equal(value, document.GetProperty(property).GetString());
+    }
+
+    [SkippableTheory]
     [InlineData("/products/storefront")]
+    [InlineData("/products/storefront?handler=Sbom")]
     [InlineData("/findings/{other}")]
     public async Task AnotherTeamsProduct_IsNotReachableByUrl(string path)
     {

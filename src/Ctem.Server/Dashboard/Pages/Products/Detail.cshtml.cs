@@ -1,17 +1,21 @@
 using Ctem.Core.Extensibility;
 using Ctem.Core.Model;
 using Ctem.Core.Stores;
+using Ctem.Core.Scoping;
 using Ctem.Engine.History;
+using Ctem.Engine.Validation;
 using Ctem.Plugins;
 using Ctem.Reporting;
 using Microsoft.AspNetCore.Mvc;
 
 namespace Ctem.Server.Dashboard.Pages.Products;
 
-/// <summary>One product: its current inventory per source (direct and transitive, scope), its runs per source, what the last runs changed, and its SBOM.</summary>
+/// <summary>One product: its current inventory per source (direct and transitive, scope), its runs per source, what the last runs changed, and its SBOM and VEX downloads.</summary>
 public sealed class DetailModel(DashboardData data) : DashboardPage(data)
 {
     public const string SbomFormat = "cyclonedx-json";
+
+    public const string VexFormat = "openvex";
 
     public string Product { get; private set; } = "";
 
@@ -50,6 +54,24 @@ public sealed class DetailModel(DashboardData data) : DashboardPage(data)
         var writer = BuiltInPlugins.SbomWriters.Single(w => w.Format == SbomFormat);
         using var buffer = new MemoryStream();
         writer.Write(new Inventory(new ProductRef(name, null), components), new SbomMetadata("ctem", ToolVersion.Current, Data.Now), buffer);
-        return File(buffer.ToArray(), "application/vnd.cyclonedx+json", $"{name}.cdx.json");
+        return File(buffer.ToArray(), "application/vnd.cyclonedx+json", $"{FileName(name)}.cdx.json");
     }
+
+    /// <summary>The product's VEX as OpenVEX: what <c>ctem vex export</c> writes (no scope file here, so no author or supplier policy).</summary>
+    public async Task<IActionResult> OnGetVexAsync(string name)
+    {
+        var cancellationToken = HttpContext.RequestAborted;
+        if (!(await Data.VisibleAsync(Caller, cancellationToken)).Contains(name))
+        {
+            return NotFoundPage($"product '{name}'");
+        }
+
+        var export = await new VexExporter(Data.Store).ExportAsync(new VexExportRequest(name, null, VexPolicy.Empty, "ctem", ToolVersion.Current), cancellationToken);
+        using var buffer = new MemoryStream();
+        BuiltInPlugins.VexWriters.Single(w => w.Format == VexFormat).Write(export, buffer);
+        return File(buffer.ToArray(), "application/json", $"{FileName(name)}.openvex.json");
+    }
+
+    // A product named after its repository (github.com/elastic/harp) downloads as github.com_elastic_harp.
+    private static string FileName(string product) => product.Replace('/', '_');
 }
