@@ -46,6 +46,33 @@ public sealed class DashboardBrowserTests(DashboardFixture dashboard) : IClassFi
     }
 
     [SkippableFact]
+    public async Task Keyboard_SkipsToTheContent_AndFiltersWithoutAMouse()
+    {
+        var page = await dashboard.PageAsync("reader");
+        await page.GotoAsync("/findings");
+        Task<string> Focused() => page.EvaluateAsync<string>("() => document.activeElement.id || document.activeElement.textContent.trim()");
+
+        await page.Keyboard.PressAsync("Tab");
+        Assert.Equal("Skip to content", await Focused());
+        await page.Keyboard.PressAsync("Enter");
+        Assert.Equal("main", await Focused());
+        await page.Keyboard.PressAsync("Tab");
+        Assert.Equal("f-product", await Focused());
+        for (var i = 0; i < 10 && await Focused() != "f-text"; i++)
+        {
+            await page.Keyboard.PressAsync("Tab");
+        }
+
+        Assert.Equal("f-text", await Focused());
+        await page.Keyboard.TypeAsync("GHSA");
+        await page.Keyboard.PressAsync("Enter");
+
+        await page.WaitForURLAsync(url => url.Contains("text=GHSA", StringComparison.Ordinal));
+        var shown = await page.Locator("#findings tbody tr").EvaluateAllAsync<string[]>("rows => rows.map(r => r.dataset.finding)");
+        Assert.Equal((await ApiIdsAsync("/api/v1/findings?text=GHSA&limit=1000")).Take(50), shown);
+    }
+
+    [SkippableFact]
     public async Task SignOut_WithoutTheAntiForgeryToken_IsRefused()
     {
         var page = await dashboard.PageAsync();
