@@ -40,7 +40,8 @@ internal static class IngestThroughput
         Console.WriteLine($"| {name} | {run.New:N0} | {run.StillOpen:N0} | {run.Resolved:N0} | {timed.Elapsed.TotalSeconds:F2} s | {findings / timed.Elapsed.TotalSeconds:N0} |");
     }
 
-    private static string Report(int shift)
+    /// <summary>A Trivy report of 20,000 npm packages × 5 vulnerabilities, the packages numbered from <paramref name="shift"/>.</summary>
+    public static string Report(int shift)
     {
         var text = new StringBuilder(40_000_000);
         text.Append("""{"SchemaVersion": 2, "ArtifactName": "bench-ingest", "Results": [{"Target": "package-lock.json", "Class": "lang-pkgs", "Type": "npm", "Vulnerabilities": [""");

@@ -41,6 +41,12 @@ try
         return 0;
     }
 
+    if (Environment.GetEnvironmentVariable("CTEM_BENCH_ONLY") == "dashboard")
+    {
+        await DashboardFindingsPage.RunAsync(store, reader, Environment.GetEnvironmentVariable("CTEM_BENCH_DB") ?? database, work.FullName);
+        return 0;
+    }
+
     if (Environment.GetEnvironmentVariable("CTEM_BENCH_ONLY") == "reanalysis")
     {
         await ReanalysisLookup.RunAsync(store, reader, osv, work.FullName);

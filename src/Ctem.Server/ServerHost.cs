@@ -3,6 +3,7 @@ using System.Threading.RateLimiting;
 using Ctem.Engine.Access;
 using Ctem.Server.Access;
 using Ctem.Server.Apis;
+using Ctem.Server.Dashboard;
 using Ctem.Server.Hosting;
 using Ctem.Server.Schedules;
 using Microsoft.AspNetCore.Authentication;
@@ -96,8 +97,9 @@ public static class ServerHost
         services.AddHostedService(provider => provider.GetRequiredService<StoreLifetime>());
         services.AddSingleton<EngineServices>();
         services.AddProblemDetails();
-        services.AddAuthentication(BearerAuthenticationHandler.SchemeName)
+        var authentication = services.AddAuthentication(BearerAuthenticationHandler.SchemeName)
             .AddScheme<AuthenticationSchemeOptions, BearerAuthenticationHandler>(BearerAuthenticationHandler.SchemeName, null);
+        services.AddDashboard(authentication);
         services.AddAuthorization(Roles.AddPolicies);
         services.AddHealthChecks().AddCheck<StoreHealthCheck>("database", tags: ["ready"]);
         services.AddOpenApi("v1", options => options.AddDocumentTransformer<OpenApiDocumentTransformer>());
@@ -123,6 +125,7 @@ public static class ServerHost
     {
         app.UseExceptionHandler();
         app.UseStatusCodePages();
+        app.UseDashboardAssets();
         app.UseAuthentication();
         app.UseRateLimiter();
         app.UseAuthorization();
@@ -142,5 +145,6 @@ public static class ServerHost
         api.MapGraph();
         api.MapKnowledge();
         api.MapTokens();
+        app.MapRazorPages();
     }
 }

@@ -19,7 +19,14 @@ public static class DemoCommand
     public static Command Create(CliContext context)
     {
         var format = FormatOptions.Output(OutputFormat.Lists);
-        var command = new Command("demo", "Run import → scan → findings on bundled sample data in a demo database of its own") { format };
+        var serve = new Option<bool>("--serve") { Description = "Also record six simulated weeks of runs before today's, then serve the dashboard and API over the demo database and print a token" };
+        var urls = new Option<string>("--urls")
+        {
+            Description = $"With --serve: where to listen (default: {ServeCommand.DefaultUrls})",
+            DefaultValueFactory = _ => ServeCommand.DefaultUrls,
+            HelpName = "URL",
+        }.NotEmpty();
+        var command = new Command("demo", "Run import → scan → findings on bundled sample data in a demo database of its own") { format, serve, urls };
         command.SetAction((parseResult, cancellationToken) => CommandRunner.RunAsync(context, async () =>
         {
             var samples = Path.Combine(AppContext.BaseDirectory, "samples", "demo");
@@ -39,7 +46,8 @@ public static class DemoCommand
             var outputFormat = parseResult.GetValue(format)!;
             try
             {
-                var exit = await RunAsync(context, sbom, scope, [advisories, feeds], building, database, outputFormat, cancellationToken);
+                var withHistory = parseResult.GetValue(serve);
+                var exit = await RunAsync(context, sbom, scope, [advisories, feeds], building, database, outputFormat, withHistory, cancellationToken);
                 if (exit != ExitCodes.Ok)
                 {
                     return exit;
@@ -48,6 +56,11 @@ public static class DemoCommand
                 if (Keep(context, building, database) is { } failed)
                 {
                     return failed;
+                }
+
+                if (withHistory)
+                {
+                    return await DemoServer.RunAsync(context, database, parseResult.GetValue(urls)!, cancellationToken);
                 }
 
                 if (outputFormat == OutputFormat.Table)
@@ -67,6 +80,7 @@ public static class DemoCommand
         }));
         return command.WithExamples(
             new("ctem demo", "Import, scan and list findings on the bundled sample data"),
+            new("ctem demo --serve", "Six weeks of simulated runs, then the dashboard on http://127.0.0.1:8080 with a token to sign in"),
             new("ctem demo --format json | jq '.findings[0]'", "The first finding of the demo as JSON"));
     }
 
@@ -74,7 +88,7 @@ public static class DemoCommand
     public static string ExplainCommand(string database) => $"ctem findings --explain ID --db {ShellWord(database)}";
 
     private static async Task<int> RunAsync(
-        CliContext context, string sbom, string scopeFile, string[] knowledge, string database, string shownAs, string format, CancellationToken cancellationToken)
+        CliContext context, string sbom, string scopeFile, string[] knowledge, string database, string shownAs, string format, bool withHistory, CancellationToken cancellationToken)
     {
         await using var store = await context.OpenStoreAsync(database, cancellationToken);
         var import = await context.Importer(store).ImportAsync(knowledge, null, cancellationToken);
@@ -97,6 +111,19 @@ public static class DemoCommand
         // The sample scope file is part of the build: if it does not load, the build is broken, not the input.
         var scope = ScopeFile.Load(scopeFile, await File.ReadAllTextAsync(scopeFile, cancellationToken), ScopeFileReader.ReadRelated).Document
             ?? throw new InvalidOperationException($"the demo scope file {scopeFile} is invalid");
+        if (withHistory)
+        {
+            var weeks = Directory.CreateTempSubdirectory("ctem-demo-");
+            try
+            {
+                await DemoHistory.RecordAsync(context, store, sbom, scope, weeks.FullName, cancellationToken);
+            }
+            finally
+            {
+                weeks.Delete(recursive: true);
+            }
+        }
+
         var runner = context.Scanner(store);
         var report = await runner.ScanAsync(new ScanRequest([sbom], null) { Scope = scope, Source = "demo" }, null, cancellationToken);
         ScanReportWriter.Write(context.Host, report, format);

@@ -169,7 +169,7 @@ internal static class FindingsApi
         return limit is < 1 or > FindingPaging.MaxLimit ? $"limit {limit} is not from 1 to {FindingPaging.MaxLimit}" : null;
     }
 
-    private static bool Mentions(FindingView finding, string text) =>
+    internal static bool Mentions(FindingView finding, string text) =>
         new[] { finding.Vulnerability.Id, finding.Vulnerability.Summary, finding.Purl, finding.Name, finding.Product }
             .Concat(finding.Vulnerability.Aliases)
             .Any(value => value?.Contains(text, StringComparison.OrdinalIgnoreCase) == true);
