@@ -12,19 +12,20 @@ namespace Ctem.Bench;
 /// </summary>
 internal static class IngestThroughput
 {
-    private const int Packages = 20_000;
-    private const int PerPackage = 5;
+    public const int DefaultFindings = 100_000;
+    public const int PerPackage = 5;
 
-    public static async Task RunAsync(ICtemStore store, InputReader reader, string directory)
+    public static async Task RunAsync(ICtemStore store, InputReader reader, string directory, int findings)
     {
-        var first = Path.Combine(directory, "trivy-100k.json");
-        var changed = Path.Combine(directory, "trivy-100k-changed.json");
-        await File.WriteAllTextAsync(first, Report(shift: 0));
-        await File.WriteAllTextAsync(changed, Report(shift: Packages / 10));
+        var packages = Math.Max(1, findings / PerPackage);
+        var first = Path.Combine(directory, "trivy.json");
+        var changed = Path.Combine(directory, "trivy-changed.json");
+        await File.WriteAllTextAsync(first, Report(packages, shift: 0));
+        await File.WriteAllTextAsync(changed, Report(packages, shift: packages / 10));
         var ingester = new ReportIngester(store, BuiltInPlugins.ReportParsers, BuiltInPlugins.VersionSchemes, reader, TimeProvider.System);
         var request = new IngestRequest([first], "bench-ingest", null);
 
-        Console.WriteLine($"ctem ingest of a generated Trivy report, {Packages * PerPackage:N0} findings ({new FileInfo(first).Length / 1_048_576.0:F1} MiB), SQLite unless CTEM_BENCH_DB:");
+        Console.WriteLine($"ctem ingest of a generated Trivy report, {packages * PerPackage:N0} findings ({new FileInfo(first).Length / 1_048_576.0:F1} MiB), SQLite unless CTEM_BENCH_DB:");
         Console.WriteLine("| run | new | still open | resolved | time | findings/s |");
         Console.WriteLine("|---|---:|---:|---:|---:|---:|");
         await RowAsync("into an empty product", ingester, request);
@@ -40,12 +41,12 @@ internal static class IngestThroughput
         Console.WriteLine($"| {name} | {run.New:N0} | {run.StillOpen:N0} | {run.Resolved:N0} | {timed.Elapsed.TotalSeconds:F2} s | {findings / timed.Elapsed.TotalSeconds:N0} |");
     }
 
-    /// <summary>A Trivy report of 20,000 npm packages × 5 vulnerabilities, the packages numbered from <paramref name="shift"/>.</summary>
-    public static string Report(int shift)
+    /// <summary>A Trivy report of <paramref name="packages"/> npm packages × 5 vulnerabilities, the packages numbered from <paramref name="shift"/>.</summary>
+    public static string Report(int packages, int shift)
     {
-        var text = new StringBuilder(40_000_000);
+        var text = new StringBuilder(packages * PerPackage * 400);
         text.Append("""{"SchemaVersion": 2, "ArtifactName": "bench-ingest", "Results": [{"Target": "package-lock.json", "Class": "lang-pkgs", "Type": "npm", "Vulnerabilities": [""");
-        for (var p = 0; p < Packages; p++)
+        for (var p = 0; p < packages; p++)
         {
             var package = p + shift;
             for (var v = 0; v < PerPackage; v++)
