@@ -28,6 +28,11 @@ if (Environment.GetEnvironmentVariable("CTEM_BENCH_ONLY") == "load")
     return await FindingsLoad.RunAsync(shared, Environment.GetEnvironmentVariable("CTEM_BENCH_DB"), findings ?? 1_000_000);
 }
 
+if (Environment.GetEnvironmentVariable("CTEM_BENCH_ONLY") == "portfolio")
+{
+    return await PortfolioScan.RunAsync(shared, Environment.GetEnvironmentVariable("CTEM_BENCH_DB"));
+}
+
 var work = Directory.CreateTempSubdirectory("ctem-bench-");
 try
 {
