@@ -20,6 +20,8 @@ namespace Ctem.Bench;
 /// </summary>
 internal static class PortfolioScan
 {
+    private const int FullProducts = 10_000;
+    private const int FullComponents = 1_000;
     private static readonly TimeSpan Goal = TimeSpan.FromMinutes(10);
     private const long MemoryGoal = 4L * 1024 * 1024 * 1024;
 
@@ -31,8 +33,8 @@ internal static class PortfolioScan
             return 2;
         }
 
-        var products = Size("CTEM_BENCH_PRODUCTS", 10_000);
-        var perProduct = Size("CTEM_BENCH_COMPONENTS", 1_000);
+        var products = Size("CTEM_BENCH_PRODUCTS", FullProducts);
+        var perProduct = Size("CTEM_BENCH_COMPONENTS", FullComponents);
         var database = $"ctem_bench_portfolio_{Environment.ProcessId}";
         await PostgresAdmin.ExecuteAsync(server, $"CREATE DATABASE \"{database}\"");
         var spec = new NpgsqlConnectionStringBuilder(server) { Database = database }.ConnectionString;
@@ -76,8 +78,14 @@ internal static class PortfolioScan
 
             Console.WriteLine("| portfolio on PostgreSQL | figure | goal |");
             Console.WriteLine("|---|---:|---|");
-            Console.WriteLine($"| {products:N0} SBOMs × {perProduct:N0} components ({sboms:N0} component instances, {findings:N0} findings), scanned and stored | {elapsed.TotalSeconds:F0} s ({sboms / elapsed.TotalSeconds:N0} components/s) | < {Goal.TotalMinutes:F0} min: {Verdict(elapsed < Goal)} |");
-            Console.WriteLine($"| peak working set of the process | {peak / 1048576.0:N0} MiB | < {MemoryGoal / 1073741824} GiB: {Verdict(peak < MemoryGoal)} |");
+            // The goals are stated for the full portfolio: a smaller run is extrapolated at its rate, never judged met.
+            var full = products == FullProducts && perProduct == FullComponents;
+            var rate = sboms / elapsed.TotalSeconds;
+            var timeGoal = full
+                ? Verdict(elapsed < Goal)
+                : $"not judged at this size (at this rate {FullProducts * (long)FullComponents:N0} would take {FullProducts * (double)FullComponents / rate / 60:N0} min)";
+            Console.WriteLine($"| {products:N0} SBOMs × {perProduct:N0} components ({sboms:N0} component instances, {findings:N0} findings), scanned and stored | {elapsed.TotalSeconds:F0} s ({rate:N0} components/s) | < {Goal.TotalMinutes:F0} min: {timeGoal} |");
+            Console.WriteLine($"| peak working set of the process | {peak / 1048576.0:N0} MiB | < {MemoryGoal / 1073741824} GiB: {(full ? Verdict(peak < MemoryGoal) : "not judged at this size")} |");
             Console.WriteLine($"memory at the end: {memory}");
             return 0;
         }

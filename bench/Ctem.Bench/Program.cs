@@ -28,6 +28,12 @@ if (Environment.GetEnvironmentVariable("CTEM_BENCH_ONLY") == "load")
     return await FindingsLoad.RunAsync(shared, Environment.GetEnvironmentVariable("CTEM_BENCH_DB"), findings ?? 1_000_000);
 }
 
+if (Environment.GetEnvironmentVariable("CTEM_BENCH_ONLY") == "ingest" && Environment.GetEnvironmentVariable("CTEM_BENCH_DB") is { } ingestServer)
+{
+    await IngestThroughput.RunOnPostgresAsync(ingestServer, findings ?? IngestThroughput.DefaultFindings);
+    return 0;
+}
+
 if (Environment.GetEnvironmentVariable("CTEM_BENCH_ONLY") == "portfolio")
 {
     return await PortfolioScan.RunAsync(shared, Environment.GetEnvironmentVariable("CTEM_BENCH_DB"));
@@ -43,7 +49,7 @@ try
 
     if (Environment.GetEnvironmentVariable("CTEM_BENCH_ONLY") == "ingest")
     {
-        await IngestThroughput.RunAsync(store, reader, work.FullName, findings ?? IngestThroughput.DefaultFindings);
+        await IngestThroughput.RunAsync(store, postgres: false, reader, work.FullName, findings ?? IngestThroughput.DefaultFindings);
         return 0;
     }
 
@@ -126,7 +132,7 @@ try
     await MatchingThroughput.RunAsync(store, BuiltInPlugins.VersionSchemes, osv);
 
     Console.WriteLine();
-    await IngestThroughput.RunAsync(store, reader, work.FullName, findings ?? IngestThroughput.DefaultFindings);
+    await IngestThroughput.RunAsync(store, Environment.GetEnvironmentVariable("CTEM_BENCH_DB") is not null, reader, work.FullName, findings ?? IngestThroughput.DefaultFindings);
     return 0;
 }
 finally
