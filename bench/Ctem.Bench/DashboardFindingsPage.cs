@@ -28,7 +28,7 @@ internal static partial class DashboardFindingsPage
     public static async Task RunAsync(ICtemStore store, InputReader reader, string database, string directory)
     {
         var report = Path.Combine(directory, "trivy-100k.json");
-        await File.WriteAllTextAsync(report, IngestThroughput.Report(shift: 0));
+        await File.WriteAllTextAsync(report, IngestThroughput.Report(IngestThroughput.DefaultFindings / IngestThroughput.PerPackage, shift: 0));
         var product = new ScopeProduct("bench-dashboard", null, new ProductOwner(Team, null), Criticality.High, DataSensitivity.Unspecified, false, [], []);
         var ingester = new ReportIngester(store, BuiltInPlugins.ReportParsers, BuiltInPlugins.VersionSchemes, reader, TimeProvider.System);
         var ingest = await ingester.IngestAsync(new IngestRequest([report], product.Name, null) { Scope = ScopeDocument.Empty with { Products = [product] } }, CancellationToken.None);

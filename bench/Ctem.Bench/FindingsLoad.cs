@@ -42,7 +42,7 @@ internal static class FindingsLoad
         }
 
         var database = $"ctem_bench_load_{Environment.ProcessId}";
-        await AdminAsync(server, $"CREATE DATABASE \"{database}\"");
+        await PostgresAdmin.ExecuteAsync(server, $"CREATE DATABASE \"{database}\"");
         var spec = new NpgsqlConnectionStringBuilder(server) { Database = database, MaxPoolSize = 100 }.ConnectionString;
         var memory = new MemoryWatch();
         try
@@ -84,7 +84,7 @@ internal static class FindingsLoad
             }
             else
             {
-                await AdminAsync(server, $"DROP DATABASE IF EXISTS \"{database}\" WITH (FORCE)");
+                await PostgresAdmin.ExecuteAsync(server, $"DROP DATABASE IF EXISTS \"{database}\" WITH (FORCE)");
             }
         }
     }
@@ -277,29 +277,4 @@ internal static class FindingsLoad
     private static string Product(int i) => $"load-{i:D2}";
 
     private static double Percentile(List<double> sorted, int percent) => sorted[Math.Max(0, (int)Math.Ceiling(sorted.Count * percent / 100.0) - 1)];
-
-    private static async Task AdminAsync(string server, string sql)
-    {
-        await using var connection = new NpgsqlConnection(server);
-        await connection.OpenAsync();
-        await using var command = new NpgsqlCommand(sql, connection);
-        await command.ExecuteNonQueryAsync();
-    }
-
-    /// <summary>The process's peak working set, and the largest GC heap seen (sampled every 50 ms).</summary>
-    private sealed class MemoryWatch : IDisposable
-    {
-        private readonly Timer _timer;
-        private long _maxHeap;
-
-        public MemoryWatch() => _timer = new Timer(_ => Interlocked.Exchange(ref _maxHeap, Math.Max(Interlocked.Read(ref _maxHeap), GC.GetGCMemoryInfo().HeapSizeBytes)), null, 0, 50);
-
-        public override string ToString()
-        {
-            using var process = Process.GetCurrentProcess();
-            return $"peak working set {process.PeakWorkingSet64 / 1048576.0:F0} MiB, GC heap now {GC.GetGCMemoryInfo().HeapSizeBytes / 1048576.0:F0} MiB (largest seen {Interlocked.Read(ref _maxHeap) / 1048576.0:F0} MiB)";
-        }
-
-        public void Dispose() => _timer.Dispose();
-    }
 }

@@ -9,9 +9,10 @@ using Ctem.Storage;
 
 // Prints the figures quoted in issue notes: import vs plain parse time per OSV export, scan time, and matching
 // throughput against the whole knowledge base. Usage: run.sh [SHARED_DIR] (default ../shared).
-// --findings N: how many findings the load benchmark (CTEM_BENCH_ONLY=load) stores; 1 M by default.
+// --findings N: how many findings the load benchmark (CTEM_BENCH_ONLY=load) stores, 1 M by default, and the ingest
+// benchmark's report holds, 100,000 by default.
 var findingsAt = Array.IndexOf(args, "--findings");
-var findings = findingsAt >= 0 && findingsAt + 1 < args.Length && int.TryParse(args[findingsAt + 1], out var count) && count > 0 ? count : 1_000_000;
+int? findings = findingsAt >= 0 && findingsAt + 1 < args.Length && int.TryParse(args[findingsAt + 1], out var count) && count > 0 ? count : null;
 args = findingsAt >= 0 ? [.. args.Take(findingsAt), .. args.Skip(findingsAt + 2)] : args;
 var shared = args.Length > 0 ? args[0] : Path.GetFullPath(Path.Combine(AppContext.BaseDirectory, "../../../../../../shared"));
 var osv = Path.Combine(shared, "data", "osv");
@@ -24,7 +25,18 @@ if (!Directory.Exists(osv))
 Console.WriteLine($"machine: {Environment.ProcessorCount} cores, .NET {Environment.Version}, {System.Runtime.InteropServices.RuntimeInformation.OSDescription}");
 if (Environment.GetEnvironmentVariable("CTEM_BENCH_ONLY") == "load")
 {
-    return await FindingsLoad.RunAsync(shared, Environment.GetEnvironmentVariable("CTEM_BENCH_DB"), findings);
+    return await FindingsLoad.RunAsync(shared, Environment.GetEnvironmentVariable("CTEM_BENCH_DB"), findings ?? 1_000_000);
+}
+
+if (Environment.GetEnvironmentVariable("CTEM_BENCH_ONLY") == "ingest" && Environment.GetEnvironmentVariable("CTEM_BENCH_DB") is { } ingestServer)
+{
+    await IngestThroughput.RunOnPostgresAsync(ingestServer, findings ?? IngestThroughput.DefaultFindings);
+    return 0;
+}
+
+if (Environment.GetEnvironmentVariable("CTEM_BENCH_ONLY") == "portfolio")
+{
+    return await PortfolioScan.RunAsync(shared, Environment.GetEnvironmentVariable("CTEM_BENCH_DB"));
 }
 
 var work = Directory.CreateTempSubdirectory("ctem-bench-");
@@ -37,7 +49,7 @@ try
 
     if (Environment.GetEnvironmentVariable("CTEM_BENCH_ONLY") == "ingest")
     {
-        await IngestThroughput.RunAsync(store, reader, work.FullName);
+        await IngestThroughput.RunAsync(store, postgres: false, reader, work.FullName, findings ?? IngestThroughput.DefaultFindings);
         return 0;
     }
 
@@ -120,7 +132,7 @@ try
     await MatchingThroughput.RunAsync(store, BuiltInPlugins.VersionSchemes, osv);
 
     Console.WriteLine();
-    await IngestThroughput.RunAsync(store, reader, work.FullName);
+    await IngestThroughput.RunAsync(store, Environment.GetEnvironmentVariable("CTEM_BENCH_DB") is not null, reader, work.FullName, findings ?? IngestThroughput.DefaultFindings);
     return 0;
 }
 finally

@@ -83,8 +83,11 @@ internal static class ReanalysisLookup
     private static int Size(string variable, int fallback) =>
         int.TryParse(Environment.GetEnvironmentVariable(variable), out var value) && value > 0 ? value : fallback;
 
-    /// <summary>Distinct affected packages named by the shared OSV exports, as components at version 1.0.0.</summary>
-    internal static List<(string Purl, Component Component)> RealPackageNames(string osv)
+    /// <summary>
+    /// Distinct affected packages named by the shared OSV exports, as components at version 1.0.0, or with
+    /// <paramref name="atFixedVersion"/> at the last version an advisory of theirs names as fixed (1.0.0 where none does).
+    /// </summary>
+    internal static List<(string Purl, Component Component)> RealPackageNames(string osv, bool atFixedVersion = false)
     {
         var found = new SortedDictionary<string, Component>(StringComparer.Ordinal);
         foreach (var (zip, type) in new[] { ("PyPI.zip", "pypi"), ("Go.zip", "golang"), ("crates.io.zip", "cargo") })
@@ -104,10 +107,11 @@ internal static class ReanalysisLookup
                     if (package.TryGetProperty("package", out var p) && p.TryGetProperty("name", out var name) && name.GetString() is { Length: > 0 } text
                         && !text.Contains(' ', StringComparison.Ordinal) && !text.Contains('@', StringComparison.Ordinal))
                     {
-                        var purl = $"pkg:{type}/{(type == "pypi" ? text.ToLowerInvariant() : text)}@1.0.0";
+                        var version = atFixedVersion ? LastFixed(package) ?? "1.0.0" : "1.0.0";
+                        var purl = $"pkg:{type}/{(type == "pypi" ? text.ToLowerInvariant() : text)}@{version}";
                         if (PackageUrl.Parse(purl).Value is { } parsed)
                         {
-                            found.TryAdd(purl, new Component(text, "1.0.0", parsed, null, new SourceLocation("bench.cdx.json", null)));
+                            found.TryAdd(purl, new Component(text, version, parsed, null, new SourceLocation("bench.cdx.json", null)));
                         }
                     }
                 }
@@ -115,6 +119,30 @@ internal static class ReanalysisLookup
         }
 
         return found.Select(f => (f.Key, f.Value)).ToList();
+    }
+
+    private static string? LastFixed(JsonElement package)
+    {
+        string? found = null;
+        if (package.TryGetProperty("ranges", out var ranges) && ranges.ValueKind == JsonValueKind.Array)
+        {
+            foreach (var range in ranges.EnumerateArray())
+            {
+                if (range.TryGetProperty("events", out var events) && events.ValueKind == JsonValueKind.Array)
+                {
+                    foreach (var e in events.EnumerateArray())
+                    {
+                        if (e.TryGetProperty("fixed", out var fixedIn) && fixedIn.GetString() is { Length: > 0 } version
+                            && !version.Contains(' ', StringComparison.Ordinal) && !version.Contains('@', StringComparison.Ordinal))
+                        {
+                            found = version;
+                        }
+                    }
+                }
+            }
+        }
+
+        return found;
     }
 
     private static string Advisory((string Purl, Component Component) target)

@@ -11,26 +11,13 @@ namespace Ctem.Storage;
 /// </summary>
 internal static class FindingBatchWriter
 {
-    // Both dialects accept these types; the table lives for the transaction only (dropped before commit).
-    private const string CreateSql = """
-        CREATE TEMP TABLE continued_findings (
-            id BIGINT NOT NULL, finding_key TEXT NOT NULL, component_purl TEXT NOT NULL, ecosystem TEXT NULL, package_name TEXT NOT NULL,
-            version TEXT NULL, vulnerability_id TEXT NOT NULL, aliases_json TEXT NOT NULL, advisory_ids_json TEXT NOT NULL, summary TEXT NULL,
-            severity TEXT NULL, fixed_versions_json TEXT NOT NULL, scope TEXT NULL, relation TEXT NULL, version_inferred_from TEXT NULL,
-            cvss_vector TEXT NULL, cvss_source TEXT NULL, severity_source TEXT NULL, exploit_refs_json TEXT NULL, cwes_json TEXT NULL,
-            risk_score DOUBLE PRECISION NULL, priority TEXT NULL, risk_json TEXT NULL, location_root TEXT NULL, location_path TEXT NULL,
-            location_line INTEGER NULL, suspect TEXT NULL, owner TEXT NULL, owner_source TEXT NULL, identity_derived_from TEXT NULL,
-            identity_confidence TEXT NULL, reopens INTEGER NOT NULL);
+    // The table lives for the transaction only (dropped before commit).
+    private const string CreateSql = $"""
+        CREATE TEMP TABLE continued_findings (id BIGINT NOT NULL, {FindingColumns.ObservedDdl}, reopens INTEGER NOT NULL);
         CREATE TEMP TABLE run_finding_sources (finding_id BIGINT NOT NULL, reported_as_json TEXT NOT NULL)
         """;
 
-    private static readonly string[] ContinuedColumns =
-    [
-        "id", "finding_key", "component_purl", "ecosystem", "package_name", "version", "vulnerability_id", "aliases_json", "advisory_ids_json",
-        "summary", "severity", "fixed_versions_json", "scope", "relation", "version_inferred_from", "cvss_vector", "cvss_source", "severity_source",
-        "exploit_refs_json", "cwes_json", "risk_score", "priority", "risk_json", "location_root", "location_path", "location_line", "suspect",
-        "owner", "owner_source", "identity_derived_from", "identity_confidence", "reopens",
-    ];
+    private static readonly string[] ContinuedColumns = ["id", .. FindingColumns.Observed, "reopens"];
 
     // Every column but the id and the reopen count is taken as observed; a continued finding is open and seen now.
     private static readonly string UpdateSql =
@@ -73,13 +60,7 @@ internal static class FindingBatchWriter
         await ExecuteAsync(connection, transaction, "DROP TABLE continued_findings; DROP TABLE run_finding_sources", null, cancellationToken);
     }
 
-    private static object?[] Values(FindingRow row, int reopens) =>
-    [
-        row.Id, row.FindingKey, row.ComponentPurl, row.Ecosystem, row.PackageName, row.Version, row.VulnerabilityId, row.AliasesJson, row.AdvisoryIdsJson,
-        row.Summary, row.Severity, row.FixedVersionsJson, row.Scope, row.Relation, row.VersionInferredFrom, row.CvssVector, row.CvssSource, row.SeveritySource,
-        row.ExploitReferencesJson, row.CwesJson, row.RiskScore, row.Priority, row.RiskJson, row.LocationRoot, row.LocationPath, row.LocationLine, row.Suspect,
-        row.Owner, row.OwnerSource, row.IdentityDerivedFrom, row.IdentityConfidence, reopens,
-    ];
+    private static object?[] Values(FindingRow row, int reopens) => [.. FindingColumns.Values(row.Id, row), reopens];
 
     private static Task<int> ExecuteAsync(DbConnection connection, DbTransaction transaction, string sql, object? parameters, CancellationToken cancellationToken) =>
         connection.ExecuteAsync(new CommandDefinition(sql, parameters, transaction, cancellationToken: cancellationToken));

@@ -45,7 +45,7 @@ internal interface ISqlDialect
     Task<DbConnection> OpenConnectionAsync(CancellationToken cancellationToken);
 
     /// <summary>
-    /// Inserts many rows fast inside <paramref name="transaction"/>: a prepared statement reused per row on SQLite,
+    /// Inserts many rows fast inside <paramref name="transaction"/>: prepared multi-row INSERTs reused on SQLite,
     /// binary COPY on PostgreSQL. Values are strings, ints (SQL INTEGER), longs (BIGINT), doubles, times or null.
     /// </summary>
     Task BulkInsertAsync(DbConnection connection, DbTransaction transaction, string table, IReadOnlyList<string> columns,

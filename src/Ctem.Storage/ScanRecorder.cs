@@ -19,16 +19,6 @@ internal sealed class ScanRecorder
         RETURNING id
         """;
 
-    private const string InsertFindingSql = """
-        INSERT INTO findings (product_id, product_name, finding_key, component_purl, ecosystem, package_name, version, vulnerability_id,
-            aliases_json, advisory_ids_json, summary, severity, fixed_versions_json, scope, relation, version_inferred_from, cvss_vector, cvss_source, severity_source, exploit_refs_json, cwes_json, risk_score, priority, risk_json, location_root, location_path, location_line, suspect, owner, owner_source, identity_derived_from, identity_confidence, status,
-            first_seen_at, last_seen_at, resolved_at, first_run_id, last_run_id)
-        VALUES (@ProductId, (SELECT name FROM products WHERE id = @ProductId), @FindingKey, @ComponentPurl, @Ecosystem, @PackageName, @Version, @VulnerabilityId,
-            @AliasesJson, @AdvisoryIdsJson, @Summary, @Severity, @FixedVersionsJson, @Scope, @Relation, @VersionInferredFrom, @CvssVector, @CvssSource, @SeveritySource, @ExploitReferencesJson, @CwesJson, @RiskScore, @Priority, @RiskJson, @LocationRoot, @LocationPath, @LocationLine, @Suspect, @Owner, @OwnerSource, @IdentityDerivedFrom, @IdentityConfidence, 'open',
-            @At, @At, NULL, @RunId, @RunId)
-        RETURNING id
-        """;
-
     private const string UnseenSql = """
         SELECT s.finding_id AS Id, f.vulnerability_id AS VulnerabilityId, f.component_purl AS Component, f.version AS Version
         FROM finding_sources s
@@ -96,19 +86,23 @@ internal sealed class ScanRecorder
             knownRows.Select(f => new KnownFinding(f.Id, f.FindingKey, f.ComponentPurl, f.VulnerabilityId, f.Aliases, f.Status == FindingStates.Resolved)).ToList(),
             observed);
 
+        var run = new RunWrite(runId, scan.Source, scan.Tool, scan.FinishedAt);
+        var rows = plan.Select(step => FindingRow.From(step.Observation, productId, runId, scan.FinishedAt)).ToList();
+        var newIds = await NewFindingWriter.InsertAsync(
+            _dialect, _connection, _transaction, productId, run, [.. plan.Index().Where(s => s.Item.FindingId is null).Select(s => rows[s.Index])], cancellationToken);
+
         int created = 0, reopened = 0, stillOpen = 0, reprioritized = 0;
         var recorded = new Dictionary<string, RecordedFinding>(StringComparer.Ordinal);
         var continued = new List<(FindingRow Row, int Reopens)>();
         var sources = new List<(long FindingId, string ReportedAsJson)>();
         var events = new List<(long FindingId, string Kind, string? Priority, string? PreviousPriority)>();
-        foreach (var step in plan)
+        foreach (var (index, step) in plan.Index())
         {
             var finding = step.Observation;
-            var row = FindingRow.From(finding, productId, runId, scan.FinishedAt);
+            var row = rows[index];
             if (step.FindingId is not { } id)
             {
-                // One at a time: the new id is needed for the finding's source and event.
-                id = await ScalarAsync(InsertFindingSql, row, cancellationToken);
+                id = newIds[created];
                 recorded[finding.Key] = new RecordedFinding(id, scan.FinishedAt);
                 sources.Add((id, ReportedAsJson(finding)));
                 events.Add((id, FindingStates.Opened, row.Priority, null));
@@ -138,8 +132,7 @@ internal sealed class ScanRecorder
             reprioritized += repriority ? 1 : 0;
         }
 
-        await FindingBatchWriter.WriteAsync(
-            _dialect, _connection, _transaction, new RunWrite(runId, scan.Source, scan.Tool, scan.FinishedAt), continued, sources, events, cancellationToken);
+        await FindingBatchWriter.WriteAsync(_dialect, _connection, _transaction, run, continued, sources, events, cancellationToken);
 
         // A scan that could not read all its inputs has not seen the whole product: absence proves nothing then.
         var resolved = scan.Complete ? await ResolveUnseenAsync(productId, runId, scan, cancellationToken) : [];

@@ -77,33 +77,64 @@ internal sealed class SqliteDialect : ISqlDialect
     public async Task<DbTransaction> BeginKnowledgeImportAsync(DbConnection connection, CancellationToken cancellationToken) =>
         await connection.BeginTransactionAsync(cancellationToken);
 
+    // Rows a multi-row INSERT binds at once: fewer statement executions, well under SQLite's 32,766 variables at 40 columns.
+    private const int RowsPerInsert = 64;
+
     public async Task BulkInsertAsync(DbConnection connection, DbTransaction transaction, string table, IReadOnlyList<string> columns,
         IEnumerable<object?[]> rows, CancellationToken cancellationToken)
     {
-        await using var command = connection.CreateCommand();
+        await using var many = await PrepareInsertAsync(connection, transaction, table, columns, RowsPerInsert, cancellationToken);
+        var batch = new List<object?[]>(RowsPerInsert);
+        foreach (var row in rows)
+        {
+            batch.Add(row);
+            if (batch.Count == RowsPerInsert)
+            {
+                await ExecuteAsync(many, batch, columns.Count, cancellationToken);
+                batch.Clear();
+            }
+        }
+
+        if (batch.Count > 0)
+        {
+            await using var rest = await PrepareInsertAsync(connection, transaction, table, columns, batch.Count, cancellationToken);
+            await ExecuteAsync(rest, batch, columns.Count, cancellationToken);
+        }
+    }
+
+    private static async Task<DbCommand> PrepareInsertAsync(
+        DbConnection connection, DbTransaction transaction, string table, IReadOnlyList<string> columns, int rowCount, CancellationToken cancellationToken)
+    {
+        var command = connection.CreateCommand();
         command.Transaction = transaction;
-        command.CommandText = $"INSERT INTO {table} ({string.Join(", ", columns)}) VALUES ({string.Join(", ", columns.Select((_, i) => $"$p{i}"))})";
-        var parameters = columns.Select((_, i) =>
+        var values = Enumerable.Range(0, rowCount).Select(r => $"({string.Join(", ", columns.Select((_, c) => $"$p{(r * columns.Count) + c}"))})");
+        command.CommandText = $"INSERT INTO {table} ({string.Join(", ", columns)}) VALUES {string.Join(", ", values)}";
+        for (var i = 0; i < rowCount * columns.Count; i++)
         {
             var parameter = command.CreateParameter();
             parameter.ParameterName = $"$p{i}";
             command.Parameters.Add(parameter);
-            return parameter;
-        }).ToArray();
+        }
+
         await command.PrepareAsync(cancellationToken);
-        foreach (var row in rows)
+        return command;
+    }
+
+    private static async Task ExecuteAsync(DbCommand command, List<object?[]> rows, int columnCount, CancellationToken cancellationToken)
+    {
+        for (var r = 0; r < rows.Count; r++)
         {
-            for (var i = 0; i < parameters.Length; i++)
+            for (var c = 0; c < columnCount; c++)
             {
-                parameters[i].Value = row[i] switch
+                command.Parameters[(r * columnCount) + c].Value = rows[r][c] switch
                 {
                     null => DBNull.Value,
                     DateTimeOffset time => Timestamps.ToText(time),
                     var value => value,
                 };
             }
-
-            await command.ExecuteNonQueryAsync(cancellationToken);
         }
+
+        await command.ExecuteNonQueryAsync(cancellationToken);
     }
 }

@@ -31,7 +31,8 @@ public static class GraphStage
     public static async Task<ExposureGraph> BuildAsync(ICtemStore store, ScopeDocument scope, string product, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(store);
-        var findings = await store.GetCurrentFindingsAsync(product, cancellationToken);
+        // The graph reads no risk assessment, and reading them is most of the cost of loading a product's findings.
+        var findings = await store.GetCurrentFindingFactsAsync(product, cancellationToken);
         var exploitation = await ExploitationLookup.ForAsync(store, findings.Select(f => f.Vulnerability), cancellationToken);
         var assets = await store.GetCurrentAssetsAsync(product, cancellationToken);
         return ExposureGraphBuilder.Build(new GraphInputs(product, scope, assets, findings, exploitation));
