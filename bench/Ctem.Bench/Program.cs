@@ -62,6 +62,13 @@ try
         return 0;
     }
 
+    if (Environment.GetEnvironmentVariable("CTEM_BENCH_ONLY") == "matching")
+    {
+        await importer.ImportAsync(Directory.GetFiles(osv, "*.zip"), null, CancellationToken.None);
+        await MatchingThroughput.RunAsync(store, BuiltInPlugins.VersionSchemes, osv);
+        return 0;
+    }
+
     // Warm up both paths (JIT, SQLite) on a separate database, so the first row is not charged for it.
     await using (var warmStore = await CtemStoreFactory.OpenAsync(Path.Combine(work.FullName, "warm-up.db"), TimeProvider.System, CancellationToken.None))
     {
