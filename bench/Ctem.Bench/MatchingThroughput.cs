@@ -14,6 +14,8 @@ namespace Ctem.Bench;
 /// </summary>
 internal static class MatchingThroughput
 {
+    private const int Goal = 200_000;
+
     private static readonly Dictionary<string, string> PurlTypes = new(StringComparer.Ordinal)
     {
         ["Go"] = "golang",
@@ -36,19 +38,29 @@ internal static class MatchingThroughput
     {
         var keys = components.Select(c => c.PackageKey).OfType<PackageKey>().Distinct().ToList();
 
+        using var process = Process.GetCurrentProcess();
+        var lookupCpu = process.TotalProcessorTime;
         var lookup = Stopwatch.StartNew();
         var candidates = await store.FindAdvisoriesAsync(keys, CancellationToken.None);
         lookup.Stop();
+        process.Refresh();
+        lookupCpu = process.TotalProcessorTime - lookupCpu;
 
         // Warm up once so the figure is steady-state evaluation, then measure the best of three.
         AdvisoryMatcher.Match(components, candidates, schemes);
         var best = TimeSpan.MaxValue;
+        var bestCpu = TimeSpan.MaxValue;
         MatchResult? result = null;
         for (var i = 0; i < 3; i++)
         {
+            // Processor time as well as wall time: on a loaded machine it is the steadier of the two.
+            process.Refresh();
+            var cpu = process.TotalProcessorTime;
             var watch = Stopwatch.StartNew();
             result = AdvisoryMatcher.Match(components, candidates, schemes);
             best = TimeSpan.FromTicks(Math.Min(best.Ticks, watch.Elapsed.Ticks));
+            process.Refresh();
+            bestCpu = TimeSpan.FromTicks(Math.Min(bestCpu.Ticks, (process.TotalProcessorTime - cpu).Ticks));
         }
 
         var verdictWatch = Stopwatch.StartNew();
@@ -77,9 +89,11 @@ internal static class MatchingThroughput
         Console.WriteLine($"  verdicts alone (compile + check, no findings built): {verdictWatch.Elapsed.TotalMilliseconds:F0} ms, {affectedCount} affected");
         var checks = components.Sum(c => c.PackageKey is { } key && candidates.TryGetValue(key, out var list) ? list.Count : 0);
         Console.WriteLine($"  {components.Count} component versions over {keys.Count} packages, {checks} range checks, {result!.Findings.Count} findings");
-        Console.WriteLine($"  index lookup of {keys.Count} packages: {lookup.Elapsed.TotalMilliseconds:F0} ms");
+        Console.WriteLine($"  index lookup of {keys.Count} packages: {lookup.Elapsed.TotalMilliseconds:F0} ms (processor time {lookupCpu.TotalMilliseconds:F0} ms)");
         Console.WriteLine($"  range evaluation: {best.TotalMilliseconds:F0} ms = {components.Count / best.TotalSeconds:N0} component versions/s ({checks / best.TotalSeconds:N0} checks/s)");
-        Console.WriteLine($"  lookup + evaluation: {components.Count / (best + lookup.Elapsed).TotalSeconds:N0} component versions/s");
+        Console.WriteLine($"  range evaluation, processor time (all threads, GC included): {bestCpu.TotalMilliseconds:F0} ms");
+        var rate = components.Count / (best + lookup.Elapsed).TotalSeconds;
+        Console.WriteLine($"  lookup + evaluation: {rate:N0} component versions/s (goal ≥ {Goal:N0}: {(rate >= Goal ? "met" : "not met")})");
     }
 
     private static (List<Component> Boundaries, List<Component> Patched) SyntheticComponents(string osv)

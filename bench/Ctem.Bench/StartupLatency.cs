@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using System.Text.Json.Nodes;
 
 namespace Ctem.Bench;
@@ -20,47 +19,9 @@ internal static class StartupLatency
         Console.WriteLine($"Whole process, {Runs} runs each after one warm-up ({ctem}):");
         Console.WriteLine("| command | median | fastest | goal |");
         Console.WriteLine("|---|---:|---:|---|");
-        await RowAsync(ctem, "ctem --version", ["--version"]);
-        await RowAsync(ctem, "ctem db status", ["db", "status", "--db", database]);
-        await RowAsync(ctem, "ctem scan (5 components)", ["scan", small, "--db", database, "--format", "json"]);
-    }
-
-    private static async Task RowAsync(string ctem, string label, string[] arguments)
-    {
-        await RunOnceAsync(ctem, arguments);
-        var times = new List<TimeSpan>();
-        for (var i = 0; i < Runs; i++)
-        {
-            times.Add(await RunOnceAsync(ctem, arguments));
-        }
-
-        times.Sort();
-        var median = times[times.Count / 2];
-        var verdict = median < Goal ? "met" : "not met";
-        Console.WriteLine($"| {label} | {median.TotalMilliseconds:F0} ms | {times[0].TotalMilliseconds:F0} ms | < {Goal.TotalMilliseconds:F0} ms: {verdict} |");
-    }
-
-    private static async Task<TimeSpan> RunOnceAsync(string ctem, string[] arguments)
-    {
-        var start = new ProcessStartInfo(ctem) { RedirectStandardOutput = true, RedirectStandardError = true };
-        foreach (var argument in arguments)
-        {
-            start.ArgumentList.Add(argument);
-        }
-
-        var watch = Stopwatch.StartNew();
-        using var process = Process.Start(start) ?? throw new InvalidOperationException($"cannot start {ctem}");
-        var output = process.StandardOutput.ReadToEndAsync();
-        var error = process.StandardError.ReadToEndAsync();
-        await process.WaitForExitAsync();
-        var elapsed = watch.Elapsed;
-        if (process.ExitCode is not (0 or 1))
-        {
-            throw new InvalidOperationException($"{ctem} {string.Join(' ', arguments)} exited {process.ExitCode}: {await error}");
-        }
-
-        _ = await output;
-        return elapsed;
+        await WholeProcess.RowAsync(ctem, "ctem --version", ["--version"], Runs, Goal);
+        await WholeProcess.RowAsync(ctem, "ctem db status", ["db", "status", "--db", database], Runs, Goal);
+        await WholeProcess.RowAsync(ctem, "ctem scan (5 components)", ["scan", small, "--db", database, "--format", "json"], Runs, Goal);
     }
 
     // The demo SBOM cut to its first components: a small service's SBOM, real package names and versions.

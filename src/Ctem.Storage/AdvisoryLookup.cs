@@ -70,7 +70,7 @@ internal sealed class AdvisoryLookup
         row.Severity,
         AffectedJson.Read(row.AffectedJson))
     {
-        Scores = StorageJson.Deserialize<List<SeverityScore>>(row.SeverityJson),
+        Scores = StorageJson.Scores(row.SeverityJson),
         ExploitReferences = row.ExploitReferencesJson is null ? [] : StorageJson.Strings(row.ExploitReferencesJson),
         Cwes = row.CwesJson is null ? [] : StorageJson.Strings(row.CwesJson),
     };

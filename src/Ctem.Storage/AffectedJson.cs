@@ -53,22 +53,118 @@ internal static class AffectedJson
         return Encoding.UTF8.GetString(buffer.GetBuffer(), 0, (int)buffer.Length);
     }
 
+    /// <summary>Read forward-only: a scan reads this column for every candidate advisory of every package it holds.</summary>
     public static AffectedPackage Read(string json)
     {
-        using var document = JsonDocument.Parse(json);
-        var root = document.RootElement;
-        var ranges = root.GetProperty("ranges").EnumerateArray().Select(range => new AffectedRange(
-            TypeOf(range.GetProperty("type").GetString()),
-            range.TryGetProperty("repo", out var repo) ? repo.GetString() : null,
-            range.GetProperty("events").EnumerateArray()
-                .Select(e => new RangeEvent(KindOf(e.GetProperty("kind").GetString()), e.GetProperty("version").GetString()!))
-                .ToList())).ToList();
+        var reader = new Utf8JsonReader(Encoding.UTF8.GetBytes(json));
+        string? ecosystem = null, name = null, purl = null;
+        var ranges = new List<AffectedRange>();
+        var versions = new List<string>();
+        Expect(ref reader, JsonTokenType.StartObject);
+        while (NextProperty(ref reader) is { } property)
+        {
+            switch (property)
+            {
+                case "ecosystem": ecosystem = reader.GetString(); break;
+                case "name": name = reader.GetString(); break;
+                case "purl": purl = reader.GetString(); break;
+                case "ranges": ReadRanges(ref reader, ranges); break;
+                case "versions": ReadStrings(ref reader, versions); break;
+                default: reader.Skip(); break;
+            }
+        }
+
         return new AffectedPackage(
-            root.GetProperty("ecosystem").GetString()!,
-            root.GetProperty("name").GetString()!,
-            root.TryGetProperty("purl", out var purl) ? purl.GetString() : null,
+            ecosystem ?? throw new JsonException("stored affected entry has no ecosystem"),
+            name ?? throw new JsonException("stored affected entry has no name"),
+            purl,
             ranges,
-            root.GetProperty("versions").EnumerateArray().Select(v => v.GetString()!).ToList());
+            versions);
+    }
+
+    /// <summary>A JSON array of strings, read forward-only into <paramref name="into"/>; the reader is on the array's start.</summary>
+    internal static void ReadStrings(ref Utf8JsonReader reader, List<string> into)
+    {
+        EnsureToken(ref reader, JsonTokenType.StartArray);
+        while (reader.Read() && reader.TokenType != JsonTokenType.EndArray)
+        {
+            // A null element reads as null, as the serializer read it before.
+            into.Add(reader.GetString()!);
+        }
+    }
+
+    private static void ReadRanges(ref Utf8JsonReader reader, List<AffectedRange> ranges)
+    {
+        EnsureToken(ref reader, JsonTokenType.StartArray);
+        while (reader.Read() && reader.TokenType != JsonTokenType.EndArray)
+        {
+            EnsureToken(ref reader, JsonTokenType.StartObject);
+            var type = RangeType.Unspecified;
+            string? repo = null;
+            var events = new List<RangeEvent>();
+            while (NextProperty(ref reader) is { } property)
+            {
+                switch (property)
+                {
+                    case "type": type = TypeOf(reader.GetString()); break;
+                    case "repo": repo = reader.GetString(); break;
+                    case "events": ReadEvents(ref reader, events); break;
+                    default: reader.Skip(); break;
+                }
+            }
+
+            ranges.Add(new AffectedRange(type, repo, events));
+        }
+    }
+
+    private static void ReadEvents(ref Utf8JsonReader reader, List<RangeEvent> events)
+    {
+        EnsureToken(ref reader, JsonTokenType.StartArray);
+        while (reader.Read() && reader.TokenType != JsonTokenType.EndArray)
+        {
+            EnsureToken(ref reader, JsonTokenType.StartObject);
+            var kind = RangeEventKind.Unspecified;
+            string? version = null;
+            while (NextProperty(ref reader) is { } property)
+            {
+                switch (property)
+                {
+                    case "kind": kind = KindOf(reader.GetString()); break;
+                    case "version": version = reader.GetString(); break;
+                    default: reader.Skip(); break;
+                }
+            }
+
+            events.Add(new RangeEvent(kind, version ?? throw new JsonException("stored range event has no version")));
+        }
+    }
+
+    /// <summary>The next property's name with the reader on its value, or null at the end of the object.</summary>
+    internal static string? NextProperty(ref Utf8JsonReader reader)
+    {
+        if (!reader.Read() || reader.TokenType == JsonTokenType.EndObject)
+        {
+            return null;
+        }
+
+        EnsureToken(ref reader, JsonTokenType.PropertyName);
+        var name = reader.GetString();
+        reader.Read();
+        return name;
+    }
+
+    internal static void Expect(ref Utf8JsonReader reader, JsonTokenType type)
+    {
+        reader.Read();
+        EnsureToken(ref reader, type);
+    }
+
+    private static void EnsureToken(ref Utf8JsonReader reader, JsonTokenType type)
+    {
+        if (reader.TokenType != type)
+        {
+            throw new JsonException($"stored JSON: expected {type}, found {reader.TokenType}");
+        }
     }
 
     private static string TypeName(RangeType type) => type switch

@@ -17,7 +17,7 @@ public static class AdvisoryMatcher
     {
         var findings = new List<ObservedFinding>();
         var undetermined = new SortedDictionary<string, int>(StringComparer.Ordinal);
-        var compiled = new Dictionary<AdvisoryCandidate, CompiledAffected>(ReferenceEqualityComparer.Instance);
+        var packages = new Dictionary<IReadOnlyList<AdvisoryCandidate>, PackageAdvisories>(ReferenceEqualityComparer.Instance);
         var parsedVersions = new Dictionary<IVersionScheme, Dictionary<string, ISchemeVersion?>>(ReferenceEqualityComparer.Instance);
 
         // One advisory usually matches many versions of its package: describe each lone advisory once.
@@ -31,6 +31,7 @@ public static class AdvisoryMatcher
             .GroupBy(c => (c.Coordinates, c.PackageKey!.Value, c.MatchVersion!))
             .OrderBy(g => g.Key.Coordinates, StringComparer.Ordinal)
             .ToList();
+        var matched = new List<int>();
         foreach (var sightings in matchable)
         {
             // Checked as the first input that holds it says, but its version counts as stated when any input states it.
@@ -45,21 +46,20 @@ public static class AdvisoryMatcher
             }
 
             var scheme = schemes.For(key.Ecosystem);
-            var version = ComponentVersion.Parse(text, scheme);
-            var matched = new List<AdvisoryCandidate>();
-            foreach (var candidate in list)
+            if (!packages.TryGetValue(list, out var package))
             {
-                if (!compiled.TryGetValue(candidate, out var entry))
-                {
-                    var cache = scheme is null ? null : parsedVersions.TryGetValue(scheme, out var known) ? known : parsedVersions[scheme] = new(StringComparer.Ordinal);
-                    entry = CompiledAffected.Compile(candidate.Affected, scheme, cache);
-                    compiled[candidate] = entry;
-                }
+                var cache = scheme is null ? null : parsedVersions.TryGetValue(scheme, out var known) ? known : parsedVersions[scheme] = new(StringComparer.Ordinal);
+                packages[list] = package = new PackageAdvisories([.. list.Select(c => CompiledAffected.Compile(c.Affected, scheme, cache))]);
+            }
 
-                var check = entry.Check(version);
+            var version = ComponentVersion.Parse(text, scheme);
+            matched.Clear();
+            for (var i = 0; i < package.Compiled.Length; i++)
+            {
+                var check = package.Compiled[i].Check(version);
                 if (check.Verdict == AffectedVerdict.Affected)
                 {
-                    matched.Add(candidate);
+                    matched.Add(i);
                 }
                 else if (check.Verdict == AffectedVerdict.Undetermined)
                 {
@@ -68,15 +68,39 @@ public static class AdvisoryMatcher
                 }
             }
 
-            var vulnerabilities = AliasGroups.Of(matched)
-                .Select(group => group.Count > 1 ? Describe(group, key.Ecosystem, schemes)
-                    : described.TryGetValue(group[0], out var lone) ? lone
-                    : described[group[0]] = Describe(group, key.Ecosystem, schemes))
-                .OrderBy(d => d.Vulnerability.Id, StringComparer.Ordinal);
-            findings.AddRange(vulnerabilities.Select(v => new ObservedFinding(component, v.Vulnerability, v.Fixed)));
+            if (matched.Count == 0)
+            {
+                continue;
+            }
+
+            // Many versions of a package meet the same advisories: their vulnerabilities are described once.
+            var setKey = string.Join(',', matched);
+            if (!package.Vulnerabilities.TryGetValue(setKey, out var vulnerabilities))
+            {
+                vulnerabilities = AliasGroups.Of([.. matched.Select(i => list[i])])
+                    .Select(group => group.Count > 1 ? Describe(group, key.Ecosystem, schemes)
+                        : described.TryGetValue(group[0], out var lone) ? lone
+                        : described[group[0]] = Describe(group, key.Ecosystem, schemes))
+                    .OrderBy(d => d.Vulnerability.Id, StringComparer.Ordinal)
+                    .ToArray();
+                package.Vulnerabilities[setKey] = vulnerabilities;
+            }
+
+            foreach (var (vulnerability, fixedVersions) in vulnerabilities)
+            {
+                findings.Add(new ObservedFinding(component, vulnerability, fixedVersions));
+            }
         }
 
         return new MatchResult(findings, undetermined, matchable.Count);
+    }
+
+    /// <summary>A package's advisories compiled once, and the vulnerabilities each set of matched advisories (by index) makes.</summary>
+    private sealed class PackageAdvisories(CompiledAffected[] compiled)
+    {
+        public CompiledAffected[] Compiled { get; } = compiled;
+
+        public Dictionary<string, (VulnerabilityRef Vulnerability, IReadOnlyList<string> Fixed)[]> Vulnerabilities { get; } = new(StringComparer.Ordinal);
     }
 
     private static (VulnerabilityRef Vulnerability, IReadOnlyList<string> Fixed) Describe(IReadOnlyList<AdvisoryCandidate> group, string ecosystem, VersionSchemeRegistry schemes)

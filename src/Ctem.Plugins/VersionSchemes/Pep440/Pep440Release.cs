@@ -36,6 +36,12 @@ internal sealed class Pep440Release
     public static bool TryParse(string text, [NotNullWhen(true)] out Pep440Release? release)
     {
         release = null;
+        if (TryParsePlainRelease(text) is { } plain)
+        {
+            release = plain;
+            return true;
+        }
+
         var match = Pep440Pattern.Version().Match(text);
         if (!match.Success)
         {
@@ -76,6 +82,35 @@ internal sealed class Pep440Release
         var local = match.Groups["local"].Success ? LocalLabel.Parse(match.Groups["local"].Value) : null;
         release = new Pep440Release(epoch, [.. numbers], pre, post, dev, local);
         return true;
+    }
+
+    /// <summary>
+    /// Most versions are a bare release ("2.31.0"): read without the pattern, which is what parsing spent its time on.
+    /// Null for anything else, which the pattern then reads.
+    /// </summary>
+    private static Pep440Release? TryParsePlainRelease(string text)
+    {
+        var span = text.AsSpan();
+        var parts = span.Count('.') + 1;
+        var numbers = new string[parts];
+        var count = 0;
+        foreach (var range in span.Split('.'))
+        {
+            var part = span[range];
+            if (part.IsEmpty || !DigitString.IsDigits(part))
+            {
+                return null;
+            }
+
+            numbers[count++] = DigitString.TrimZeros(part);
+        }
+
+        while (count > 0 && numbers[count - 1] == "0")
+        {
+            count--;
+        }
+
+        return new Pep440Release("0", numbers[..count], null, null, null, null);
     }
 
     public int CompareTo(Pep440Release other)
