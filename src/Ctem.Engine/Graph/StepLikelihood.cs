@@ -28,6 +28,13 @@ public static class StepLikelihood
     public static bool IsNetwork(StoredFinding finding) =>
         IsValidated(finding) || (Vector(finding) is { } vector && vector.Get("AV") == "N");
 
+    /// <summary>
+    /// True when the finding is an attack step: a network finding that is a weakness, not an observation (an open port,
+    /// a banner: severity info).
+    /// </summary>
+    public static bool IsStep(StoredFinding finding) =>
+        IsNetwork(finding) && finding.Vulnerability.Severity?.ToUpperInvariant() is not ("INFO" or "NONE" or "INFORMATIONAL");
+
     public static (double Likelihood, IReadOnlyList<string> Why) OfFinding(StoredFinding finding, Exploitation? exploitation)
     {
         var signals = new List<(double Value, string Why)>();
