@@ -19,7 +19,8 @@ public static class StepLikelihood
     /// <summary>With no signal at all: a network finding is not known to be exploitable, nor known not to be.</summary>
     public const double Unknown = 0.1;
 
-    private static readonly string[] DynamicScanners = ["nuclei", "zap", "nmap", "burp", "nikto", "nessus", "openvas", "testssl", "httpx"];
+    // ctem discover's probes look at the running system as these tools do.
+    private static readonly string[] DynamicScanners = ["nuclei", "zap", "nmap", "burp", "nikto", "nessus", "openvas", "testssl", "httpx", "ctem-discover"];
 
     /// <summary>True when a dynamic scanner (nuclei, ZAP, nmap, …) reports the finding: seen on the running system.</summary>
     public static bool IsValidated(StoredFinding finding) => ValidatedBy(finding) is not null;

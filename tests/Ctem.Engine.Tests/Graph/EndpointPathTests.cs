@@ -49,8 +49,8 @@ public sealed class EndpointPathTests
             [3]
         },
         {
-            "three findings on the api and one on the exposed web: the web's one is the cut",
-            [At(1, "tcp://web.shop.test:443"), At(2, "tcp://10.0.0.7:8080"), At(3, "tcp://10.0.0.7:8080", "zap"), At(4, "tcp://10.0.0.9:22", "nmap")],
+            "three findings on the api (one from ctem discover) and one on the exposed web: the web's one is the cut",
+            [At(1, "tcp://web.shop.test:443"), At(2, "tcp://10.0.0.7:8080"), At(3, "tcp://10.0.0.7:8080", "zap"), At(4, "tcp://10.0.0.9:22", "ctem-discover")],
             [
                 "internet → web.shop.test:443/tcp → #1 → shop/web → 10.0.0.7:8080/tcp → #2 → shop/api → orders-db",
                 "internet → web.shop.test:443/tcp → #1 → shop/web → 10.0.0.7:8080/tcp → #3 → shop/api → orders-db",
