@@ -82,18 +82,33 @@ public sealed class EndpointGraphTests
         Assert.Equal(13, onPaths);
     }
 
+    // Endpoints drawn as parallelograms; the partner network and the internet both reach the api's endpoint.
+    [SkippableTheory]
+    [InlineData("mermaid", "graph-endpoints.mmd")]
+    [InlineData("dot", "graph-endpoints.dot")]
+    public async Task Graph_Format_DrawsEndpoints(string format, string golden)
+    {
+        using var fixture = await IngestAsync("[partner]", Reports[0], Reports[3]);
+
+        var result = await fixture.RunAsync("graph", "--product", "shop", "--format", format);
+
+        Assert.Equal((0, ""), (result.ExitCode, result.Stderr));
+        Golden.Verify(fixture.Redact(result.Stdout), golden);
+    }
+
     private static async Task<Dictionary<long, string>> FindingNamesAsync(CliFixture fixture)
     {
         using var json = JsonDocument.Parse((await fixture.RunAsync("findings", "--product", "shop", "--format", "json")).Stdout);
         return json.RootElement.GetProperty("findings").EnumerateArray().ToDictionary(f => f.GetProperty("id").GetInt64(), f => f.GetProperty("vulnerability").GetProperty("id").GetString()!);
     }
 
-    private static async Task<CliFixture> IngestAsync(string reachableFrom)
+    private static async Task<CliFixture> IngestAsync(string reachableFrom, params string[] reports)
     {
+        reports = reports.Length == 0 ? Reports : reports;
         RepoPaths.RequireShared();
         var fixture = new CliFixture();
         var scope = fixture.File("ctem.yaml", Scope.Replace("REACHABLE", reachableFrom, StringComparison.Ordinal));
-        var result = await fixture.RunAsync(["ingest", .. Reports.Select(r => RepoPaths.SharedData("scanners", r)), "--product", "shop", "--scope", scope]);
+        var result = await fixture.RunAsync(["ingest", .. reports.Select(r => RepoPaths.SharedData("scanners", r)), "--product", "shop", "--scope", scope]);
         Assert.Equal((0, ""), (result.ExitCode, result.Stderr));
         return fixture;
     }
