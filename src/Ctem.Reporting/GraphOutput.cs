@@ -142,6 +142,7 @@ public static class GraphOutput
         NodeKinds.Finding => "octagon",
         NodeKinds.Secret => "note",
         NodeKinds.Integration => "component",
+        NodeKinds.Endpoint => "hexagon",
         _ => "box",
     };
 
@@ -150,6 +151,7 @@ public static class GraphOutput
         NodeKinds.Data => "[(",
         NodeKinds.Finding => "{{",
         NodeKinds.Entry => "((",
+        NodeKinds.Endpoint => "[/",
         _ => "[",
     };
 
@@ -158,6 +160,7 @@ public static class GraphOutput
         NodeKinds.Data => ")]",
         NodeKinds.Finding => "}}",
         NodeKinds.Entry => "))",
+        NodeKinds.Endpoint => "/]",
         _ => "]",
     };
 

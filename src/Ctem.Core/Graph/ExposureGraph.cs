@@ -42,6 +42,9 @@ public static class NodeKinds
 {
     public const string Entry = "entry";
     public const string Deployment = "deployment";
+
+    /// <summary>A network service a scanner or <c>ctem discover</c> saw: <c>tcp://HOST:PORT</c>, a web origin, a host.</summary>
+    public const string Endpoint = "endpoint";
     public const string Service = "service";
     public const string Component = "component";
     public const string Finding = "finding";
@@ -81,14 +84,21 @@ public static class EdgeKinds
     /// <summary>A deployment runs a model (description only).</summary>
     public const string Runs = "runs";
 
+    /// <summary>A deployment serves on an endpoint its <c>targets</c> cover (description only).</summary>
+    public const string Serves = "serves";
+
     /// <summary>The edges an attacker moves along.</summary>
     public static IReadOnlySet<string> Steps { get; } = new HashSet<string>(StringComparer.Ordinal) { Reaches, Exploits, Trusts, Reads, Unlocks };
 }
 
-/// <summary>The entry points' names: <c>from</c> in a path.</summary>
+/// <summary>The entry points' names: <c>from</c> in a path, and the words of <c>deployments[].reachableFrom</c>.</summary>
 public static class EntryPoints
 {
     public const string Internet = "internet";
+    public const string Partner = "partner";
     public const string Internal = "internal";
     public const string Ci = "ci";
+
+    /// <summary>Every entry point, in the order the scope file's documentation lists them.</summary>
+    public static IReadOnlyList<string> All { get; } = [Internet, Partner, Internal, Ci];
 }

@@ -85,6 +85,15 @@ public sealed record ProductDeployment(string Name, DeploymentEnvironment Enviro
 
     /// <summary>What <c>ctem discover</c> and <c>ctem validate</c> contact for this deployment (<c>targets:</c>), within the scope file's <c>scope:</c>.</summary>
     public IReadOnlyList<NetworkTarget> Targets { get; init; } = [];
+
+    /// <summary>The entry points the deployment is reachable from as the scope file declares them (<c>reachableFrom:</c>); null when it does not.</summary>
+    public IReadOnlyList<string>? ReachableFrom { get; init; }
+
+    /// <summary>
+    /// The entry points (<see cref="Graph.EntryPoints"/>) an attacker reaches the deployment from: <c>reachableFrom</c>,
+    /// else the internet for an internet-facing deployment and the internal network for the others.
+    /// </summary>
+    public IReadOnlyList<string> Entries => ReachableFrom ?? (InternetFacing ? [Graph.EntryPoints.Internet] : [Graph.EntryPoints.Internal]);
 }
 
 /// <summary>How much the business depends on a product. Unspecified when the scope file does not say.</summary>

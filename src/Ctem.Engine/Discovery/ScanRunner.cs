@@ -68,7 +68,8 @@ public sealed class ScanRunner(
         };
         var run = await store.RecordScanAsync(record, cancellationToken);
         var vex = await VexStage.AfterRecordAsync(store, schemes, time, product.Name, request.Scope.Vex, cancellationToken);
-        await Graph.GraphStage.AfterRecordAsync(store, time, request.Scope, product.Name, run.RunId, cancellationToken);
+        var graph = await Graph.GraphStage.AfterRecordAsync(store, time, request.Scope, product.Name, run.RunId, cancellationToken);
+        findings = await Graph.GraphStage.WithFinalRisksAsync(store, graph, run, findings, cancellationToken);
         var closed = await VexStage.ClosedAsync(store, vex, run.Findings.Values.Select(f => f.Id), cancellationToken);
         await Mobilization.Tickets.FixClaimVerifier.AfterRecordAsync(store, product.Name, [record.Tool], finishedAt, cancellationToken);
         var accepted = (await store.GetAcceptancesInForceAsync(cancellationToken)).Select(a => a.FindingId).ToHashSet();

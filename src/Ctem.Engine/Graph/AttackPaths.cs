@@ -65,7 +65,7 @@ public sealed record PathAnalysis(IReadOnlyList<AttackPath> Paths, bool Truncate
             .ThenBy(c => c.Node.FindingId is null) // on a tie, what a fix removes first
             .ThenBy(c => c.Node.Key, StringComparer.Ordinal)
             .ToList();
-        return new PathAnalysis(ordered, truncated, choke, FindingCut.Of(graph, steps, entries, targets, useful, ordered));
+        return new PathAnalysis(ordered, truncated, choke, FindingCut.Of(graph, steps, entries, targets, useful, ordered, truncated));
     }
 
     /// <summary>The attack steps as a QuikGraph graph: the edges an attacker moves along.</summary>

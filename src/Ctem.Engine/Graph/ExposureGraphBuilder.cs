@@ -5,11 +5,13 @@ using Ctem.Core.Scoping;
 namespace Ctem.Engine.Graph;
 
 /// <summary>
-/// Builds a product's <see cref="ExposureGraph"/>. An attacker starts at an entry point (the internet for internet-facing
-/// deployments, the internal network for the others, the CI for secrets in the code) and takes a deployment by
-/// exploiting a network finding on it; a taken deployment's trusted connections (data stores, integrations, the services
-/// its SBOM declares) come with it, as do the secrets in its code, and a secret opens the integration it is for.
-/// Each finding is one step per deployment it is on, so a path says where it was exploited.
+/// Builds a product's <see cref="ExposureGraph"/>. An attacker starts at an entry point (the ones a deployment's
+/// <c>reachableFrom</c> names: by default the internet for internet-facing deployments, the internal network for the
+/// others; the CI for secrets in the code) and takes a deployment by exploiting a network finding on it: on one of its
+/// endpoints (those its <c>targets</c> cover, see <see cref="EndpointPlacement"/>) or on a component of the release it
+/// runs. A taken deployment's trusted connections (data stores, integrations, the services its SBOM declares) come with
+/// it, as do the secrets in its code, and a secret opens the integration it is for. Each finding is one step per
+/// deployment it is on, so a path says where it was exploited.
 /// </summary>
 public sealed class ExposureGraphBuilder
 {
@@ -18,6 +20,9 @@ public sealed class ExposureGraphBuilder
     private readonly Dictionary<string, GraphNode> _nodes = new(StringComparer.Ordinal);
     private readonly List<GraphEdge> _edges = [];
     private readonly HashSet<(string, string, string)> _edgeKeys = [];
+
+    // What an attacker who reaches a deployment's network meets first: its endpoints and its components' finding steps.
+    private readonly Dictionary<string, List<string>> _surfaces = new(StringComparer.Ordinal);
     private readonly GraphInputs _inputs;
 
     private ExposureGraphBuilder(GraphInputs inputs) => _inputs = inputs;
@@ -64,22 +69,31 @@ public sealed class ExposureGraphBuilder
         }
     }
 
-    private List<(ProductDeployment Deployment, string Key, string Entry)> AddDeployments()
+    private List<(ProductDeployment Deployment, string Key, IReadOnlyList<string> Entries)> AddDeployments()
     {
         var product = _inputs.Scope.FindProduct(_inputs.Product);
-        var deployments = new List<(ProductDeployment, string, string)>();
+        var deployments = new List<(ProductDeployment, string, IReadOnlyList<string>)>();
         foreach (var deployment in product?.Deployments ?? [])
         {
             var key = DeploymentNode(_inputs.Product, deployment);
-            var entry = EntryNode(deployment.InternetFacing ? EntryPoints.Internet : EntryPoints.Internal);
-            Connect(entry, key, EdgeKinds.Exposes, deployment.InternetFacing ? "internetFacing: true" : "not internet-facing: reachable from the internal network");
-            deployments.Add((deployment, key, entry));
+            var entries = deployment.Entries.Select(EntryNode).ToList();
+            foreach (var entry in entries)
+            {
+                Connect(entry, key, EdgeKinds.Exposes, ExposedBecause(deployment, _nodes[entry].Name));
+            }
+
+            deployments.Add((deployment, key, entries));
         }
 
         return deployments;
     }
 
-    private void AddServices(List<(ProductDeployment Deployment, string Key, string Entry)> deployments)
+    private static string ExposedBecause(ProductDeployment deployment, string entry) =>
+        deployment.ReachableFrom is not null ? $"reachableFrom names {entry}"
+        : deployment.InternetFacing ? "internetFacing: true"
+        : "not internet-facing: reachable from the internal network";
+
+    private void AddServices(List<(ProductDeployment Deployment, string Key, IReadOnlyList<string> Entries)> deployments)
     {
         var byRef = new Dictionary<(string Path, string Ref), string>();
         var services = _inputs.Assets.Where(a => a.Service is not null).Select(a => a.Service!).ToList();
@@ -125,23 +139,74 @@ public sealed class ExposureGraphBuilder
         }
     }
 
-    private void AddFindings(List<(ProductDeployment Deployment, string Key, string Entry)> deployments)
+    private void AddFindings(List<(ProductDeployment Deployment, string Key, IReadOnlyList<string> Entries)> deployments)
     {
-        foreach (var finding in _inputs.Findings.Where(f => !SecretBinding.IsSecret(f) && StepLikelihood.IsNetwork(f)))
+        var placement = new EndpointPlacement([.. deployments.Select(d => d.Deployment)]);
+        foreach (var finding in _inputs.Findings.Where(f => !SecretBinding.IsSecret(f)))
         {
-            var (likelihood, why) = StepLikelihood.OfFinding(finding, _inputs.Exploitation.GetValueOrDefault(finding.Vulnerability.Id));
-            var component = Add(new GraphNode(Key(NodeKinds.Component, finding.ComponentPurl), NodeKinds.Component, ComponentName(finding), finding.Place?.Path ?? string.Join(", ", finding.Sources)));
-            foreach (var (_, deployment, entry) in deployments)
+            var endpoint = NetworkEndpoint.Of(finding.ComponentPurl);
+            var on = placement.DeploymentsOf(endpoint);
+            var placed = deployments.Where(d => on.Contains(d.Deployment)).ToList();
+            var endpointKey = endpoint is null ? null : EndpointNode(endpoint, finding, placed.Count > 0);
+            if (endpoint is not null && endpointKey is not null)
             {
-                var step = FindingStep(finding, deployment, likelihood, why);
-                Connect(entry, step, EdgeKinds.Reaches, $"a network attack vector on {_nodes[deployment].Name}, reachable from the {_nodes[entry].Name}");
+                foreach (var (deployment, key, entries) in placed)
+                {
+                    Connect(key, endpointKey, EdgeKinds.Serves, $"{_nodes[key].Name} serves on {endpoint.Name}: {placement.Why(endpoint, deployment)}");
+                    AddSurface(key, entries, endpointKey, $"{endpoint.Name} on {_nodes[key].Name}");
+                }
+            }
+
+            if (!StepLikelihood.IsStep(finding))
+            {
+                continue;
+            }
+
+            var (likelihood, why) = StepLikelihood.OfFinding(finding, _inputs.Exploitation.GetValueOrDefault(finding.Vulnerability.Id));
+            var component = endpoint is null
+                ? Add(new GraphNode(Key(NodeKinds.Component, finding.ComponentPurl), NodeKinds.Component, ComponentName(finding), finding.Place?.Path ?? string.Join(", ", finding.Sources)))
+                : null;
+            foreach (var (_, deployment, entries) in placed)
+            {
+                var step = FindingStep(finding, deployment, endpoint, likelihood, why);
+                if (endpoint is not null && endpointKey is not null)
+                {
+                    Connect(endpointKey, step, EdgeKinds.Reaches, $"{finding.Vulnerability.Id} is on {endpoint.Name}");
+                }
+                else
+                {
+                    AddSurface(deployment, entries, step, $"a network attack vector on {_nodes[deployment].Name}");
+                }
+
                 Connect(step, deployment, EdgeKinds.Exploits, $"exploiting {finding.Vulnerability.Id} gives control of {_nodes[deployment].Name}");
-                Connect(step, component, EdgeKinds.Affects, $"{finding.Vulnerability.Id} is on {ComponentName(finding)}");
+                if (component is not null)
+                {
+                    Connect(step, component, EdgeKinds.Affects, $"{finding.Vulnerability.Id} is on {ComponentName(finding)}");
+                }
             }
         }
     }
 
-    private void AddSecrets(List<(ProductDeployment Deployment, string Key, string Entry)> deployments)
+    // What reaches the deployment's network reaches its surface: its entry points now, connecting deployments later.
+    private void AddSurface(string deployment, IReadOnlyList<string> entries, string surface, string what)
+    {
+        if (!_surfaces.TryGetValue(deployment, out var list))
+        {
+            _surfaces[deployment] = list = [];
+        }
+
+        if (!list.Contains(surface, StringComparer.Ordinal))
+        {
+            list.Add(surface);
+        }
+
+        foreach (var entry in entries)
+        {
+            Connect(entry, surface, EdgeKinds.Reaches, $"{what}, reachable from the {_nodes[entry].Name}");
+        }
+    }
+
+    private void AddSecrets(List<(ProductDeployment Deployment, string Key, IReadOnlyList<string> Entries)> deployments)
     {
         foreach (var finding in _inputs.Findings.Where(SecretBinding.IsSecret))
         {
@@ -167,7 +232,7 @@ public sealed class ExposureGraphBuilder
         }
     }
 
-    private void AddConnections(List<(ProductDeployment Deployment, string Key, string Entry)> deployments)
+    private void AddConnections(List<(ProductDeployment Deployment, string Key, IReadOnlyList<string> Entries)> deployments)
     {
         foreach (var (deployment, from, _) in deployments)
         {
@@ -197,20 +262,41 @@ public sealed class ExposureGraphBuilder
             return;
         }
 
-        foreach (var step in _edges.Where(e => e.Kind == EdgeKinds.Exploits && e.To == to).Select(e => e.From).ToList())
+        foreach (var surface in _surfaces.GetValueOrDefault(to) ?? [])
         {
-            Connect(from, step, EdgeKinds.Reaches, $"{_nodes[from].Name} connects to {product}/{name}, so it reaches its network surface");
+            Connect(from, surface, EdgeKinds.Reaches, $"{_nodes[from].Name} connects to {product}/{name}, so it reaches its network surface");
         }
     }
 
-    private string FindingStep(StoredFinding finding, string deployment, double likelihood, IReadOnlyList<string> why) =>
+    private string FindingStep(StoredFinding finding, string deployment, NetworkEndpoint? endpoint, double likelihood, IReadOnlyList<string> why) =>
         Add(new GraphNode($"finding:{finding.Id}@{_nodes[deployment].Name}", NodeKinds.Finding, finding.Vulnerability.Id, string.Join(", ", finding.Sources))
         {
             FindingId = finding.Id,
             Likelihood = likelihood,
             Why = why,
-            Facts = Facts(("component", ComponentName(finding)), ("deployment", _nodes[deployment].Name), ("severity", finding.Vulnerability.Severity)),
+            Facts = Facts(
+                endpoint is null ? ("component", ComponentName(finding)) : ("endpoint", endpoint.Name),
+                ("deployment", _nodes[deployment].Name),
+                ("severity", finding.Vulnerability.Severity)),
         });
+
+    // One node per endpoint, found by every scanner that reported on it.
+    private string EndpointNode(NetworkEndpoint endpoint, StoredFinding finding, bool placed)
+    {
+        var key = Key(NodeKinds.Endpoint, endpoint.Key);
+        var sources = string.Join(", ", finding.Sources);
+        if (_nodes.TryGetValue(key, out var known))
+        {
+            var foundIn = known.FoundIn.Split(", ").Union(finding.Sources, StringComparer.Ordinal).Order(StringComparer.Ordinal);
+            _nodes[key] = known with { FoundIn = string.Join(", ", foundIn) };
+            return key;
+        }
+
+        return Add(new GraphNode(key, NodeKinds.Endpoint, endpoint.Name, sources)
+        {
+            Facts = Facts(("host", endpoint.Host), ("port", endpoint.Port?.ToString(System.Globalization.CultureInfo.InvariantCulture)), ("deployment", placed ? null : "none: no deployment's targets cover it")),
+        });
+    }
 
     private string DeploymentNode(string product, ProductDeployment deployment) =>
         Add(new GraphNode(Key(NodeKinds.Deployment, $"{product}/{deployment.Name}"), NodeKinds.Deployment, $"{product}/{deployment.Name}", ScopeFileName)

@@ -1,4 +1,5 @@
 using Ctem.Core.Graph;
+using Ctem.Core.Model;
 using Ctem.Core.Scoping;
 using Ctem.Core.Stores;
 using Ctem.Engine.Prioritization;
@@ -26,6 +27,27 @@ public static class GraphStage
         }
 
         return graph;
+    }
+
+    /// <summary>
+    /// The findings a run recorded with the risk they have after <see cref="AfterRecordAsync"/>: being on an attack path
+    /// (or off every one) re-scores them there, so what a scan or ingest reports is what is stored. Unchanged when
+    /// <paramref name="graph"/> has no crown jewel, since nothing was re-scored.
+    /// </summary>
+    public static async Task<IReadOnlyList<ObservedFinding>> WithFinalRisksAsync(
+        ICtemStore store, ExposureGraph graph, RunOutcome run, IReadOnlyList<ObservedFinding> findings, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(store);
+        ArgumentNullException.ThrowIfNull(graph);
+        ArgumentNullException.ThrowIfNull(run);
+        ArgumentNullException.ThrowIfNull(findings);
+        if (!graph.CrownJewels.Any())
+        {
+            return findings;
+        }
+
+        var risks = (await store.GetCurrentFindingsAsync(graph.Product, cancellationToken)).Where(f => f.Risk is not null).ToDictionary(f => f.Id, f => f.Risk!);
+        return [.. findings.Select(f => run.Findings.TryGetValue(f.Key, out var stored) && risks.TryGetValue(stored.Id, out var risk) ? f with { Risk = risk } : f)];
     }
 
     public static async Task<ExposureGraph> BuildAsync(ICtemStore store, ScopeDocument scope, string product, CancellationToken cancellationToken)

@@ -19,7 +19,8 @@ public static class StepLikelihood
     /// <summary>With no signal at all: a network finding is not known to be exploitable, nor known not to be.</summary>
     public const double Unknown = 0.1;
 
-    private static readonly string[] DynamicScanners = ["nuclei", "zap", "nmap", "burp", "nikto", "nessus", "openvas", "testssl", "httpx"];
+    // ctem discover's probes look at the running system as these tools do.
+    private static readonly string[] DynamicScanners = ["nuclei", "zap", "nmap", "burp", "nikto", "nessus", "openvas", "testssl", "httpx", "ctem-discover"];
 
     /// <summary>True when a dynamic scanner (nuclei, ZAP, nmap, …) reports the finding: seen on the running system.</summary>
     public static bool IsValidated(StoredFinding finding) => ValidatedBy(finding) is not null;
@@ -27,6 +28,13 @@ public static class StepLikelihood
     /// <summary>True when the finding's CVSS vector says the network attack vector (AV:N), or a dynamic scanner saw it.</summary>
     public static bool IsNetwork(StoredFinding finding) =>
         IsValidated(finding) || (Vector(finding) is { } vector && vector.Get("AV") == "N");
+
+    /// <summary>
+    /// True when the finding is an attack step: a network finding that is a weakness, not an observation (an open port,
+    /// a banner: severity info).
+    /// </summary>
+    public static bool IsStep(StoredFinding finding) =>
+        IsNetwork(finding) && finding.Vulnerability.Severity?.ToUpperInvariant() is not ("INFO" or "NONE" or "INFORMATIONAL");
 
     public static (double Likelihood, IReadOnlyList<string> Why) OfFinding(StoredFinding finding, Exploitation? exploitation)
     {

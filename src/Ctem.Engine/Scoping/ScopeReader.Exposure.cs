@@ -1,11 +1,57 @@
+using Ctem.Core.Graph;
 using Ctem.Core.Scoping;
 using YamlDotNet.RepresentationModel;
 
 namespace Ctem.Engine.Scoping;
 
-/// <summary>The exposure graph's keys: <c>deployments[].connects</c>, <c>integrations:</c> and <c>data:</c>.</summary>
+/// <summary>The exposure graph's keys: <c>deployments[].connects</c> and <c>reachableFrom</c>, <c>integrations:</c> and <c>data:</c>.</summary>
 internal sealed partial class ScopeReader
 {
+    /// <summary>The entry points a deployment names (<c>reachableFrom</c>), each once; null when the key is absent.</summary>
+    private IReadOnlyList<string>? ReachableFrom(Fields deployment)
+    {
+        if (deployment.Value("reachableFrom") is not YamlSequenceNode)
+        {
+            Sequence(deployment, "reachableFrom"); // says what is wrong with anything else there
+            return null;
+        }
+
+        var entries = new List<string>();
+        var items = Sequence(deployment, "reachableFrom");
+        for (var i = 0; i < items.Count; i++)
+        {
+            if (items[i] is YamlScalarNode { Value: { } entry } && EntryPoints.All.Contains(entry, StringComparer.Ordinal))
+            {
+                if (!entries.Contains(entry, StringComparer.Ordinal))
+                {
+                    entries.Add(entry);
+                }
+
+                continue;
+            }
+
+            var nearest = items[i] is YamlScalarNode { Value: { } word } ? Suggestions.Nearest(word, EntryPoints.All) : null;
+            Error(items[i], $"{deployment.Name("reachableFrom")}[{i}]: expected one of {string.Join(", ", EntryPoints.All)}, found {Describe(items[i])}{(nearest is null ? "" : $"; did you mean '{nearest}'?")}");
+        }
+
+        return entries;
+    }
+
+    /// <summary><c>internetFacing</c>, else whether <c>reachableFrom</c> names the internet; the two must agree.</summary>
+    private bool InternetFacing(Fields deployment, IReadOnlyList<string>? reachableFrom)
+    {
+        var declared = Flag(deployment, "internetFacing");
+        var fromInternet = reachableFrom?.Contains(EntryPoints.Internet, StringComparer.Ordinal);
+        if (declared is { } flag && fromInternet is { } listed && flag != listed)
+        {
+            Error(deployment.Value("reachableFrom")!, flag
+                ? $"{deployment.Name("reachableFrom")}: internetFacing is true but reachableFrom does not name internet; add it, or drop internetFacing"
+                : $"{deployment.Name("reachableFrom")}: names internet but internetFacing is false; drop one of them");
+        }
+
+        return declared ?? fromInternet ?? false;
+    }
+
     private static readonly string[] IntegrationKeys = ["name", "kind", "endpoint", "data", "secrets"];
     private static readonly string[] DataStoreKeys = ["name", "classification", "crownJewel"];
 

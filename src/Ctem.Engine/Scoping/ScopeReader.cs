@@ -17,7 +17,7 @@ internal sealed partial class ScopeReader(string path, Func<string, string?>? re
     private static readonly string[] ProductKeys = ["name", "description", "owner", "owners", "codeowners", "criticality", "dataSensitivity", "crownJewel", "releases", "deployments"];
     private static readonly string[] OwnerKeys = ["team", "contact"];
     private static readonly string[] ReleaseKeys = ["version", "status"];
-    private static readonly string[] DeploymentKeys = ["name", "environment", "internetFacing", "customers", "connects", "targets"];
+    private static readonly string[] DeploymentKeys = ["name", "environment", "internetFacing", "customers", "connects", "targets", "reachableFrom"];
     private static readonly string[] SlaKeys = ["critical", "high", "medium", "low"];
     private static readonly string[] WeightKeys = ["cvss", "epss", "kev", "ssvc", "criticality", "exposure", "dependency", "nonRuntimeScope", "inferredVersion", "offPath"];
     private static readonly string[] PriorityKeys = ["critical", "high", "medium"];
@@ -201,7 +201,8 @@ internal sealed partial class ScopeReader(string path, Func<string, string?>? re
 
             var name = Text(fields, "name", required: true);
             var environment = Choice(fields, "environment", Environments, required: true);
-            var internetFacing = Flag(fields, "internetFacing") ?? false;
+            var reachableFrom = ReachableFrom(fields);
+            var internetFacing = InternetFacing(fields, reachableFrom);
             var customers = Text(fields, "customers");
             if (name is null || environment == DeploymentEnvironment.Unspecified)
             {
@@ -214,7 +215,7 @@ internal sealed partial class ScopeReader(string path, Func<string, string?>? re
                 continue;
             }
 
-            var deployment = new ProductDeployment(name, environment, internetFacing, customers) { Connects = Names(fields, "connects") };
+            var deployment = new ProductDeployment(name, environment, internetFacing, customers) { Connects = Names(fields, "connects"), ReachableFrom = reachableFrom };
             var targets = Targets(fields, "targets");
             deployments.Add(targets.Count > 0 ? deployment with { Targets = targets } : deployment);
         }

@@ -52,6 +52,9 @@ public static class StarterScope
             #   services an SBOM declares, or other deployments as product/deployment.
             #   targets (optional): what 'ctem discover' and 'ctem validate' contact: host names, IP addresses,
             #   CIDR ranges and http(s) URLs, each optionally with :PORT; only what scope.allow covers is contacted.
+            #   reachableFrom (optional): the entry points of attack paths that reach it: internet, partner,
+            #   internal, ci; default [internet] when internetFacing, else [internal]; [] when only the
+            #   deployments that connect to it reach it. Endpoints that scanners report are placed by targets.
             deployments:
               - name: eu-public
                 environment: production
@@ -63,6 +66,7 @@ public static class StarterScope
                 environment: production
                 internetFacing: false
                 customers: Finance staff, on the internal network
+                reachableFrom: [internal, partner]
 
         # integrations (optional): third-party services the products use. name (required, unique); kind (optional):
         # api, saas, database, queue, identity or other; endpoint (optional): its URL; data (optional): the data

@@ -21,6 +21,10 @@ internal static class GraphSamples
     /// <summary>A finding a dynamic scanner saw on the running system, without a CVSS vector.</summary>
     public static StoredFinding Validated(long id) => Finding(id, $"nuclei:template-{id}", null, ["nuclei"]);
 
+    /// <summary>A finding a scanner reported on an endpoint or URL (<paramref name="asset"/> as the asset key), validated by the tool.</summary>
+    public static StoredFinding At(long id, string asset, string tool = "nuclei", string severity = "high") =>
+        new(id, "shop", asset, null, asset, null, new VulnerabilityRef($"{tool}:rule-{id}", [], null, severity, []), [], FindingStatus.Open, Seen, Seen, [tool]);
+
     public static StoredFinding Secret(long id, string rule, string file) =>
         new(id, "shop", file, null, file, null, new VulnerabilityRef("secret:" + rule, [], null, "high", []) { Cwes = ["CWE-798"] }, [], FindingStatus.Open, Seen, Seen, ["trivy"])
         {

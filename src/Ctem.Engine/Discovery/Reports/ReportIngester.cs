@@ -175,7 +175,11 @@ public sealed class ReportIngester(ICtemStore store, IReadOnlyList<IReportParser
         var vex = await VexStage.AfterRecordAsync(store, schemes, time, product.Name, request.Scope.Vex, cancellationToken);
         if (outcomes.Count > 0)
         {
-            await Graph.GraphStage.AfterRecordAsync(store, time, request.Scope, product.Name, outcomes[^1].RunId, cancellationToken);
+            var graph = await Graph.GraphStage.AfterRecordAsync(store, time, request.Scope, product.Name, outcomes[^1].RunId, cancellationToken);
+            for (var i = 0; i < runs.Count; i++)
+            {
+                runs[i] = runs[i] with { Findings = await Graph.GraphStage.WithFinalRisksAsync(store, graph, runs[i].Outcome, runs[i].Findings, cancellationToken) };
+            }
         }
         var closed = await VexStage.ClosedAsync(store, vex, outcomes.SelectMany(o => o.Findings.Values.Select(f => f.Id)), cancellationToken);
         await Mobilization.Tickets.FixClaimVerifier.AfterRecordAsync(store, product.Name, [.. records.Select(r => r.Tool)], time.GetUtcNow(), cancellationToken);

@@ -8,8 +8,9 @@ namespace Ctem.Plugins.Parsers.CycloneDx;
 
 /// <summary>
 /// Reads a CycloneDX XML SBOM (schema 1.0 to 1.6): <c>metadata/component</c> is the product, <c>components</c>
-/// (nested at any depth) are its inventory, <c>dependencies</c> its graph. Each component keeps an XPath-like
-/// location (<c>/bom/components/component[3]</c>). DTDs are refused: they can read local files and expand without bound.
+/// (nested at any depth) are its inventory, <c>dependencies</c> its graph, <c>services</c> the services it provides or
+/// calls (<see cref="CycloneDxXmlServices"/>). Each keeps an XPath-like location (<c>/bom/components/component[3]</c>).
+/// DTDs are refused and no external entity is ever resolved: they can read local files and expand without bound.
 /// </summary>
 public sealed class CycloneDxXmlParser : IInventoryParser
 {
@@ -84,7 +85,11 @@ public sealed class CycloneDxXmlParser : IInventoryParser
             Collect(path, ns, list, "/bom/components", found, diagnostics);
         }
 
-        if (found.Count == 0)
+        var graph = CycloneDxXmlGraph.Read(ns, root.Element(ns + "dependencies"));
+        var services = CycloneDxXmlServices.Read(path, ns, root, graph);
+
+        // A SaaSBOM may declare only services: those are inventory too, for the exposure graph.
+        if (found.Count == 0 && services.Count == 0)
         {
             diagnostics.Add(Diagnostic.Error(DiagnosticCodes.NoComponents, path, "the SBOM lists no components (<components> is missing or empty)", "/bom/components"));
             return new InventoryResult(null, diagnostics);
@@ -94,7 +99,6 @@ public sealed class CycloneDxXmlParser : IInventoryParser
         var product = productElement is not null && Text(productElement, ns + "name") is { } productName
             ? new ProductRef(productName, Text(productElement, ns + "version"))
             : null;
-        var graph = CycloneDxXmlGraph.Read(ns, root.Element(ns + "dependencies"));
         var direct = graph is not null && productElement?.Attribute("bom-ref")?.Value is { } productRef && graph.TryGetValue(productRef, out var edges)
             ? edges.ToHashSet(StringComparer.Ordinal)
             : null;
@@ -108,7 +112,7 @@ public sealed class CycloneDxXmlParser : IInventoryParser
                     : direct.Contains(f.Component.BomRef) ? DependencyRelation.Direct : DependencyRelation.Transitive,
             })
             .ToList();
-        return new InventoryResult(new Inventory(product, components), diagnostics);
+        return new InventoryResult(new Inventory(product, components) { Services = services }, diagnostics);
     }
 
     private static void Collect(string path, XNamespace ns, XElement list, string location, List<(Component, string?)> found, List<Diagnostic> diagnostics)

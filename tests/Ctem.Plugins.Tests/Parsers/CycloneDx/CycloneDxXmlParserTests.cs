@@ -183,6 +183,37 @@ public sealed class CycloneDxXmlParserTests
         Assert.Equal(hasGraph, inventory.Components.Any(c => c.DependsOn.Count > 0));
     }
 
+    // No XML SBOM in the shared data declares services: the SaaSBOM example, written out as XML, must read as its JSON does.
+    [SkippableFact]
+    public async Task Parse_SaaSBomAsXml_ReadsTheServicesItsJsonOriginalDoes()
+    {
+        var json = await InventoryAssert.ParseSharedSbomAsync(new CycloneDxJsonParser(), "cyclonedx-bom-examples.zip", "SaaSBOM/apigateway-microservices-datastores/bom.json");
+
+        var xml = await ParseFile(TestData("saasbom-1.4.cdx.xml"));
+
+        Assert.Empty(xml.Diagnostics);
+        Assert.Empty(xml.Inventory!.Components);
+        Assert.Equal(json.Inventory!.Services.Select(Facts), xml.Inventory.Services.Select(Facts));
+        Assert.Equal("/bom/services/service[1]/services/service[4]", xml.Inventory.Services.Single(s => s.Name == "Postgres").Location.Pointer);
+    }
+
+    [Fact]
+    public async Task Parse_Version15Services_ReadsTrustZoneDataFlowsProviderAndCalls()
+    {
+        var services = (await ParseFile(TestData("services-1.5.cdx.xml"))).Inventory!.Services;
+
+        Assert.Equal(
+            [
+                "Checkout checkout top dmz boundary=True authenticated=True endpoints=https://shop.example/checkout data=PII(outbound) calls=payments provider=",
+                "Payments API payments top  boundary= authenticated= endpoints= data= calls= provider=Payments Inc",
+            ],
+            services.Select(Facts));
+    }
+
+    private static string Facts(DeclaredService s) =>
+        $"{s.Name} {s.BomRef} {(s.TopLevel ? "top" : "nested")} {s.TrustZone} boundary={s.TrustBoundary} authenticated={s.Authenticated} " +
+        $"endpoints={string.Join(' ', s.Endpoints)} data={string.Join(' ', s.Data.Select(d => $"{d.Classification}({d.Flow})"))} calls={string.Join(' ', s.Calls)} provider={s.Provider}";
+
     private static byte[] ReadHead(ZipArchive archive, string entry)
     {
         using var stream = archive.GetEntry(entry)!.Open();
