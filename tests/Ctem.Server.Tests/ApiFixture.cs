@@ -49,6 +49,9 @@ internal sealed class ApiFixture : IAsyncDisposable
 
     public TestDatabase Database => _database;
 
+    /// <summary>The server's services (its store, clock and Engine).</summary>
+    public IServiceProvider Services => _factory.Services;
+
     /// <summary>The token of each (team, role).</summary>
     public IReadOnlyDictionary<(string Team, string Role), string> Tokens { get; }
 

@@ -37,7 +37,7 @@ public sealed class IndexModel(DashboardData data) : DashboardPage(data)
             return refusal;
         }
 
-        (Findings, Total) = Search.Apply(await Data.FindingsAsync(Caller, Search.StoreFilter(), cancellationToken));
+        (Findings, Total) = await Data.FindingPageAsync(Caller, Search, cancellationToken);
         return Page();
     }
 
