@@ -53,6 +53,28 @@ internal static class FindingPageQueries
         return (int)await connection.ExecuteScalarAsync<long>(new CommandDefinition($"SELECT COUNT(*) FROM findings f WHERE {where}", parameters, cancellationToken: cancellationToken));
     }
 
+    public static async Task<IReadOnlyList<ProductFindingCounts>> CountOpenAsync(
+        DbConnection connection, ISqlDialect dialect, IReadOnlyCollection<string> products, DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        var listed = FindingQueries.StatusCondition(FindingStatusFilter.Open);
+        var sql = $"""
+            SELECT f.product_name AS Product, f.priority AS Priority,
+                SUM(CASE WHEN {listed} THEN 1 ELSE 0 END) AS Open,
+                SUM(CASE WHEN {listed} AND {InKev(dialect)} THEN 1 ELSE 0 END) AS Kev,
+                SUM(CASE WHEN f.risk_json IS NOT NULL AND {DueAt(dialect)} < @Now THEN 1 ELSE 0 END) AS Breached
+            FROM findings f
+            WHERE f.status = 'open' AND {dialect.InList(dialect.Ordinal("f.product_name"), "Products")}
+            GROUP BY f.product_name, f.priority
+            """;
+        var rows = await connection.QueryAsync<(string Product, string? Priority, long Open, long Kev, long Breached)>(
+            new CommandDefinition(sql, new { Products = products.ToArray(), Now = now }, cancellationToken: cancellationToken));
+        return [.. rows.GroupBy(r => r.Product, StringComparer.Ordinal).OrderBy(g => g.Key, StringComparer.Ordinal).Select(g => new ProductFindingCounts(
+            g.Key,
+            g.Where(r => r.Priority is not null).ToDictionary(r => r.Priority!, r => (int)r.Open, StringComparer.Ordinal),
+            (int)g.Sum(r => r.Kev),
+            (int)g.Sum(r => r.Breached)))];
+    }
+
     private static IEnumerable<string> Conditions(ISqlDialect dialect, FindingPageRequest request, DynamicParameters parameters)
     {
         var filter = request.Filter;
@@ -90,8 +112,7 @@ internal static class FindingPageQueries
         if (request.Kev is { } kev)
         {
             // The KEV join of the listing: the vulnerability's id or any alias names a catalogue entry.
-            var inKev = $"(f.vulnerability_id IN (SELECT cve_id FROM kev_entries) OR EXISTS (SELECT 1 FROM kev_entries k WHERE k.cve_id IN ({dialect.JsonStrings("f.aliases_json")})))";
-            yield return kev ? inKev : $"NOT {inKev}";
+            yield return kev ? InKev(dialect) : $"NOT {InKev(dialect)}";
         }
 
         if (request.Ssvc is { } ssvc)
@@ -128,13 +149,19 @@ internal static class FindingPageQueries
         }
     }
 
+    // The KEV join of the listing: the vulnerability's id or any alias names a catalogue entry.
+    private static string InKev(ISqlDialect dialect) =>
+        $"(f.vulnerability_id IN (SELECT cve_id FROM kev_entries) OR EXISTS (SELECT 1 FROM kev_entries k WHERE k.cve_id IN ({dialect.JsonStrings("f.aliases_json")})))";
+
     // KEV's earliest-added entry among the vulnerability's ids gives its due day, as ExploitationLookup merges them.
-    private static string[] DueKey(ISqlDialect dialect)
+    private static string DueAt(ISqlDialect dialect)
     {
         var kevDay = $"SELECT k.due_date FROM kev_entries k WHERE k.cve_id IN (SELECT f.vulnerability_id UNION ALL {dialect.JsonStrings("f.aliases_json")}) ORDER BY k.date_added LIMIT 1";
-        var due = dialect.DueAt("f.first_seen_at", dialect.JsonField("f.risk_json", "slaDays"), kevDay);
-        return [$"CASE WHEN f.risk_json IS NULL THEN 1 ELSE 0 END", due, dialect.Ordinal("f.product_name"), dialect.Ordinal("f.component_purl"), dialect.Ordinal("f.vulnerability_id"), "f.id"];
+        return dialect.DueAt("f.first_seen_at", dialect.JsonField("f.risk_json", "slaDays"), kevDay);
     }
+
+    private static string[] DueKey(ISqlDialect dialect) =>
+        ["CASE WHEN f.risk_json IS NULL THEN 1 ELSE 0 END", DueAt(dialect), dialect.Ordinal("f.product_name"), dialect.Ordinal("f.component_purl"), dialect.Ordinal("f.vulnerability_id"), "f.id"];
 
     private static string[] PriorityKey(ISqlDialect dialect) =>
         [NegatedScore, dialect.Ordinal("f.product_name"), dialect.Ordinal("f.component_purl"), dialect.Ordinal("f.vulnerability_id"), "f.id"];

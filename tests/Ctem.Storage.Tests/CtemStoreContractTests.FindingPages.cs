@@ -95,6 +95,37 @@ public abstract partial class CtemStoreContractTests
     }
 
     [SkippableTheory]
+    [InlineData(0)]
+    [InlineData(5)]
+    [InlineData(20)]
+    [InlineData(400)]
+    public async Task CountOpenFindingsAsync_IsTheListingsOpenFindingsByPriority_TheirKevEntries_AndSlasBreaches(int daysLater)
+    {
+        var store = await OpenStoreAsync();
+        var kept = await StorePagedFindingsAsync(store);
+        await store.AcceptRiskAsync(kept.Single(k => k.Observation.Vulnerability.Id == "CVE-2021-44906").Id, "behind the gateway", StoreData.T0.AddDays(900), "alice", StoreData.T0, Ct);
+        var now = StoreData.T0.AddDays(daysLater);
+
+        var counts = await store.CountOpenFindingsAsync(["shop", "blog", "nobody"], now, Ct);
+
+        var open = await store.GetFindingsAsync(new FindingFilter(null, FindingStatusFilter.Open), Ct);
+        var all = await store.GetFindingsAsync(new FindingFilter(null, FindingStatusFilter.All), Ct);
+        var inKev = Kev.Entries.ToDictionary(e => e.CveId, StringComparer.Ordinal);
+        var expected = new[] { "blog", "shop" }.Select(product => new
+        {
+            Product = product,
+            Priorities = string.Join(' ', open.Where(f => f.Product == product && f.Risk is not null).CountBy(f => f.Risk!.Priority.ToString().ToLowerInvariant()).OrderBy(p => p.Key, StringComparer.Ordinal)),
+            Kev = open.Count(f => f.Product == product && f.Vulnerability.Aliases.Prepend(f.Vulnerability.Id).Any(inKev.ContainsKey)),
+            Breached = all.Count(f => f.Product == product && f.Status == FindingStatus.Open
+                && DueDate.Of(f.Risk, f.FirstSeenAt, f.Vulnerability.Aliases.Prepend(f.Vulnerability.Id).Select(inKev.GetValueOrDefault).OfType<KevEntry>().MinBy(e => e.DateAdded))?.At < now),
+        });
+        Assert.Equal(
+            expected.Select(e => $"{e.Product}: {e.Priorities}; kev {e.Kev}; breached {e.Breached}"),
+            counts.Select(c => $"{c.Product}: {string.Join(' ', c.OpenByPriority.Where(p => p.Value > 0).OrderBy(p => p.Key, StringComparer.Ordinal))}; kev {c.Kev}; breached {c.Breached}"));
+        Assert.Equal(daysLater is 0 or 5 ? 1 : daysLater == 20 ? 3 : 5, counts.Single(c => c.Product == "shop").Breached);
+    }
+
+    [SkippableTheory]
     [InlineData("priority")]
     [InlineData("id")]
     public async Task GetFindingPageAsync_FindingsAddedAndResolvedBetweenPages_NextPageStartsAfterTheCursor(string order)

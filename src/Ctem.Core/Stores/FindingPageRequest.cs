@@ -52,3 +52,10 @@ public sealed record FindingPageRequest(FindingFilter Filter, FindingOrder Order
     /// <summary>Skip this many findings (after <see cref="After"/>, if any) before the page: numbered pages.</summary>
     public int Offset { get; init; }
 }
+
+/// <summary>
+/// A product's open findings at a glance, counted in the database: by priority (open as the findings list means it:
+/// no accepted risk, not closed by VEX), those of them in CISA's KEV, and the SLA breaches as <c>ctem sla</c> counts
+/// them (findings a source still reports, past their due date).
+/// </summary>
+public sealed record ProductFindingCounts(string Product, IReadOnlyDictionary<string, int> OpenByPriority, int Kev, int Breached);

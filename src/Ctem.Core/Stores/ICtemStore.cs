@@ -86,6 +86,9 @@ public partial interface ICtemStore : IAsyncDisposable
     /// <summary>How many findings the request's filters select, whatever its position, offset and limit: the total of numbered pages.</summary>
     Task<int> CountFindingsAsync(FindingPageRequest request, CancellationToken cancellationToken);
 
+    /// <summary>The counts of each of <paramref name="products"/> that has a finding open, breaches as of <paramref name="now"/>; by product name.</summary>
+    Task<IReadOnlyList<ProductFindingCounts>> CountOpenFindingsAsync(IReadOnlyCollection<string> products, DateTimeOffset now, CancellationToken cancellationToken);
+
     /// <summary>A product's runs, oldest first; empty for an unknown product.</summary>
     Task<IReadOnlyList<RunSummary>> GetRunsAsync(string product, CancellationToken cancellationToken);
 

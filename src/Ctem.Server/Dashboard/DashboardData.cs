@@ -80,6 +80,7 @@ public sealed class DashboardData
         return events;
     }
 
-    internal async Task<SlaReport> SlaAsync(Caller caller, CancellationToken cancellationToken) =>
-        await SlaReporter.ReportAsync(_engine.Store, null, null, await VisibleAsync(caller, cancellationToken), Now, cancellationToken);
+    /// <summary>What the SLA figures are computed from, over the caller's products.</summary>
+    internal async Task<SlaInputs> SlaInputsAsync(Caller caller, CancellationToken cancellationToken) =>
+        await SlaReporter.LoadAsync(_engine.Store, null, null, await VisibleAsync(caller, cancellationToken), cancellationToken);
 }
