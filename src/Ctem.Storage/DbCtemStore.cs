@@ -162,6 +162,20 @@ internal abstract partial class DbCtemStore : ICtemStore, IAcceptanceSource
         return await FindingPageQueries.PageAsync(connection, _dialect, request, cancellationToken);
     }
 
+    public async Task<int> CountFindingsAsync(FindingPageRequest request, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        await using var connection = await OpenAsync(cancellationToken);
+        return await FindingPageQueries.CountAsync(connection, _dialect, request, cancellationToken);
+    }
+
+    public async Task<IReadOnlyList<ProductFindingCounts>> CountOpenFindingsAsync(IReadOnlyCollection<string> products, DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(products);
+        await using var connection = await OpenAsync(cancellationToken);
+        return await FindingPageQueries.CountOpenAsync(connection, _dialect, products, now, cancellationToken);
+    }
+
     public async Task<IReadOnlyList<RunSummary>> GetRunsAsync(string product, CancellationToken cancellationToken)
     {
         await using var connection = await OpenAsync(cancellationToken);

@@ -15,15 +15,26 @@ internal static class FindingPageQueries
     // A finding without an assessment sorts as score -1; negated, the whole key ascends, so one row comparison seeks it.
     private const string NegatedScore = "-COALESCE(f.risk_score, -1)";
 
-    private static readonly string[] TextColumns = ["f.vulnerability_id", "f.aliases_json", "f.summary", "f.component_purl", "f.package_name", "f.product_name"];
+    private static readonly string[] TextColumns = ["f.vulnerability_id", "f.summary", "f.component_purl", "f.package_name", "f.product_name"];
 
     public static async Task<IReadOnlyList<StoredFinding>> PageAsync(DbConnection connection, ISqlDialect dialect, FindingPageRequest request, CancellationToken cancellationToken)
     {
+        if (request.Order == FindingOrder.Due && request.After is not null)
+        {
+            throw new ArgumentException("the due order is paged by offset, not by a position", nameof(request));
+        }
+
         var parameters = new DynamicParameters();
         var where = string.Join(" AND ", Conditions(dialect, request, parameters));
-        var order = request.Order == FindingOrder.Id ? "f.id" : string.Join(", ", PriorityKey(dialect));
+        var order = request.Order switch
+        {
+            FindingOrder.Id => "f.id",
+            FindingOrder.Due => string.Join(", ", DueKey(dialect)),
+            _ => string.Join(", ", PriorityKey(dialect)),
+        };
         parameters.Add("Limit", request.Limit);
-        var sql = $"{FindingQueries.RowsSql(withRisk: true, where)}\nORDER BY {order}\nLIMIT @Limit";
+        parameters.Add("Offset", request.Offset);
+        var sql = $"{FindingQueries.RowsSql(withRisk: true, where)}\nORDER BY {order}\nLIMIT @Limit OFFSET @Offset";
         var rows = (await connection.QueryAsync<OpenFindingRow>(new CommandDefinition(sql, parameters, cancellationToken: cancellationToken))).AsList();
         if (rows.Count == 0)
         {
@@ -33,6 +44,35 @@ internal static class FindingPageQueries
         var byId = new DynamicParameters();
         byId.Add("Ids", rows.Select(r => r.Id).ToArray());
         return await FindingQueries.CompleteAsync(connection, rows, dialect.InList("f.id", "Ids"), byId, cancellationToken);
+    }
+
+    public static async Task<int> CountAsync(DbConnection connection, ISqlDialect dialect, FindingPageRequest request, CancellationToken cancellationToken)
+    {
+        var parameters = new DynamicParameters();
+        var where = string.Join(" AND ", Conditions(dialect, request with { After = null }, parameters));
+        return (int)await connection.ExecuteScalarAsync<long>(new CommandDefinition($"SELECT COUNT(*) FROM findings f WHERE {where}", parameters, cancellationToken: cancellationToken));
+    }
+
+    public static async Task<IReadOnlyList<ProductFindingCounts>> CountOpenAsync(
+        DbConnection connection, ISqlDialect dialect, IReadOnlyCollection<string> products, DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        var listed = FindingQueries.StatusCondition(FindingStatusFilter.Open);
+        var sql = $"""
+            SELECT f.product_name AS Product, f.priority AS Priority,
+                SUM(CASE WHEN {listed} THEN 1 ELSE 0 END) AS Open,
+                SUM(CASE WHEN {listed} AND {InKev(dialect)} THEN 1 ELSE 0 END) AS Kev,
+                SUM(CASE WHEN f.risk_json IS NOT NULL AND {DueAt(dialect)} < @Now THEN 1 ELSE 0 END) AS Breached
+            FROM findings f
+            WHERE f.status = 'open' AND {dialect.InList(dialect.Ordinal("f.product_name"), "Products")}
+            GROUP BY f.product_name, f.priority
+            """;
+        var rows = await connection.QueryAsync<(string Product, string? Priority, long Open, long Kev, long Breached)>(
+            new CommandDefinition(sql, new { Products = products.ToArray(), Now = now }, cancellationToken: cancellationToken));
+        return [.. rows.GroupBy(r => r.Product, StringComparer.Ordinal).OrderBy(g => g.Key, StringComparer.Ordinal).Select(g => new ProductFindingCounts(
+            g.Key,
+            g.Where(r => r.Priority is not null).ToDictionary(r => r.Priority!, r => (int)r.Open, StringComparer.Ordinal),
+            (int)g.Sum(r => r.Kev),
+            (int)g.Sum(r => r.Breached)))];
     }
 
     private static IEnumerable<string> Conditions(ISqlDialect dialect, FindingPageRequest request, DynamicParameters parameters)
@@ -72,16 +112,23 @@ internal static class FindingPageQueries
         if (request.Kev is { } kev)
         {
             // The KEV join of the listing: the vulnerability's id or any alias names a catalogue entry.
-            var inKev = $"(f.vulnerability_id IN (SELECT cve_id FROM kev_entries) OR EXISTS (SELECT 1 FROM kev_entries k WHERE k.cve_id IN ({dialect.JsonStrings("f.aliases_json")})))";
-            yield return kev ? inKev : $"NOT {inKev}";
+            yield return kev ? InKev(dialect) : $"NOT {InKev(dialect)}";
+        }
+
+        if (request.Ssvc is { } ssvc)
+        {
+            parameters.Add("Ssvc", StorageJson.Serialize(ssvc).Trim('"'), DbType.String);
+            yield return $"{dialect.JsonField("f.risk_json", "ssvc")} = @Ssvc";
         }
 
         // Lower-casing in SQL agrees with ignoring case in .NET for ASCII text; other text is matched by the caller alone.
-        // One search of the columns joined (a match across two of them is let through; the caller checks again).
+        // Each column and alias on its own, so a match never spans two of them and a count of the matches is exact.
         if (request.Text is { } text && text.All(char.IsAscii))
         {
             parameters.Add("Text", text.ToLowerInvariant(), DbType.String);
-            yield return dialect.ContainsLower(string.Join(" || ' ' || ", TextColumns.Select(c => $"COALESCE({c}, '')")), "Text");
+            var columns = TextColumns.Select(c => dialect.ContainsLower($"COALESCE({c}, '')", "Text"))
+                .Append($"EXISTS (SELECT 1 FROM {dialect.JsonElements("f.aliases_json")} WHERE {dialect.ContainsLower("value", "Text")})");
+            yield return $"({string.Join(" OR ", columns)})";
         }
 
         if (request.After is { } after)
@@ -101,6 +148,20 @@ internal static class FindingPageQueries
             }
         }
     }
+
+    // The KEV join of the listing: the vulnerability's id or any alias names a catalogue entry.
+    private static string InKev(ISqlDialect dialect) =>
+        $"(f.vulnerability_id IN (SELECT cve_id FROM kev_entries) OR EXISTS (SELECT 1 FROM kev_entries k WHERE k.cve_id IN ({dialect.JsonStrings("f.aliases_json")})))";
+
+    // KEV's earliest-added entry among the vulnerability's ids gives its due day, as ExploitationLookup merges them.
+    private static string DueAt(ISqlDialect dialect)
+    {
+        var kevDay = $"SELECT k.due_date FROM kev_entries k WHERE k.cve_id IN (SELECT f.vulnerability_id UNION ALL {dialect.JsonStrings("f.aliases_json")}) ORDER BY k.date_added LIMIT 1";
+        return dialect.DueAt("f.first_seen_at", dialect.JsonField("f.risk_json", "slaDays"), kevDay);
+    }
+
+    private static string[] DueKey(ISqlDialect dialect) =>
+        ["CASE WHEN f.risk_json IS NULL THEN 1 ELSE 0 END", DueAt(dialect), dialect.Ordinal("f.product_name"), dialect.Ordinal("f.component_purl"), dialect.Ordinal("f.vulnerability_id"), "f.id"];
 
     private static string[] PriorityKey(ISqlDialect dialect) =>
         [NegatedScore, dialect.Ordinal("f.product_name"), dialect.Ordinal("f.component_purl"), dialect.Ordinal("f.vulnerability_id"), "f.id"];

@@ -39,6 +39,19 @@ internal interface ISqlDialect
     /// <summary>A predicate true when <paramref name="expression"/>, lower-cased, contains the (lower-case) text parameter <paramref name="parameter"/>.</summary>
     string ContainsLower(string expression, string parameter);
 
+    /// <summary>A FROM item over the strings of the JSON array in text column <paramref name="column"/>, each as column <c>value</c>.</summary>
+    string JsonElements(string column);
+
+    /// <summary>The text of top-level field <paramref name="field"/> of the JSON object in text column <paramref name="column"/>.</summary>
+    string JsonField(string column, string field);
+
+    /// <summary>
+    /// When a finding is due, as a value that sorts in time order: first seen (<paramref name="firstSeenAt"/>) plus
+    /// <paramref name="slaDays"/> whole days, or the start (UTC) of day <paramref name="kevDueDay"/> (text, yyyy-MM-dd)
+    /// when that is earlier; null when <paramref name="slaDays"/> is null.
+    /// </summary>
+    string DueAt(string firstSeenAt, string slaDays, string kevDueDay);
+
     /// <summary>Where the data lives, safe to print.</summary>
     string Description { get; }
 

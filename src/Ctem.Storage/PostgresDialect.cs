@@ -40,6 +40,15 @@ internal sealed class PostgresDialect : ISqlDialect
 
     public string ContainsLower(string expression, string parameter) => $"strpos(lower({expression}), @{parameter}) > 0";
 
+    public string JsonElements(string column) => $"json_array_elements_text({column}::json) AS value";
+
+    public string JsonField(string column, string field) => $"({column}::json ->> '{field}')";
+
+    // Days as 24 hours: an interval of days would follow the session's time zone across a change of summer time.
+    // LEAST ignores a null, so a finding without KEV's day is due by its SLA.
+    public string DueAt(string firstSeenAt, string slaDays, string kevDueDay) =>
+        $"CASE WHEN ({slaDays}) IS NULL THEN NULL ELSE LEAST({firstSeenAt} + make_interval(hours => 24 * ({slaDays})::int), (({kevDueDay}) || 'T00:00:00Z')::timestamptz) END";
+
     public string InList(string column, string parameter) => $"{column} = ANY(@{parameter})";
 
     public async Task<DbConnection> OpenConnectionAsync(CancellationToken cancellationToken) =>

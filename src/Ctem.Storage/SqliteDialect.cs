@@ -53,6 +53,18 @@ internal sealed class SqliteDialect : ISqlDialect
 
     public string ContainsLower(string expression, string parameter) => $"instr(lower({expression}), @{parameter}) > 0";
 
+    public string JsonElements(string column) => $"json_each({column})";
+
+    public string JsonField(string column, string field) => $"json_extract({column}, '$.{field}')";
+
+    // Times are fixed-width UTC text (Timestamps.ToText), so whole days move the date part alone and text order is
+    // time order; min() of a null is null, hence the second try without KEV's day.
+    public string DueAt(string firstSeenAt, string slaDays, string kevDueDay)
+    {
+        var bySla = $"(date(substr({firstSeenAt}, 1, 10), printf('%+d days', {slaDays})) || substr({firstSeenAt}, 11))";
+        return $"COALESCE(min(({kevDueDay}) || 'T00:00:00.0000000+00:00', {bySla}), {bySla})";
+    }
+
     public string InList(string column, string parameter) => $"{column} IN @{parameter}";
 
     public async Task<DbConnection> OpenConnectionAsync(CancellationToken cancellationToken)

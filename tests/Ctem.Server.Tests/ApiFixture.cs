@@ -49,6 +49,9 @@ internal sealed class ApiFixture : IAsyncDisposable
 
     public TestDatabase Database => _database;
 
+    /// <summary>The server's services (its store, clock and Engine).</summary>
+    public IServiceProvider Services => _factory.Services;
+
     /// <summary>The token of each (team, role).</summary>
     public IReadOnlyDictionary<(string Team, string Role), string> Tokens { get; }
 
@@ -108,6 +111,9 @@ internal sealed class ApiFixture : IAsyncDisposable
 
         return client;
     }
+
+    /// <summary>A client of this server with its own cookie and redirect handling.</summary>
+    public HttpClient Client(WebApplicationFactoryClientOptions options) => _factory.CreateClient(options);
 
     /// <summary>Runs <c>ctem</c> in-process on this database; returns stdout, and fails on a non-zero exit.</summary>
     public Task<string> CliAsync(params string[] args) => CliAsync(_database, args);

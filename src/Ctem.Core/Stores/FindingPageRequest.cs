@@ -1,3 +1,5 @@
+using Ctem.Core.Scoring.Ssvc;
+
 namespace Ctem.Core.Stores;
 
 /// <summary>The orders a page of findings can be read in, each total (ties broken by id) so a cursor can resume it.</summary>
@@ -8,6 +10,13 @@ public enum FindingOrder
 
     /// <summary>Oldest first.</summary>
     Id,
+
+    /// <summary>
+    /// Soonest due first (<see cref="Scoring.Risk.DueDate"/>: the SLA from first seen, or KEV's due day when earlier),
+    /// findings without a due date last; then product, component, vulnerability and id, ordinal. Read by
+    /// <see cref="FindingPageRequest.Offset"/>, not by a cursor: no index holds it, since KEV's day joins at read time.
+    /// </summary>
+    Due,
 }
 
 /// <summary>Where the previous page ended: the sort key of its last finding (<see cref="Score"/> is -1 for a finding without an assessment).</summary>
@@ -34,6 +43,19 @@ public sealed record FindingPageRequest(FindingFilter Filter, FindingOrder Order
     /// </summary>
     public string? Text { get; init; }
 
-    /// <summary>Start after this position; null for the first page.</summary>
+    /// <summary>Only findings whose assessment has this SSVC decision; null for any.</summary>
+    public SsvcOutcome? Ssvc { get; init; }
+
+    /// <summary>Start after this position; null for the first page. Not for <see cref="FindingOrder.Due"/>.</summary>
     public FindingPosition? After { get; init; }
+
+    /// <summary>Skip this many findings (after <see cref="After"/>, if any) before the page: numbered pages.</summary>
+    public int Offset { get; init; }
 }
+
+/// <summary>
+/// A product's open findings at a glance, counted in the database: by priority (open as the findings list means it:
+/// no accepted risk, not closed by VEX), those of them in CISA's KEV, and the SLA breaches as <c>ctem sla</c> counts
+/// them (findings a source still reports, past their due date).
+/// </summary>
+public sealed record ProductFindingCounts(string Product, IReadOnlyDictionary<string, int> OpenByPriority, int Kev, int Breached);

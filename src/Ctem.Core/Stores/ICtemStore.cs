@@ -83,6 +83,12 @@ public partial interface ICtemStore : IAsyncDisposable
     /// <summary>At most <see cref="FindingPageRequest.Limit"/> findings after the request's position, in its order, filtered in the database.</summary>
     Task<IReadOnlyList<StoredFinding>> GetFindingPageAsync(FindingPageRequest request, CancellationToken cancellationToken);
 
+    /// <summary>How many findings the request's filters select, whatever its position, offset and limit: the total of numbered pages.</summary>
+    Task<int> CountFindingsAsync(FindingPageRequest request, CancellationToken cancellationToken);
+
+    /// <summary>The counts of each of <paramref name="products"/> that has a finding open, breaches as of <paramref name="now"/>; by product name.</summary>
+    Task<IReadOnlyList<ProductFindingCounts>> CountOpenFindingsAsync(IReadOnlyCollection<string> products, DateTimeOffset now, CancellationToken cancellationToken);
+
     /// <summary>A product's runs, oldest first; empty for an unknown product.</summary>
     Task<IReadOnlyList<RunSummary>> GetRunsAsync(string product, CancellationToken cancellationToken);
 

@@ -2,6 +2,8 @@ using Ctem.Server.Access;
 using Ctem.Server.Hosting;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Authentication.Cookies;
+using Microsoft.AspNetCore.DataProtection;
+using Microsoft.AspNetCore.DataProtection.KeyManagement;
 using Microsoft.AspNetCore.Http.Extensions;
 using Microsoft.Extensions.FileProviders;
 
@@ -10,7 +12,8 @@ namespace Ctem.Server.Dashboard;
 /// <summary>
 /// The dashboard: Razor Pages over the same store, Engine and team access as the API (see docs/adr/002-dashboard.md).
 /// A session is a cookie made from an API token at sign-in; it holds the token's id, team and role, and is refused
-/// as soon as the token is revoked or expires.
+/// as soon as the token is revoked or expires. The cookies are protected with keys kept in the database, so any node
+/// of a cluster reads any other's.
 /// </summary>
 internal static class DashboardSetup
 {
@@ -33,6 +36,9 @@ internal static class DashboardSetup
             options.AccessDeniedPath = SignInPath;
             options.Events.OnValidatePrincipal = RefuseUnusableTokenAsync;
         });
+        // Every node on the database shares one key ring, and one application name, whatever its content root.
+        services.AddDataProtection().SetApplicationName("ctem");
+        services.AddOptions<KeyManagementOptions>().Configure<StoreLifetime, TimeProvider>((options, store, time) => options.XmlRepository = new StoreKeyRepository(store, time));
         services.AddAuthorizationBuilder().AddPolicy(Policy, policy => policy.AddAuthenticationSchemes(Scheme).RequireAuthenticatedUser());
         services.AddAntiforgery(options =>
         {

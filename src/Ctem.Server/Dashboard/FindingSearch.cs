@@ -60,7 +60,35 @@ public sealed record FindingSearch(
     public FindingFilter StoreFilter() =>
         new(Product, Enum.Parse<FindingStatusFilter>(Status, ignoreCase: true)) { Owner = Owner };
 
-    /// <summary>The rest of the filter, the sort and the page, over what the store returned.</summary>
+    /// <summary>
+    /// The whole search as the store's page request, over the caller's products: filtered, sorted and cut in SQL. Null
+    /// when the text is not ASCII, which the store cannot match ignoring case as .NET does (<see cref="Apply"/> does).
+    /// </summary>
+    public FindingPageRequest? PageRequest(IReadOnlyCollection<string> visible)
+    {
+        if (Text is { } text && !string.IsNullOrWhiteSpace(text) && !text.Trim().All(char.IsAscii))
+        {
+            return null;
+        }
+
+        var order = Sort switch
+        {
+            "id" => FindingOrder.Id,
+            "due" => FindingOrder.Due,
+            _ => FindingOrder.Priority,
+        };
+        return new FindingPageRequest(StoreFilter(), order, PageSize)
+        {
+            Products = Product is null ? [.. visible] : null,
+            Priorities = Priority is null ? null : [Priority],
+            Kev = Kev is null ? null : Kev == "true",
+            Ssvc = Ssvc is null ? null : Enum.GetValues<SsvcOutcome>().Single(o => CisaSsvc.NameOf(o).Equals(Ssvc, StringComparison.OrdinalIgnoreCase)),
+            Text = string.IsNullOrWhiteSpace(Text) ? null : Text.Trim(),
+            Offset = (Page - 1) * PageSize,
+        };
+    }
+
+    /// <summary>The rest of the filter, the sort and the page, over what the store returned: for text the store cannot match.</summary>
     public (IReadOnlyList<FindingView> Page, int Total) Apply(IEnumerable<FindingView> findings)
     {
         var kept = findings

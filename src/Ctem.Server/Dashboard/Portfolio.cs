@@ -1,7 +1,5 @@
 using Ctem.Core.Stores;
-using Ctem.Reporting;
 using Ctem.Server.Dashboard.Charts;
-using Ctem.Engine.Mobilization.Sla;
 
 namespace Ctem.Server.Dashboard;
 
@@ -24,26 +22,24 @@ public static class Portfolio
 
     public static readonly string[] Sorts = ["product", "open", "critical", "high", "medium", "low", "kev", "breaches", "scan"];
 
+    /// <param name="counts">The products' open findings, KEV entries and breaches, counted by the store; a product without one is absent.</param>
     public static IReadOnlyList<PortfolioRow> Rows(
-        IReadOnlyList<ProductSummary> products, IReadOnlyList<FindingView> open, SlaReport sla, IReadOnlyDictionary<string, IReadOnlyList<FindingEvent>> events, DateTimeOffset now)
+        IReadOnlyList<ProductSummary> products, IReadOnlyList<ProductFindingCounts> counts, IReadOnlyDictionary<string, IReadOnlyList<FindingEvent>> events, DateTimeOffset now)
     {
         ArgumentNullException.ThrowIfNull(products);
-        ArgumentNullException.ThrowIfNull(open);
-        ArgumentNullException.ThrowIfNull(sla);
+        ArgumentNullException.ThrowIfNull(counts);
         ArgumentNullException.ThrowIfNull(events);
-        var byProduct = open.ToLookup(f => f.Product, StringComparer.Ordinal);
-        var breaches = sla.Breached.CountBy(b => b.Finding.Product).ToDictionary(StringComparer.Ordinal);
+        var byProduct = counts.ToDictionary(c => c.Product, StringComparer.Ordinal);
         return products.Select(product =>
         {
-            var findings = byProduct[product.Name].ToList();
-            var priorities = WeeklyHistory.Priorities.ToDictionary(
-                p => p, p => findings.Count(f => f.Risk is { } risk && JsonOutput.Name(risk.Priority) == p), StringComparer.Ordinal);
+            var count = byProduct.GetValueOrDefault(product.Name);
+            var priorities = WeeklyHistory.Priorities.ToDictionary(p => p, p => count?.OpenByPriority.GetValueOrDefault(p) ?? 0, StringComparer.Ordinal);
             var history = WeeklyHistory.Of(events.GetValueOrDefault(product.Name) ?? [], now, TrendWeeks);
             return new PortfolioRow(
                 product.Name,
                 priorities,
-                findings.Count(f => f.Exploitation?.Kev is not null),
-                breaches.GetValueOrDefault(product.Name),
+                count?.Kev ?? 0,
+                count?.Breached ?? 0,
                 history.Select(w => (double)w.Open).ToList(),
                 product.LastScanAt);
         }).ToList();

@@ -103,6 +103,30 @@ public sealed class DashboardBrowserTests(DashboardFixture dashboard) : IClassFi
         Assert.False(overflow, $"{url} at {width} px scrolls sideways");
     }
 
+    [SkippableTheory]
+    [InlineData(1280)]
+    [InlineData(390)]
+    public async Task Product_ExposureGraph_HighlightsThePaths_AndListsTheCut_AsTheApiComputesThem(int width)
+    {
+        var page = await dashboard.PageAsync(width: width);
+        Ctem.Testing.Prerequisite.Require(dashboard.HasGraph ? null : "the exposure graph takes the shared sample data (../shared/data)");
+        using var client = dashboard.Api.Client("reader");
+        var paths = JsonDocument.Parse(await client.GetStringAsync($"/api/v1/products/{ApiFixture.OwnProduct}/paths")).RootElement;
+        var cut = paths.GetProperty("cut").GetProperty("findings").EnumerateArray().Select(f => "#" + f.GetInt64().ToString(CultureInfo.InvariantCulture)).ToList();
+
+        await page.GotoAsync($"/products/{ApiFixture.OwnProduct}");
+        await page.Locator("#exposure").ScrollIntoViewIfNeededAsync();
+        await page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(Browser.ScreenshotDirectory, $"products-harp-graph-{width}.png"), FullPage = false });
+
+        Assert.NotEmpty(cut);
+        Assert.Equal(cut, (await page.Locator("#cut li a").AllInnerTextsAsync()).Select(t => t.Split(' ')[0]));
+        Assert.Equal(Math.Min(20, paths.GetProperty("paths").GetArrayLength()), await page.Locator("#paths tbody tr").CountAsync());
+        Assert.True(await page.Locator("svg.graph .node.on-path").CountAsync() >= paths.GetProperty("paths")[0].GetProperty("nodes").GetArrayLength());
+        Assert.True(await page.Locator("svg.graph .node.cut").CountAsync() >= cut.Count);
+        Assert.True(await page.Locator("svg.graph .edge.on-path").CountAsync() > 0);
+        Assert.Contains("to cut", await page.Locator("#exposure-summary").InnerTextAsync(), StringComparison.Ordinal);
+    }
+
     [SkippableFact]
     public async Task Findings_Filter_KeepsItInTheUrl_AndListsWhatTheApiLists()
     {

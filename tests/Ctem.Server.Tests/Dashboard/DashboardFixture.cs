@@ -33,6 +33,7 @@ public sealed class DashboardFixture : IAsyncLifetime
         }
 
         _api = await ApiFixture.CreateAsync(Dialect.Sqlite);
+        await AddExposureGraphAsync(_api);
         _server = ServerHost.Build([], new ServerSettings(_api.Database.Spec) { Urls = "http://127.0.0.1:0" });
         await _server.StartAsync();
         BaseUrl = _server.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.Single();
@@ -54,6 +55,62 @@ public sealed class DashboardFixture : IAsyncLifetime
         }
 
         return page;
+    }
+
+    /// <summary>Whether the own product has an exposure graph with attack paths (it takes the shared sample data).</summary>
+    public bool HasGraph { get; private set; }
+
+    // The own product on the internet, with crown jewels behind it, and Trivy's network CVEs and leaked AWS key
+    // ingested into it: the product page then draws paths and a cut.
+    private async Task AddExposureGraphAsync(ApiFixture api)
+    {
+        string[] reports = [Ctem.Testing.RepoPaths.SharedData("scanners", "trivy", "defectdojo__cvss_severity_source.json"), Ctem.Testing.RepoPaths.SharedData("scanners", "trivy", "trivy-integration__secrets.json")];
+        if (!reports.All(File.Exists))
+        {
+            return;
+        }
+
+        var scope = Path.Combine(api.Database.Directory, "graph.yaml");
+        await File.WriteAllTextAsync(scope, $"""
+            products:
+              - name: {ApiFixture.OwnProduct}
+                owner:
+                  team: {ApiFixture.OwnTeam}
+                criticality: high
+                deployments:
+                  - name: web
+                    environment: production
+                    internetFacing: true
+                    connects: [{ApiFixture.OwnProduct}/api, payments]
+                  - name: api
+                    environment: production
+                    connects: [orders-db]
+            integrations:
+              - name: payments
+                kind: api
+                endpoint: https://api.payments.example
+                data: [card-data]
+              - name: aws-exports
+                kind: saas
+                endpoint: https://s3.amazonaws.com
+                data: [exports]
+            data:
+              - name: orders-db
+                classification: restricted
+                crownJewel: true
+              - name: card-data
+                classification: restricted
+                crownJewel: true
+              - name: exports
+                classification: confidential
+                crownJewel: true
+            """);
+        foreach (var report in reports)
+        {
+            await api.CliAsync("ingest", report, "--product", ApiFixture.OwnProduct, "--scope", scope);
+        }
+
+        HasGraph = true;
     }
 
     public static void Prerequisite() => Ctem.Testing.Prerequisite.Require(Dashboard.Browser.UnavailableReason);

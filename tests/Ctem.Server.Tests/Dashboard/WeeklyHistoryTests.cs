@@ -44,6 +44,43 @@ public sealed class WeeklyHistoryTests
         Assert.Equal(fixedCount, week.Fixed);
     }
 
+    // Finding 1: opened high, closed by VEX (not_affected) 10 days ago, reopened by VEX (affected) 3 days ago.
+    // Finding 2: opened low, its risk accepted 2 weeks ago until the acceptance expired 2 days ago.
+    // Finding 3: opened medium, VEX says fixed 15 days ago, then its source stopped reporting it 8 days ago.
+    private static readonly FindingEvent[] Decided =
+    [
+        new(1, 1, 1, Now.AddDays(-21), FindingEventKind.Opened, "high", null),
+        new(2, 2, 1, Now.AddDays(-21), FindingEventKind.Opened, "low", null),
+        new(3, 3, 1, Now.AddDays(-21), FindingEventKind.Opened, "medium", null),
+        new(4, 2, null, Now.AddDays(-14), FindingEventKind.Accepted, null, null) { Actor = "alice", To = "2026-11-27" },
+        new(5, 3, null, Now.AddDays(-15), FindingEventKind.Vex, null, null) { VexState = "fixed" },
+        new(6, 1, null, Now.AddDays(-10), FindingEventKind.Vex, null, null) { VexState = "not_affected" },
+        new(7, 3, 2, Now.AddDays(-8), FindingEventKind.Resolved, "medium", null),
+        new(8, 1, null, Now.AddDays(-3), FindingEventKind.Vex, null, null) { VexState = "affected" },
+        new(9, 2, null, Now.AddDays(-2), FindingEventKind.AcceptanceExpired, null, null) { To = "2026-11-27" },
+    ];
+
+    /// <summary>Weeks back from now: the open count per priority (critical, high, medium, low, unassessed), new, fixed.</summary>
+    public static readonly TheoryData<int, int[], int, int> DecidedWeeks = new()
+    {
+        { 3, [0, 1, 1, 1, 0], 3, 0 },
+        { 2, [0, 1, 0, 0, 0], 0, 0 },
+        { 1, [0, 0, 0, 0, 0], 0, 1 },
+        { 0, [0, 1, 0, 1, 0], 0, 0 },
+    };
+
+    [Theory]
+    [MemberData(nameof(DecidedWeeks))]
+    public void Replay_LeavesAcceptedAndVexClosedFindingsOutOfTheOpenCount(int weeksBack, int[] open, int opened, int fixedCount)
+    {
+        var history = WeeklyHistory.Of(Decided, Now, maxWeeks: 26);
+
+        var week = history.Single(w => w.End == Now.AddDays(-7 * weeksBack));
+        Assert.Equal(open, WeeklyHistory.Priorities.Append(WeeklyHistory.Unassessed).Select(p => week.OpenByPriority[p]).ToArray());
+        Assert.Equal(opened, week.Opened);
+        Assert.Equal(fixedCount, week.Fixed);
+    }
+
     [Theory]
     [InlineData(0, 2)]
     [InlineData(20, 4)]

@@ -14,6 +14,14 @@ public static class SlaReporter
     public static async Task<SlaReport> ReportAsync(
         ICtemStore store, string? product, string? owner, IReadOnlySet<string>? among, DateTimeOffset now, CancellationToken cancellationToken)
     {
+        var inputs = await LoadAsync(store, product, owner, among, cancellationToken);
+        return SlaCalculator.Compute(inputs.Findings, inputs.Kev, inputs.Events, now);
+    }
+
+    /// <summary>What the report is computed from (and the dashboard's weekly compliance too).</summary>
+    /// <param name="among">Only these products (those an API token's team may see); null for every product.</param>
+    public static async Task<SlaInputs> LoadAsync(ICtemStore store, string? product, string? owner, IReadOnlySet<string>? among, CancellationToken cancellationToken)
+    {
         ArgumentNullException.ThrowIfNull(store);
         var findings = (await store.GetFindingsAsync(new FindingFilter(product, FindingStatusFilter.All) { Owner = owner }, cancellationToken))
             .Where(f => among is null || among.Contains(f.Product))
@@ -26,6 +34,9 @@ public static class SlaReporter
             events.AddRange(await store.GetFindingEventsAsync(name, 0, long.MaxValue, cancellationToken));
         }
 
-        return SlaCalculator.Compute(findings, kev, events, now);
+        return new SlaInputs(findings, kev, events);
     }
 }
+
+/// <summary>The findings (open and resolved), their KEV entries by vulnerability id, and their products' history.</summary>
+public sealed record SlaInputs(IReadOnlyList<StoredFinding> Findings, IReadOnlyDictionary<string, KevEntry> Kev, IReadOnlyList<FindingEvent> Events);

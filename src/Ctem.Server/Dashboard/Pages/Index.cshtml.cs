@@ -21,9 +21,8 @@ public sealed class IndexModel(DashboardData data) : DashboardPage(data)
         var cancellationToken = HttpContext.RequestAborted;
         Sort = Portfolio.Sorts.Contains(Sort) ? Sort : "product";
         var products = await Data.ProductsAsync(Caller, cancellationToken);
-        var open = await Data.FindingsAsync(Caller, new FindingFilter(null, FindingStatusFilter.Open), cancellationToken);
-        var sla = await Data.SlaAsync(Caller, cancellationToken);
+        var counts = await Data.Store.CountOpenFindingsAsync([.. products.Select(p => p.Name)], Data.Now, cancellationToken);
         var events = await Data.EventsAsync(products.Select(p => p.Name), cancellationToken);
-        Rows = Portfolio.Sorted(Portfolio.Rows(products, open, sla, events, Data.Now), Sort, Descending);
+        Rows = Portfolio.Sorted(Portfolio.Rows(products, counts, events, Data.Now), Sort, Descending);
     }
 }

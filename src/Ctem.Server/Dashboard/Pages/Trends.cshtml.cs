@@ -4,7 +4,7 @@ using Ctem.Server.Dashboard.Charts;
 
 namespace Ctem.Server.Dashboard.Pages;
 
-/// <summary>Trends drawn from the findings' history: open by priority, new versus fixed per week, MTTR, SLA compliance.</summary>
+/// <summary>Trends drawn from the findings' history: open by priority, new versus fixed per week, MTTR, SLA compliance week by week and now.</summary>
 public sealed class TrendsModel(DashboardData data) : DashboardPage(data)
 {
     public const int Weeks = 26;
@@ -13,14 +13,16 @@ public sealed class TrendsModel(DashboardData data) : DashboardPage(data)
 
     public SlaReport? Sla { get; private set; }
 
+    public IReadOnlyList<SlaWeek> Compliance { get; private set; } = [];
+
     public IReadOnlyList<string> Labels => History.Select(w => Format.Day(w.End)[5..]).ToList();
 
     public async Task OnGetAsync()
     {
         var cancellationToken = HttpContext.RequestAborted;
-        var products = await Data.ProductsAsync(Caller, cancellationToken);
-        var events = await Data.EventsAsync(products.Select(p => p.Name), cancellationToken);
-        History = WeeklyHistory.Of(events.Values.SelectMany(e => e).ToList(), Data.Now, Weeks);
-        Sla = await Data.SlaAsync(Caller, cancellationToken);
+        var inputs = await Data.SlaInputsAsync(Caller, cancellationToken);
+        History = WeeklyHistory.Of(inputs.Events, Data.Now, Weeks);
+        Sla = SlaCalculator.Compute(inputs.Findings, inputs.Kev, inputs.Events, Data.Now);
+        Compliance = WeeklySla.Of(inputs.Findings, inputs.Kev, inputs.Events, await Data.Store.GetProductRiskSettingsAsync(cancellationToken), Data.Now, Weeks);
     }
 }

@@ -23,7 +23,8 @@ public sealed class IndexModel(DashboardData data) : DashboardPage(data)
     {
         var cancellationToken = HttpContext.RequestAborted;
         Search = new FindingSearch(Blank(product), Blank(priority), Blank(status) ?? "open", Blank(owner), Blank(kev), Blank(ssvc), text, Blank(sort) ?? "priority", page ?? 1);
-        Products = (await Data.ProductsAsync(Caller, cancellationToken)).Select(p => p.Name).ToList();
+        // The names alone: the product list's open counts would read every finding.
+        Products = [.. (await Data.VisibleAsync(Caller, cancellationToken)).Order(StringComparer.Ordinal)];
         Refused = Search.Problems();
         if (Search.Product is { } named && !Products.Contains(named))
         {
@@ -37,7 +38,7 @@ public sealed class IndexModel(DashboardData data) : DashboardPage(data)
             return refusal;
         }
 
-        (Findings, Total) = Search.Apply(await Data.FindingsAsync(Caller, Search.StoreFilter(), cancellationToken));
+        (Findings, Total) = await Data.FindingPageAsync(Caller, Search, cancellationToken);
         return Page();
     }
 

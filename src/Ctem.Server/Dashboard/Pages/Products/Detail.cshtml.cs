@@ -6,11 +6,12 @@ using Ctem.Engine.History;
 using Ctem.Engine.Validation;
 using Ctem.Plugins;
 using Ctem.Reporting;
+using Ctem.Server.Dashboard.Charts;
 using Microsoft.AspNetCore.Mvc;
 
 namespace Ctem.Server.Dashboard.Pages.Products;
 
-/// <summary>One product: its current inventory per source (direct and transitive, scope), its runs per source, what the last runs changed, and its SBOM and VEX downloads.</summary>
+/// <summary>One product: its current inventory per source (direct and transitive, scope), its runs per source, what the last runs changed, its exposure graph when it has one, and its SBOM and VEX downloads.</summary>
 public sealed class DetailModel(DashboardData data, ScopeDocument scope) : DashboardPage(data)
 {
     public const string SbomFormat = "cyclonedx-json";
@@ -25,6 +26,9 @@ public sealed class DetailModel(DashboardData data, ScopeDocument scope) : Dashb
 
     public FindingDiffReport? Diff { get; private set; }
 
+    /// <summary>The product's latest exposure graph with its paths analysed; null when none was built or it is empty.</summary>
+    public ExposureView? Exposure { get; private set; }
+
     public async Task<IActionResult> OnGetAsync(string name)
     {
         var cancellationToken = HttpContext.RequestAborted;
@@ -38,6 +42,7 @@ public sealed class DetailModel(DashboardData data, ScopeDocument scope) : Dashb
         Inventories = await Data.Store.GetCurrentInventoriesAsync(name, cancellationToken);
         Runs = await Data.Store.GetRunsAsync(name, cancellationToken);
         Diff = Runs.Count == 0 ? null : (await new FindingDiff(Data.Store).ComputeAsync(name, null, null, cancellationToken)).Report;
+        Exposure = await Data.Store.GetLatestGraphAsync(name, cancellationToken) is { Graph.Nodes.Count: > 0 } stored ? ExposureView.Of(stored) : null;
         return Page();
     }
 
