@@ -11,6 +11,10 @@ using Ctem.Storage;
 // throughput against the whole knowledge base. Usage: run.sh [SHARED_DIR] (default ../shared).
 // --findings N: how many findings the load benchmark (CTEM_BENCH_ONLY=load) stores, 1 M by default, and the ingest
 // benchmark's report holds, 100,000 by default.
+// --ports LIST: the ports the discover benchmark (CTEM_BENCH_ONLY=discover) scans; 1-1000 by default.
+var portsAt = Array.IndexOf(args, "--ports");
+var discoverPorts = portsAt >= 0 && portsAt + 1 < args.Length ? args[portsAt + 1] : "1-1000";
+args = portsAt >= 0 ? [.. args.Take(portsAt), .. args.Skip(portsAt + 2)] : args;
 var findingsAt = Array.IndexOf(args, "--findings");
 int? findings = findingsAt >= 0 && findingsAt + 1 < args.Length && int.TryParse(args[findingsAt + 1], out var count) && count > 0 ? count : null;
 args = findingsAt >= 0 ? [.. args.Take(findingsAt), .. args.Skip(findingsAt + 2)] : args;
@@ -46,6 +50,11 @@ try
     await using var store = await CtemStoreFactory.OpenAsync(Environment.GetEnvironmentVariable("CTEM_BENCH_DB") ?? database, TimeProvider.System, CancellationToken.None);
     var reader = new InputReader(InputLimits.Default);
     var importer = new KnowledgeImporter(store, BuiltInPlugins.AdvisoryParsers, BuiltInPlugins.FeedParsers, BuiltInPlugins.CveRecordParsers, BuiltInPlugins.VersionSchemes, reader);
+
+    if (Environment.GetEnvironmentVariable("CTEM_BENCH_ONLY") == "discover")
+    {
+        return await DiscoverVersusNmap.RunAsync(store, reader, discoverPorts);
+    }
 
     if (Environment.GetEnvironmentVariable("CTEM_BENCH_ONLY") == "ingest")
     {

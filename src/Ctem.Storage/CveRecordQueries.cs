@@ -33,6 +33,26 @@ internal static class CveRecordQueries
         return found.ToDictionary(f => f.Key, f => (IReadOnlyList<CveRecord>)f.Value, StringComparer.Ordinal);
     }
 
+    /// <summary>The records whose configurations name any of the (vendor, product) pairs, each once, by CVE id and database.</summary>
+    public static async Task<IReadOnlyList<CveRecord>> NamingProductsAsync(
+        DbConnection connection, IReadOnlyCollection<(string Vendor, string Product)> products, CancellationToken cancellationToken)
+    {
+        var found = new SortedDictionary<(string, string), CveRecord>();
+        foreach (var (vendor, product) in products.Select(p => (p.Vendor.ToLowerInvariant(), p.Product.ToLowerInvariant())).Distinct())
+        {
+            var rows = await connection.QueryAsync<string>(new CommandDefinition(
+                "SELECT r.record_json FROM cve_cpe_products p JOIN cve_records r ON r.cve_id = p.cve_id AND r.origin = p.origin "
+                + "WHERE p.vendor = @Vendor AND p.product = @Product",
+                new { Vendor = vendor, Product = product }, cancellationToken: cancellationToken));
+            foreach (var record in rows.Select(StorageJson.Deserialize<CveRecord>))
+            {
+                found[(record.CveId, record.Database)] = record;
+            }
+        }
+
+        return [.. found.Values];
+    }
+
     public static async Task<IReadOnlyList<CveRecordStatusRow>> StatusAsync(DbConnection connection, CancellationToken cancellationToken)
     {
         var rows = await connection.QueryAsync<(string Database, long Records, DateTimeOffset? LatestModified, DateTimeOffset? LastImportedAt)>(new CommandDefinition(

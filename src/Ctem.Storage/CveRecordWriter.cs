@@ -19,6 +19,8 @@ internal sealed class CveRecordWriter(DbConnection connection, DbTransaction tra
 
     private static readonly string[] Columns = ["cve_id", "origin", "modified", "status", "record_json", "content_sha256", "imported_at"];
 
+    private static readonly string[] ProductColumns = ["vendor", "product", "cve_id", "origin"];
+
     private readonly Dictionary<(string Id, string Database), (CveRecord Record, string Json, string Digest)> _pending = [];
     private readonly HashSet<(string Id, string Database)> _replaced = [];
     private Dictionary<(string Id, string Database), (DateTimeOffset Modified, string Digest, bool InDatabase)>? _stored;
@@ -56,9 +58,12 @@ internal sealed class CveRecordWriter(DbConnection connection, DbTransaction tra
         {
             foreach (var database in batch.GroupBy(k => k.Database))
             {
-                await connection.ExecuteAsync(new CommandDefinition(
-                    $"DELETE FROM cve_records WHERE origin = @Database AND {dialect.InList("cve_id", "Ids")}",
-                    new { Database = database.Key, Ids = database.Select(k => k.Id).ToArray() }, transaction, cancellationToken: cancellationToken));
+                foreach (var table in (string[])["cve_records", "cve_cpe_products"])
+                {
+                    await connection.ExecuteAsync(new CommandDefinition(
+                        $"DELETE FROM {table} WHERE origin = @Database AND {dialect.InList("cve_id", "Ids")}",
+                        new { Database = database.Key, Ids = database.Select(k => k.Id).ToArray() }, transaction, cancellationToken: cancellationToken));
+                }
             }
         }
 
@@ -67,6 +72,7 @@ internal sealed class CveRecordWriter(DbConnection connection, DbTransaction tra
         {
             p.Record.CveId, p.Record.Database, Timestamps.Normalize(p.Record.Modified), p.Record.Status, p.Json, p.Digest, now,
         }), cancellationToken);
+        await dialect.BulkInsertAsync(connection, transaction, "cve_cpe_products", ProductColumns, _pending.Values.SelectMany(p => NamedProducts(p.Record)), cancellationToken);
         foreach (var key in _pending.Keys)
         {
             _stored![key] = _stored[key] with { InDatabase = true };
@@ -75,6 +81,14 @@ internal sealed class CveRecordWriter(DbConnection connection, DbTransaction tra
         _pending.Clear();
         _replaced.Clear();
     }
+
+    // Vendor and product lower-cased, as lookups ask for them.
+    private static IEnumerable<object?[]> NamedProducts(CveRecord record) =>
+        NvdConfigurations.NamedCpes(record.CpeConfigurationsJson)
+            .Select(cpe => (Vendor: cpe.Vendor.ToLowerInvariant(), Product: cpe.Product.ToLowerInvariant()))
+            .Where(p => p.Vendor.Length > 0 && p.Product.Length > 0)
+            .Distinct()
+            .Select(p => new object?[] { p.Vendor, p.Product, record.CveId, record.Database });
 
     private async Task<Dictionary<(string, string), (DateTimeOffset, string, bool)>> LoadStoredAsync(CancellationToken cancellationToken)
     {

@@ -96,6 +96,13 @@ internal abstract partial class DbCtemStore : ICtemStore, IAcceptanceSource
         return await CveRecordQueries.ByIdAsync(connection, _dialect, cveIds, cancellationToken);
     }
 
+    public async Task<IReadOnlyList<CveRecord>> GetCveRecordsNamingAsync(IReadOnlyCollection<(string Vendor, string Product)> products, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(products);
+        await using var connection = await OpenAsync(cancellationToken);
+        return await CveRecordQueries.NamingProductsAsync(connection, products, cancellationToken);
+    }
+
     public async Task<IReadOnlyDictionary<string, Exploitation>> GetExploitationAsync(IReadOnlyCollection<string> cveIds, CancellationToken cancellationToken)
     {
         await using var connection = await OpenAsync(cancellationToken);

@@ -51,6 +51,29 @@ public sealed class DiscoverTests
         Assert.Equal(($"tcp://127.0.0.1:{port}", "nmap:open-port", "9.6p1"), ((string?)finding["component"]!["purl"], (string?)finding["vulnerability"]!["id"], (string?)finding["component"]!["version"]));
     }
 
+    [Fact]
+    public async Task Discover_DistributionBanner_JsonNamesTheFingerprintsCpeAndBuild()
+    {
+        using var listener = new TcpListener(IPAddress.Loopback, 0);
+        listener.Start();
+        var port = ((IPEndPoint)listener.LocalEndpoint).Port;
+        var serving = Task.Run(async () =>
+        {
+            using var client = await listener.AcceptTcpClientAsync();
+            await client.GetStream().WriteAsync("SSH-2.0-OpenSSH_8.2p1 Ubuntu-4ubuntu0.5\r\n"u8.ToArray());
+            await Task.Delay(500);
+        });
+        using var fixture = new CliFixture();
+        var scope = fixture.File("ctem.yaml", $"products:\n  - name: shop\n    deployments: [{{name: lab, environment: test, targets: [\"127.0.0.1:{port}\"]}}]\nscope: {{allow: [127.0.0.1]}}");
+
+        var result = await fixture.RunAsync("discover", "--scope", scope, "--format", "json");
+        await serving;
+
+        Assert.Equal(0, result.ExitCode);
+        var fingerprint = JsonNode.Parse(result.Stdout)!["services"]![0]!["fingerprints"]![0]!;
+        Assert.Equal(("cpe:2.3:a:openbsd:openssh:8.2:p1:*:*:*:*:*:*", "Ubuntu-4ubuntu0.5"), ((string?)fingerprint["cpe"], (string?)fingerprint["build"]));
+    }
+
     public static TheoryData<string, string[], string> Refusals => new()
     {
         { "products:\n  - name: shop\n    deployments: [{name: lab, environment: test, targets: [\"127.0.0.1:22\"]}]", [], "no scope.allow" },

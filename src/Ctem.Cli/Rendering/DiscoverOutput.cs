@@ -113,6 +113,7 @@ public static class DiscoverOutput
                     writer.WriteString("purl", fingerprint.Purl.ToString());
                     writer.WriteString("cpe", fingerprint.Cpe);
                     writer.WriteString("evidence", fingerprint.Evidence);
+                    writer.WriteString("build", fingerprint.Build);
                     writer.WriteEndObject();
                 }
 

@@ -35,7 +35,15 @@ public sealed record ProbedService(string Host, IPAddress Address, int Port)
 
 /// <summary>A technology and version seen in a header or banner (<c>Server: nginx/1.18.0</c>, <c>SSH-2.0-OpenSSH_8.2p1</c>).</summary>
 /// <param name="Evidence">The text it was read from, as the service sent it.</param>
-public sealed record Fingerprint(string Product, string? Version, PackageUrl Purl, string? Cpe, string Evidence);
+public sealed record Fingerprint(string Product, string? Version, PackageUrl Purl, string? Cpe, string Evidence)
+{
+    /// <summary>
+    /// The distribution build the same line names (<c>Ubuntu-4ubuntu0.5</c> after <c>OpenSSH_8.2p1</c>, <c>(Ubuntu)</c>
+    /// after <c>Apache/2.4.41</c>); null when none. Distributions backport fixes without changing the upstream version,
+    /// so a CVE matched on such a version is probably already fixed.
+    /// </summary>
+    public string? Build { get; init; }
+}
 
 /// <summary>What one probe learnt of a service. A probe that does not apply, or learns nothing, returns <see cref="None"/>.</summary>
 /// <param name="Service">The service as this probe names it; null to keep the earlier guess.</param>

@@ -2,7 +2,7 @@ namespace Ctem.Core.Model;
 
 /// <summary>
 /// A CPE 2.3 formatted string (<c>cpe:2.3:a:redis:redis:*:*:*:*:*:*:*:*</c>), split into its attributes with CPE's
-/// backslash quoting undone. Only what Ctem judges on is named: part, vendor, product, version and target software.
+/// backslash quoting undone. Only what Ctem judges on is named: part, vendor, product, version, update and target software.
 /// </summary>
 public sealed record CpeName(string Part, string Vendor, string Product, string Version, string TargetSoftware)
 {
@@ -10,6 +10,9 @@ public sealed record CpeName(string Part, string Vendor, string Product, string 
 
     /// <summary>The text it was read from.</summary>
     public required string Text { get; init; }
+
+    /// <summary>The update attribute: OpenSSH's <c>p1</c> of "8.2p1", <c>*</c> for ANY, <c>-</c> for NA.</summary>
+    public string Update { get; init; } = "*";
 
     /// <summary>True when the target software is a named platform, not ANY (<c>*</c>) or NA (<c>-</c>).</summary>
     public bool NamesTargetSoftware => TargetSoftware is not ("*" or "-" or "");
@@ -24,7 +27,7 @@ public sealed record CpeName(string Part, string Vendor, string Product, string 
 
         var values = Split(text.AsSpan("cpe:2.3:".Length));
         return values.Count == Attributes
-            ? new CpeName(values[0], values[1], values[2], values[3], values[8]) { Text = text }
+            ? new CpeName(values[0], values[1], values[2], values[3], values[8]) { Text = text, Update = values[4] }
             : null;
     }
 

@@ -10,7 +10,12 @@ namespace Ctem.Core.Model;
 public static class NvdConfigurations
 {
     /// <summary>Every distinct CPE that a configuration marks vulnerable, in the order given; none for unreadable JSON.</summary>
-    public static IReadOnlyList<CpeName> VulnerableCpes(string? configurationsJson)
+    public static IReadOnlyList<CpeName> VulnerableCpes(string? configurationsJson) => Cpes(configurationsJson, vulnerableOnly: true);
+
+    /// <summary>Every distinct CPE a configuration names, vulnerable or a platform; what an index of records by product holds.</summary>
+    public static IReadOnlyList<CpeName> NamedCpes(string? configurationsJson) => Cpes(configurationsJson, vulnerableOnly: false);
+
+    private static IReadOnlyList<CpeName> Cpes(string? configurationsJson, bool vulnerableOnly)
     {
         if (string.IsNullOrWhiteSpace(configurationsJson))
         {
@@ -24,7 +29,7 @@ public static class NvdConfigurations
             var seen = new HashSet<string>(StringComparer.Ordinal);
             foreach (var node in NodesOf(document.RootElement))
             {
-                Collect(node, found, seen);
+                Collect(node, vulnerableOnly, found, seen);
             }
 
             return found;
@@ -43,13 +48,13 @@ public static class NvdConfigurations
         _ => [],
     };
 
-    private static void Collect(JsonElement node, List<CpeName> found, HashSet<string> seen)
+    private static void Collect(JsonElement node, bool vulnerableOnly, List<CpeName> found, HashSet<string> seen)
     {
         foreach (var match in Items(node, "cpeMatch").Concat(Items(node, "cpe_match")))
         {
             var vulnerable = match.TryGetProperty("vulnerable", out var flag) && flag.ValueKind == JsonValueKind.True;
             var text = Text(match, "criteria") ?? Text(match, "cpe23Uri");
-            if (vulnerable && CpeName.Parse(text) is { } cpe && seen.Add(cpe.Text))
+            if ((vulnerable || !vulnerableOnly) && CpeName.Parse(text) is { } cpe && seen.Add(cpe.Text))
             {
                 found.Add(cpe);
             }
@@ -57,7 +62,7 @@ public static class NvdConfigurations
 
         foreach (var child in Items(node, "children"))
         {
-            Collect(child, found, seen);
+            Collect(child, vulnerableOnly, found, seen);
         }
     }
 

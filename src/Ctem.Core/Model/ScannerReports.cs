@@ -131,6 +131,12 @@ public sealed record ReportedFinding(
     /// </summary>
     public IReadOnlyList<string> MatchedCpes { get; init; } = [];
 
+    /// <summary>
+    /// The source's own reason to doubt the finding (a version read from a distribution's banner, where fixes are
+    /// backported under the upstream version); null when it has none. Carried as <see cref="ObservedFinding.Suspect"/>.
+    /// </summary>
+    public string? Suspect { get; init; }
+
     /// <summary>How the package was derived when the report names it only in prose, rule ids or paths; null when it names it outright.</summary>
     public IdentityDerivation? Identity { get; init; }
 

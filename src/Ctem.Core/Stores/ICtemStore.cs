@@ -37,6 +37,12 @@ public partial interface ICtemStore : IAsyncDisposable
     /// <summary>The CVE records (every database's) of the given CVE ids; ids without one are absent.</summary>
     Task<IReadOnlyDictionary<string, IReadOnlyList<CveRecord>>> GetCveRecordsAsync(IReadOnlyCollection<string> cveIds, CancellationToken cancellationToken);
 
+    /// <summary>
+    /// The CVE records whose NVD configurations name any of the CPE (vendor, product) pairs (case-insensitive), vulnerable
+    /// or as a platform: the candidates a fingerprint is matched against. Found by index, never by reading every record.
+    /// </summary>
+    Task<IReadOnlyList<CveRecord>> GetCveRecordsNamingAsync(IReadOnlyCollection<(string Vendor, string Product)> products, CancellationToken cancellationToken);
+
     /// <summary>KEV entries and EPSS scores for the given CVE ids; ids with neither are absent from the result.</summary>
     Task<IReadOnlyDictionary<string, Exploitation>> GetExploitationAsync(IReadOnlyCollection<string> cveIds, CancellationToken cancellationToken);
 

@@ -66,7 +66,8 @@ public sealed class ActiveDiscoverer(ReportIngester ingester, IReadOnlyList<ISer
             exhausted = true;
         }
 
-        var ordered = services.OrderBy(s => s.Host.Product, StringComparer.Ordinal).ThenBy(s => s.Service.Endpoint.Key, StringComparer.Ordinal).ToList();
+        var ordered = await WithFingerprintVulnerabilitiesAsync(
+            services.OrderBy(s => s.Host.Product, StringComparer.Ordinal).ThenBy(s => s.Service.Endpoint.Key, StringComparer.Ordinal).ToList(), cancellationToken);
         var stored = new List<IngestReport>();
         foreach (var product in plan.Hosts.Select(h => h.Product).Distinct(StringComparer.Ordinal))
         {
@@ -85,6 +86,18 @@ public sealed class ActiveDiscoverer(ReportIngester ingester, IReadOnlyList<ISer
             Connections = network.Connections,
             BudgetExhausted = exhausted,
         };
+    }
+
+    // Each service's fingerprints matched against NVD's CPE configurations, as findings beside the probes' own.
+    private async Task<List<DiscoveredService>> WithFingerprintVulnerabilitiesAsync(IReadOnlyList<DiscoveredService> services, CancellationToken cancellationToken)
+    {
+        var matches = await FingerprintVulnerabilities.MatchAsync(ingester.Store, services.SelectMany(s => s.Fingerprints), cancellationToken);
+        return services.Select(found =>
+        {
+            var endpoint = found.Service.Endpoint;
+            var own = matches.Where(m => found.Fingerprints.Contains(m.Fingerprint)).Select(m => FingerprintVulnerabilities.ToFinding(m, endpoint)).ToList();
+            return own.Count == 0 ? found : found with { Findings = [.. found.Findings, .. own] };
+        }).ToList();
     }
 
     private static async Task<IReadOnlyList<(PlannedHost Host, ProbedService Service)>> ScanAsync(
@@ -149,7 +162,8 @@ public sealed class ActiveDiscoverer(ReportIngester ingester, IReadOnlyList<ISer
                 SharedRule = true,
                 Description = Describe(found),
             });
-            findings.AddRange(found.Findings.Select(f => f.Asset.Key == endpoint.Key ? f with { Asset = endpoint } : f));
+            // The probes' findings on the endpoint take its facts; a fingerprint's CVE keeps its own product and version.
+            findings.AddRange(found.Findings.Select(f => f.Asset.Key == endpoint.Key && f.VulnerabilityIds.Count == 0 ? f with { Asset = endpoint } : f));
         }
 
         var report = new ScannerReport("ctem/discover", Tool, null, product, findings) { Assets = assets.DistinctBy(a => a.Key, StringComparer.Ordinal).ToList() };

@@ -29,6 +29,7 @@ public static class ReportFindingMapper
             Place = PlaceOf(finding, component.Location, root ?? InputRoot.Of([reportPath])),
             MatchedCpes = finding.MatchedCpes,
             Identity = finding.Identity,
+            Suspect = finding.Suspect,
         };
     }
 

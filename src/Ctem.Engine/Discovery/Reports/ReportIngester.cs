@@ -55,6 +55,9 @@ public sealed record IngestReport(
 /// </summary>
 public sealed class ReportIngester(ICtemStore store, IReadOnlyList<IReportParser> parsers, VersionSchemeRegistry schemes, InputReader reader, TimeProvider time)
 {
+    /// <summary>The store it records into, for callers that look up knowledge before recording (discover's fingerprints).</summary>
+    public ICtemStore Store => store;
+
     public async Task<IngestReport> IngestAsync(IngestRequest request, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(request);

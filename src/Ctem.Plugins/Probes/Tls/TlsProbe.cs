@@ -74,15 +74,21 @@ public sealed class TlsProbe : IServiceProbe
                 }
             }
 
-            if (await HelloAsync(service, network, ClientHello.Tls12, CipherSuites.Broad, askOcsp: true, cancellationToken) is { } stapling && !stapling.Extensions.Contains((ushort)5))
+            var stapling = await HelloAsync(service, network, ClientHello.Tls12, CipherSuites.Broad, askOcsp: true, cancellationToken);
+            if (stapling is not null && !stapling.Extensions.Contains((ushort)5))
             {
                 findings.Add(Finding(endpoint, "OCSP_stapling", "OCSP stapling not offered", "low"));
             }
 
+            // The hand-written hellos are TLS 1.2 and older, which a TLS 1.3-only server refuses: say what that leaves.
+            IReadOnlyList<string> notes = stapling is null && session is { Protocol: SslProtocols.Tls13 }
+                ? ["TLS 1.3 only: no weak cipher suite exists in TLS 1.3 (its five suites are all AEAD), so none was looked for; OCSP stapling was not checked (TLS 1.3 sends the stapled answer encrypted, after the hello)"]
+                : [];
+
             var facts = session is null
                 ? ["TLS: only protocols older than TLS 1.2 answered; the certificate was not read"]
                 : new[] { $"TLS: {(session.Protocol == SslProtocols.None ? "read from a hand-written hello (the platform refused the handshake)" : session.Protocol.ToString())}, {session.CipherSuite}, certificate {session.Leaf.Subject} issued by {session.Leaf.Issuer}" };
-            return new ProbeResult("tls", findings) { Tls = session is { Protocol: not SslProtocols.None }, Facts = facts };
+            return new ProbeResult("tls", findings) { Tls = session is { Protocol: not SslProtocols.None }, Facts = facts, Notes = notes };
         }
     }
 

@@ -97,7 +97,7 @@ public sealed class ActiveDiscoveryTests
         Assert.Equal(OperationStatus.Succeeded, report.Status);
         var byPort = report.Services.ToDictionary(s => s.Service.Port);
         Assert.Equal(new[] { ssh.Port, http.Port, https.Port }.Order(), byPort.Keys.Order());
-        Assert.Equal(("ssh", "pkg:generic/openssh@8.2p1", "cpe:2.3:a:openbsd:openssh:8.2:*:*:*:*:*:*:*"), (byPort[ssh.Port].Service.Service, byPort[ssh.Port].Fingerprints.Single().Purl.ToString(), byPort[ssh.Port].Fingerprints.Single().Cpe));
+        Assert.Equal(("ssh", "pkg:generic/openssh@8.2p1", "cpe:2.3:a:openbsd:openssh:8.2:p1:*:*:*:*:*:*"), (byPort[ssh.Port].Service.Service, byPort[ssh.Port].Fingerprints.Single().Purl.ToString(), byPort[ssh.Port].Fingerprints.Single().Cpe));
         Assert.Equal(("http", "pkg:generic/nginx@1.18.0"), (byPort[http.Port].Service.Service, byPort[http.Port].Fingerprints.Single().Purl.ToString()));
         Assert.Equal(NoHeaders.Append("directory-listing").Order(StringComparer.Ordinal), byPort[http.Port].Findings.Select(f => f.RuleId!).Order(StringComparer.Ordinal));
         Assert.Equal(("https", true), (byPort[https.Port].Service.Service, byPort[https.Port].Service.Tls));

@@ -58,11 +58,11 @@ internal sealed class LoopbackServer : IAsyncDisposable
         });
 
     /// <summary>A TLS server whose every handshake the platform does; the certificate and cipher suites are the test's.</summary>
-    public static LoopbackServer Tls(string address, X509Certificate2 certificate, CipherSuitesPolicy? suites = null) =>
+    public static LoopbackServer Tls(string address, X509Certificate2 certificate, CipherSuitesPolicy? suites = null, SslProtocols protocols = SslProtocols.None) =>
         Start(address, async (stream, token) =>
         {
             await using var ssl = new SslStream(stream);
-            await ssl.AuthenticateAsServerAsync(new SslServerAuthenticationOptions { ServerCertificate = certificate, CipherSuitesPolicy = suites, EnabledSslProtocols = SslProtocols.None }, token);
+            await ssl.AuthenticateAsServerAsync(new SslServerAuthenticationOptions { ServerCertificate = certificate, CipherSuitesPolicy = suites, EnabledSslProtocols = protocols }, token);
             await ssl.WriteAsync("hello\n"u8.ToArray(), token);
         });
 

@@ -47,6 +47,19 @@ public sealed class TlsProbeTests
     }
 
     [Fact]
+    public async Task Probe_Tls13OnlyServer_SaysWhatItCouldNotCheck()
+    {
+        var now = DateTimeOffset.UtcNow;
+        await using var listener = LoopbackServer.Tls("127.0.0.1", LoopbackServer.Certificate("127.0.0.1", now.AddDays(-1), now.AddDays(100)), protocols: System.Security.Authentication.SslProtocols.Tls13);
+
+        var result = await new TlsProbe().ProbeAsync(new ProbedService("127.0.0.1", IPAddress.Loopback, listener.Port), Network(), CancellationToken.None);
+
+        Assert.True(result.Tls);
+        Assert.DoesNotContain(result.Findings, f => f.RuleId!.StartsWith("testssl.sh:cipherlist_", StringComparison.Ordinal) || f.RuleId == "testssl.sh:OCSP_stapling");
+        Assert.Contains("OCSP stapling was not checked", Assert.Single(result.Notes), StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task Probe_PlainTextService_IsNoTls()
     {
         await using var listener = LoopbackServer.Http("127.0.0.1", new Dictionary<string, string> { ["/"] = LoopbackServer.Page(200, "", "hi") });

@@ -22,6 +22,7 @@ public static class FindingSuspicion
     {
         ArgumentNullException.ThrowIfNull(findings);
         ArgumentNullException.ThrowIfNull(rules);
-        return findings.Select(f => f with { Suspect = rules.Select(rule => rule.Judge(f, evidence)).FirstOrDefault(reason => reason is not null) }).ToList();
+        // A reason the source gave itself stands; the rules judge the rest.
+        return findings.Select(f => f with { Suspect = f.Suspect ?? rules.Select(rule => rule.Judge(f, evidence)).FirstOrDefault(reason => reason is not null) }).ToList();
     }
 }
