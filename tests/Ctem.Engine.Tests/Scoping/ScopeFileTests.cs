@@ -205,7 +205,7 @@ public sealed class ScopeFileTests
         [
             "products", "name", "description", "owner", "team", "contact", "owners", "match", "codeowners", "criticality", "dataSensitivity", "crownJewel",
             "releases", "version", "status", "deployments", "environment", "internetFacing", "customers", "connects",
-            "integrations", "kind", "endpoint", "data", "secrets", "classification", "targets", "scope", "allow", "deny",
+            "integrations", "kind", "endpoint", "data", "secrets", "classification", "targets", "scope", "allow", "deny", "validation", "checks",
             "sla", "acceptance", "maxDays", "riskWeights", "cvss", "epss", "kev", "ssvc", "exposure", "dependency",
             "notifications", "dueSoonDays", "channels", "type", "on", "minPriority", "products", "owners", "url", "urlEnv", "secretEnv",
             "smtp", "host", "port", "security", "username", "passwordEnv", "from", "to",
