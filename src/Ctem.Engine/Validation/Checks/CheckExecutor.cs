@@ -282,7 +282,7 @@ public sealed class CheckExecutor(ScopedNetwork network, IServiceProbe? tlsProbe
     }
 
     private static string Printable(IEnumerable<byte> bytes) =>
-        new([.. bytes.Select(b => b is >= 0x20 and < 0x7f or (byte)'\n' ? (char)b : b == '\r' ? '\u21B5' : '.')]);
+        new([.. bytes.Select(b => b is >= 0x20 and < 0x7f or (byte)'\n' or (byte)'\t' ? (char)b : b == '\r' ? '\u21B5' : '.')]);
 
     private static string Cut(string text, int length) => text.Length <= length ? text : text[..length] + "…";
 }
