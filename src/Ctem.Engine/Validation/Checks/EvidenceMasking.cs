@@ -14,7 +14,7 @@ public static partial class EvidenceMasking
     public static string Mask(string text)
     {
         ArgumentNullException.ThrowIfNull(text);
-        text = KeyValue().Replace(text, m => m.Groups["key"].Value + m.Groups["sep"].Value + m.Groups["quote"].Value + Hide(m.Groups["value"].Value) + m.Groups["quote"].Value);
+        text = KeyValue().Replace(text, m => m.Groups["key"].Value + m.Groups["sep"].Value + m.Groups["quote"].Value + Hide(m.Groups["value"].Value));
         text = JsonValue().Replace(text, m => m.Groups["key"].Value + Hide(m.Groups["value"].Value) + "\"");
         text = UrlCredentials().Replace(text, m => m.Groups["scheme"].Value + m.Groups["user"].Value + ":" + Hide(m.Groups["password"].Value) + "@");
         return Authorization().Replace(text, m => m.Groups["head"].Value + Hide(m.Groups["value"].Value));
