@@ -48,6 +48,7 @@ public static class CtemCli
             ScanCommand.Create(context),
             IngestCommand.Create(context),
             DiscoverCommand.Create(context),
+            ValidateCommand.Create(context),
             SbomCommand.Create(context),
             FindingsCommand.Create(context),
             HistoryCommand.Create(context),

@@ -14,6 +14,7 @@ internal static class FindingStates
     public const string Assigned = "assigned";
     public const string Accepted = "accepted";
     public const string AcceptanceExpired = "acceptance-expired";
+    public const string Validation = "validation";
 
     public static FindingEventKind KindOf(string kind) => kind switch
     {
@@ -25,6 +26,7 @@ internal static class FindingStates
         Assigned => FindingEventKind.Assigned,
         Accepted => FindingEventKind.Accepted,
         AcceptanceExpired => FindingEventKind.AcceptanceExpired,
+        Validation => FindingEventKind.Validation,
         _ => throw new InvalidOperationException($"unknown finding event kind '{kind}' in the database"),
     };
 }

@@ -21,6 +21,7 @@ public sealed partial class FormatOptionTests
         ["scan"] = Lists,
         ["ingest"] = Reports,
         ["discover"] = Reports,
+        ["validate"] = Reports,
         ["sbom"] = "cyclonedx-json|cyclonedx-xml|spdx-json",
         ["findings"] = Lists,
         ["history"] = Reports,

@@ -104,6 +104,7 @@ public static class FindingsCommand
 
             RiskExplanation.Write(console, chosen[i], await store.GetFindingSourcesAsync(chosen[i].Id!.Value, cancellationToken), await store.GetRunsAsync(chosen[i].Product, cancellationToken));
             VexExplanation.Write(console, await store.GetFindingVexStatementsAsync(chosen[i].Id!.Value, cancellationToken));
+            ValidationExplanation.Write(console, await store.GetValidationEvidenceAsync(null, [chosen[i].Id!.Value], cancellationToken));
         }
 
         return ExitCodes.Ok;

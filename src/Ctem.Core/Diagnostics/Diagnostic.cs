@@ -62,4 +62,7 @@ public static class DiagnosticCodes
 
     /// <summary>Active discovery or validation found nothing it may contact: no <c>scope.allow</c>, no target in it, or a bad option.</summary>
     public const string OutOfScope = "CTEM040";
+
+    /// <summary>A validation check that cannot be loaded: unreadable, not of the documented format, unsafe or not declared safe.</summary>
+    public const string InvalidCheck = "CTEM041";
 }

@@ -34,6 +34,9 @@ public sealed record ScopeDocument(IReadOnlyList<ScopeProduct> Products, Remedia
     /// <summary>Where active discovery and validation may connect (<c>scope: {allow, deny}</c>); nothing without it.</summary>
     public NetworkScope Network { get; init; } = NetworkScope.None;
 
+    /// <summary>Where <c>ctem validate</c> reads more checks (<c>validation: {checks: DIR}</c>).</summary>
+    public ValidationSettings Validation { get; init; } = ValidationSettings.None;
+
     /// <summary>The weights, priority thresholds and SLA together: everything that turns facts into a priority.</summary>
     public RiskPolicy Policy => new(RiskWeights, Priorities, Sla);
 

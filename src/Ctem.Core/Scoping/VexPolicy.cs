@@ -20,5 +20,8 @@ public static class VexSuggestionKinds
     /// <summary>A newer scan of the same release no longer finds it.</summary>
     public const string Fixed = "fixed";
 
-    public static readonly IReadOnlyList<string> All = [ComponentNotPresent, Fixed];
+    /// <summary>The latest validation check on the deployment (<c>ctem validate</c>) could not reproduce the exposure.</summary>
+    public const string NotReproduced = "not_reproduced";
+
+    public static readonly IReadOnlyList<string> All = [ComponentNotPresent, Fixed, NotReproduced];
 }

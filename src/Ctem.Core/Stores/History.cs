@@ -61,6 +61,9 @@ public enum FindingEventKind
 
     /// <summary>An accepted risk reached its end date: the finding is back in the open list.</summary>
     AcceptanceExpired,
+
+    /// <summary>A validation check ran on the finding (<c>ctem validate</c>): the outcome in <see cref="FindingEvent.To"/>, the check and target in <see cref="FindingEvent.Reason"/>.</summary>
+    Validation,
 }
 
 /// <summary>One entry of a finding's history, with the priority it had then (null where unknown: history recorded before priorities were kept).</summary>
@@ -79,7 +82,7 @@ public sealed record FindingEvent(long Id, long FindingId, long? RunId, DateTime
 
     public string? To { get; init; }
 
-    /// <summary>For acceptances: why the risk was accepted.</summary>
+    /// <summary>For acceptances: why the risk was accepted; for validations: the check and where it ran.</summary>
     public string? Reason { get; init; }
 }
 

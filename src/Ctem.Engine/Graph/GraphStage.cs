@@ -21,7 +21,8 @@ public static class GraphStage
         await store.SaveGraphAsync(runId, graph, time.GetUtcNow(), cancellationToken);
 
         // Being on a path to a crown jewel is a factor of the risk score: the new graph re-assesses the product's findings.
-        if (graph.CrownJewels.Any())
+        // So is validation evidence, which the run's own assessment does not see.
+        if (graph.CrownJewels.Any() || (await Validation.ValidationEvidenceLookup.ValidatedAsync(store, product, cancellationToken)).Count > 0)
         {
             await Reprioritizer.RunAsync(store, time, cancellationToken, product);
         }

@@ -29,6 +29,7 @@ public static class Reprioritizer
         var feeds = await FindingAssessor.FeedsAsync(store, cancellationToken);
         var now = time.GetUtcNow();
         var paths = await Graph.AttackPathExposures.ForAsync(store, open.Select(f => f.Product).Distinct(StringComparer.Ordinal), cancellationToken);
+        var validated = await Validation.ValidationEvidenceLookup.ValidatedAsync(store, product, cancellationToken);
         var updates = new List<(long, RiskAssessment)>(open.Count);
         var changed = 0;
         foreach (var finding in open)
@@ -38,6 +39,7 @@ public static class Reprioritizer
                 Suspect = finding.Suspect,
                 VersionInferredFrom = finding.VersionInferredFrom,
                 AttackPaths = paths.TryGetValue(finding.Product, out var exposure) ? exposure(finding.Id) : null,
+                Validated = validated.GetValueOrDefault(finding.Id),
             };
             var risk = RiskModel.Assess(inputs, stored.Policy, feeds, now);
             if (risk.Priority != finding.Risk?.Priority)

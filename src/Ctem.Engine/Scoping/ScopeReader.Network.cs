@@ -7,6 +7,7 @@ namespace Ctem.Engine.Scoping;
 internal sealed partial class ScopeReader
 {
     private static readonly string[] NetworkKeys = ["allow", "deny"];
+    private static readonly string[] ValidationKeys = ["checks"];
 
     private NetworkScope Network(Fields root)
     {
@@ -16,6 +17,16 @@ internal sealed partial class ScopeReader
         }
 
         return new NetworkScope(Targets(fields, "allow"), Targets(fields, "deny"));
+    }
+
+    private ValidationSettings Validation(Fields root)
+    {
+        if (root.Value("validation") is not { } node || Fields(node, "validation", ValidationKeys) is not { } fields)
+        {
+            return ValidationSettings.None;
+        }
+
+        return new ValidationSettings(Text(fields, "checks"));
     }
 
     private List<NetworkTarget> Targets(Fields fields, string key)

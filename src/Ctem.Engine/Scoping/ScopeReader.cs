@@ -11,7 +11,7 @@ namespace Ctem.Engine.Scoping;
 /// </summary>
 internal sealed partial class ScopeReader(string path, Func<string, string?>? readRelated = null)
 {
-    private static readonly string[] RootKeys = ["products", "sla", "priorities", "riskWeights", "vex", "acceptance", "notifications", "tickets", "schedules", "integrations", "data", "scope"];
+    private static readonly string[] RootKeys = ["products", "sla", "priorities", "riskWeights", "vex", "acceptance", "notifications", "tickets", "schedules", "integrations", "data", "scope", "validation"];
     private static readonly string[] VexKeys = ["author", "supplier", "auto"];
     private static readonly string[] PartyKeys = ["name", "contact", "namespace"];
     private static readonly string[] ProductKeys = ["name", "description", "owner", "owners", "codeowners", "criticality", "dataSensitivity", "crownJewel", "releases", "deployments"];
@@ -90,7 +90,7 @@ internal sealed partial class ScopeReader(string path, Func<string, string?>? re
         {
             Priorities = Priorities(fields), Vex = Vex(fields), Acceptance = Acceptance(fields), Notifications = notifications, Tickets = Tickets(fields),
             Schedules = Schedules(fields, products, notifications),
-            Integrations = Integrations(fields), Data = DataStores(fields), Network = Network(fields),
+            Integrations = Integrations(fields), Data = DataStores(fields), Network = Network(fields), Validation = Validation(fields),
         };
     }
 

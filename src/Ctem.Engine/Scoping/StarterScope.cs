@@ -93,6 +93,11 @@ public static class StarterScope
           allow: ["pay.example.com", "203.0.113.0/24"]
           deny: ["203.0.113.1"]
 
+        # validation (optional): checks: a directory of more validation checks for 'ctem validate' (nuclei-style YAML,
+        # docs/cli.md "Validation checks"), relative to this file, run beside the built-in ones. For example:
+        # validation:
+        #   checks: checks
+
         # sla (optional): the days allowed to remediate a finding, by priority: whole days, 0 or more.
         # A key left out keeps its default, shown here.
         sla:

@@ -14,7 +14,8 @@ public sealed record VexSuggestion(string Kind, StoredFinding Finding, VexStatem
 /// <summary>
 /// <c>ctem vex suggest</c>: proposes statements backed by evidence Ctem holds, for findings no statement answers yet:
 /// <c>component_not_present</c> for a component seen only in development or test scope, or reported by a tool but absent
-/// from the product's runtime inventory (its latest scans); <c>fixed</c> for a finding a later scan or report no longer finds.
+/// from the product's runtime inventory (its latest scans); <c>fixed</c> for a finding a later scan or report no longer finds;
+/// <c>not_reproduced</c> (<c>not_affected</c>) for an open finding whose latest validation check could not reproduce it.
 /// </summary>
 public sealed class VexSuggester(ICtemStore store, VersionSchemeRegistry schemes, TimeProvider time)
 {
@@ -33,6 +34,11 @@ public sealed class VexSuggester(ICtemStore store, VersionSchemeRegistry schemes
         if (kinds.Contains(VexSuggestionKinds.Fixed))
         {
             suggestions.AddRange(await FixedAsync(product, findings.Where(f => f.Status == FindingStatus.Resolved).ToList(), cancellationToken));
+        }
+
+        if (kinds.Contains(VexSuggestionKinds.NotReproduced))
+        {
+            suggestions.AddRange(await NotReproducedAsync(product, findings.Where(f => f.Status == FindingStatus.Open).ToList(), cancellationToken));
         }
 
         return suggestions.OrderBy(s => s.Finding.Vulnerability.Id, StringComparer.Ordinal).ThenBy(s => s.Finding.ComponentPurl, StringComparer.Ordinal).ToList();
@@ -117,11 +123,27 @@ public sealed class VexSuggester(ICtemStore store, VersionSchemeRegistry schemes
         return suggestions;
     }
 
-    private static VexSuggestion Suggest(string kind, StoredFinding finding, VexState state, string evidence) =>
+    private async Task<IReadOnlyList<VexSuggestion>> NotReproducedAsync(string product, IReadOnlyList<StoredFinding> open, CancellationToken cancellationToken)
+    {
+        if (open.Count == 0)
+        {
+            return [];
+        }
+
+        var byId = open.ToDictionary(f => f.Id);
+        var evidence = await store.GetValidationEvidenceAsync(product, null, cancellationToken);
+        return [.. ValidationEvidenceLookup.Latest(evidence)
+            .Where(e => e.Outcome == ValidationOutcome.NotReproduced && byId.ContainsKey(e.FindingId))
+            .Select(e => Suggest(VexSuggestionKinds.NotReproduced, byId[e.FindingId], VexState.NotAffected,
+                string.Create(CultureInfo.InvariantCulture, $"check {e.CheckId} could not reproduce {byId[e.FindingId].Vulnerability.Id} on {e.Target} ({e.At.UtcDateTime:yyyy-MM-dd HH:mm} UTC{(e.Retest ? ", retest" : "")}): {e.Detail}"),
+                VexJustification.VulnerableCodeCannotBeControlledByAdversary))];
+    }
+
+    private static VexSuggestion Suggest(string kind, StoredFinding finding, VexState state, string evidence, VexJustification justification = VexJustification.ComponentNotPresent) =>
         new(kind, finding, new VexStatement(finding.Vulnerability.Id, finding.Vulnerability.Aliases, [new VexTarget(finding.ComponentPurl)], state)
         {
             Product = finding.Product,
-            Justification = state == VexState.NotAffected ? VexJustification.ComponentNotPresent : VexJustification.Unspecified,
+            Justification = state == VexState.NotAffected ? justification : VexJustification.Unspecified,
             Detail = evidence,
             Evidence = [evidence],
             Author = Author,

@@ -14,6 +14,7 @@ public static class HistoryText
             FindingEventKind.Vex => $": {item.VexState ?? "no statement applies"}{(item.VexStatementId is { } id ? $" (statement {id})" : "")}",
             FindingEventKind.Assigned => $" by {item.Actor}: {item.From ?? "no owner"} → {item.To}",
             FindingEventKind.Accepted => $" by {item.Actor} until {item.To}: {item.Reason}",
+            FindingEventKind.Validation => $": {item.To} ({item.Reason})",
             _ => item.Priority is { } priority ? $" ({priority})" : "",
         } + (item.RunId is { } run ? $", run {run}" : "");
     }

@@ -20,11 +20,11 @@ public sealed class ScopeFileTests
     public static TheoryData<string, string, string> InvalidDocuments => new()
     {
         { "prodcts: []", "1:1", "unknown key 'prodcts'; did you mean 'products'?" },
-        { "products: []\nfoo: 1", "2:1", "unknown key 'foo'; known keys: products, sla, priorities, riskWeights, vex, acceptance, notifications, tickets, schedules, integrations, data, scope" },
+        { "products: []\nfoo: 1", "2:1", "unknown key 'foo'; known keys: products, sla, priorities, riskWeights, vex, acceptance, notifications, tickets, schedules, integrations, data, scope, validation" },
         { "sla: {}", "1:1", "missing required key 'products' (the list of products in scope)" },
         { "products:", "1:10", "products: has no value (the list of products in scope)" },
         { "products: shop", "1:11", "products: expected a list, found string 'shop'" },
-        { "- shop", "1:1", "expected a mapping of products, sla, priorities, riskWeights, vex, acceptance, notifications, tickets, schedules, integrations, data, scope, found a list" },
+        { "- shop", "1:1", "expected a mapping of products, sla, priorities, riskWeights, vex, acceptance, notifications, tickets, schedules, integrations, data, scope, validation, found a list" },
         { "products:\n  - description: x", "2:5", "products[0]: missing required key 'name'" },
         { "products:\n  - name: \"\"", "2:11", "products[0].name: must not be empty" },
         { "products:\n  - name: 2048", "2:11", "products[0].name: expected a string, found the number 2048; quote it (\"2048\") to mean the text" },
@@ -67,7 +67,9 @@ public sealed class ScopeFileTests
         { "products: []\n---\nproducts: []", "3:1", "expected one YAML document, found 2" },
         { "# only a comment\n", "1:1", "the scope file is empty; 'ctem init' writes a commented starter" },
         { "products: [*nowhere]", "1:12", "invalid YAML: the alias *nowhere refers to no anchor before it" },
-        { "products: []\nvex: {auto: [fixd]}", "2:14", "vex.auto[0]: expected one of component_not_present, fixed, found string 'fixd'; did you mean 'fixed'?" },
+        { "products: []\nvalidation: {dir: x}", "2:14", "validation: unknown key 'dir'; known keys: checks" },
+        { "products: []\nvalidation: {checks: [a, b]}", "2:22", "validation.checks: expected a string, found a list" },
+        { "products: []\nvex: {auto: [fixd]}", "2:14", "vex.auto[0]: expected one of component_not_present, fixed, not_reproduced, found string 'fixd'; did you mean 'fixed'?" },
         { "products: []\nvex: {author: {contact: a@b.c}}", "2:15", "vex.author: missing required key 'name'" },
         { "products: []\nvex: {signer: x}", "2:7", "vex: unknown key 'signer'; known keys: author, supplier, auto" },
         { "products: []\nscope: {allow: [10.0.0.0/33]}", "2:17", "scope.allow[0]: '10.0.0.0/33' is not a CIDR range (such as 10.0.0.0/24)" },
@@ -131,7 +133,7 @@ public sealed class ScopeFileTests
                 "ctem.yaml:8:22: sla.low: expected a whole number of days, found string 'x'",
                 "ctem.yaml:9:21: riskWeights.cvss: expected a number, found string 'a'",
                 "ctem.yaml:9:24: riskWeights: unknown key 'colour'; known keys: cvss, epss, kev, ssvc, criticality, exposure, dependency, nonRuntimeScope, inferredVersion, offPath",
-                "ctem.yaml:10:1: unknown key 'extra'; known keys: products, sla, priorities, riskWeights, vex, acceptance, notifications, tickets, schedules, integrations, data, scope",
+                "ctem.yaml:10:1: unknown key 'extra'; known keys: products, sla, priorities, riskWeights, vex, acceptance, notifications, tickets, schedules, integrations, data, scope, validation",
             ],
             result.Diagnostics.Select(d => d.ToString()));
     }
@@ -198,6 +200,16 @@ public sealed class ScopeFileTests
     }
 
     [Fact]
+    public void Load_ValidationChecks_IsTheDirectoryAsWritten()
+    {
+        var loaded = ScopeFile.Load("ctem.yaml", "products: []\nvalidation: {checks: security/checks}");
+
+        Assert.Empty(loaded.Diagnostics);
+        Assert.Equal(new ValidationSettings("security/checks"), loaded.Document!.Validation);
+        Assert.Equal(ValidationSettings.None, ScopeFile.Load("ctem.yaml", "products: []").Document!.Validation);
+    }
+
+    [Fact]
     public void StarterScope_EveryKeyOfTheFormat_IsExplainedInAComment()
     {
         var comments = string.Join("\n", StarterScope.Text.Split('\n').Where(l => l.TrimStart().StartsWith('#')));
@@ -205,7 +217,7 @@ public sealed class ScopeFileTests
         [
             "products", "name", "description", "owner", "team", "contact", "owners", "match", "codeowners", "criticality", "dataSensitivity", "crownJewel",
             "releases", "version", "status", "deployments", "environment", "internetFacing", "customers", "connects",
-            "integrations", "kind", "endpoint", "data", "secrets", "classification", "targets", "reachableFrom", "scope", "allow", "deny",
+            "integrations", "kind", "endpoint", "data", "secrets", "classification", "targets", "reachableFrom", "scope", "allow", "deny", "validation", "checks",
             "sla", "acceptance", "maxDays", "riskWeights", "cvss", "epss", "kev", "ssvc", "exposure", "dependency",
             "notifications", "dueSoonDays", "channels", "type", "on", "minPriority", "products", "owners", "url", "urlEnv", "secretEnv",
             "smtp", "host", "port", "security", "username", "passwordEnv", "from", "to",

@@ -17,15 +17,18 @@ public static class FindingSsvc
     /// </summary>
     public const double PublicExploitEpss = 0.1;
 
-    public static (SsvcDecision Decision, string Reasons) Decide(VulnerabilityRef vulnerability, Exploitation? exploitation, ProductRiskContext product)
+    /// <param name="validated">Why the exposure counts as shown exploitable on the product's deployment (<c>ctem validate</c>); null when it was not.</param>
+    public static (SsvcDecision Decision, string Reasons) Decide(VulnerabilityRef vulnerability, Exploitation? exploitation, ProductRiskContext product, string? validated = null)
     {
         ArgumentNullException.ThrowIfNull(vulnerability);
         ArgumentNullException.ThrowIfNull(product);
         var inKev = exploitation?.Kev is not null;
         var highEpss = exploitation?.Epss?.Score >= PublicExploitEpss;
         var exploitReference = vulnerability.ExploitReferences.FirstOrDefault();
-        var exploitationValue = SsvcDerivations.ExploitationFrom(inKev, highEpss || exploitReference is not null);
+        // A check that reproduced the exposure on the deployment is a working proof of concept: public PoC at least.
+        var exploitationValue = SsvcDerivations.ExploitationFrom(inKev, highEpss || exploitReference is not null || validated is not null);
         var exploitationReason = inKev ? "listed in CISA KEV"
+            : validated is not null ? validated
             : exploitReference is not null ? $"public exploit reference {exploitReference}"
             : highEpss ? $"EPSS {exploitation!.Epss!.Score.ToString("0.###", System.Globalization.CultureInfo.InvariantCulture)} >= {PublicExploitEpss.ToString(System.Globalization.CultureInfo.InvariantCulture)}"
             : "not in KEV, no exploit reference, EPSS below " + PublicExploitEpss.ToString(System.Globalization.CultureInfo.InvariantCulture);
@@ -44,7 +47,7 @@ public static class FindingSsvc
         if (vulnerability.Ssvc is { } cisa)
         {
             var decided = $"decided by {cisa.Source}{(cisa.Timestamp is { } at ? " on " + at.UtcDateTime.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture) : "")}";
-            if (CisaExploitation(cisa.Exploitation) is { } cisaExploitation && !(inKev && cisaExploitation != SsvcExploitation.Active))
+            if (CisaExploitation(cisa.Exploitation) is { } cisaExploitation && !(inKev && cisaExploitation != SsvcExploitation.Active) && !(validated is not null && cisaExploitation == SsvcExploitation.None))
             {
                 (exploitationValue, exploitationReason) = (cisaExploitation, decided);
             }

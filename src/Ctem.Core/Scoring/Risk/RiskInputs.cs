@@ -22,6 +22,12 @@ public sealed record RiskInputs(
     /// and then the score has no attack-path factor.
     /// </summary>
     public AttackPathExposure? AttackPaths { get; init; }
+
+    /// <summary>
+    /// Why the exposure counts as reproduced on the product's deployment (the latest <c>ctem validate</c> evidence was
+    /// <c>validated</c>); null when it was not. SSVC Exploitation is then public PoC at least.
+    /// </summary>
+    public string? Validated { get; init; }
 }
 
 /// <summary>How many attack paths to crown jewels go through a finding, and to which crown jewels (none: off every path).</summary>

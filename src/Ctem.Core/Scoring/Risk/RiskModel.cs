@@ -27,7 +27,7 @@ public static class RiskModel
         ArgumentNullException.ThrowIfNull(policy);
         ArgumentNullException.ThrowIfNull(feeds);
         var weights = policy.Weights;
-        var (ssvc, ssvcReasons) = FindingSsvc.Decide(inputs.Vulnerability, inputs.Exploitation, inputs.Product);
+        var (ssvc, ssvcReasons) = FindingSsvc.Decide(inputs.Vulnerability, inputs.Exploitation, inputs.Product, inputs.Validated);
         var terms = new List<(string Name, string Value, string Source, double Level, double Weight)>
         {
             CvssTerm(inputs.Vulnerability, weights.Cvss),
