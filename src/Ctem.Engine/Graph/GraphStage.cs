@@ -20,9 +20,9 @@ public static class GraphStage
         var graph = await BuildAsync(store, scope, product, cancellationToken);
         await store.SaveGraphAsync(runId, graph, time.GetUtcNow(), cancellationToken);
 
-        // Being on a path to a crown jewel is a factor of the risk score: the new graph re-assesses the product's findings.
-        // So is validation evidence, which the run's own assessment does not see.
-        if (graph.CrownJewels.Any() || (await Validation.ValidationEvidenceLookup.ValidatedAsync(store, product, cancellationToken)).Count > 0)
+        // Being on a path to a crown jewel is a factor of the risk score, and so is validation evidence, which the run's
+        // own assessment does not see: the product's findings are re-assessed after the new graph.
+        if (await RescoresAsync(store, graph, cancellationToken))
         {
             await Reprioritizer.RunAsync(store, time, cancellationToken, product);
         }
@@ -32,8 +32,8 @@ public static class GraphStage
 
     /// <summary>
     /// The findings a run recorded with the risk they have after <see cref="AfterRecordAsync"/>: being on an attack path
-    /// (or off every one) re-scores them there, so what a scan or ingest reports is what is stored. Unchanged when
-    /// <paramref name="graph"/> has no crown jewel, since nothing was re-scored.
+    /// (or off every one) and validation evidence re-score them there, so what a scan or ingest reports is what is
+    /// stored. Unchanged when the product has neither a crown jewel nor validated findings, since nothing was re-scored.
     /// </summary>
     public static async Task<IReadOnlyList<ObservedFinding>> WithFinalRisksAsync(
         ICtemStore store, ExposureGraph graph, RunOutcome run, IReadOnlyList<ObservedFinding> findings, CancellationToken cancellationToken)
@@ -42,7 +42,7 @@ public static class GraphStage
         ArgumentNullException.ThrowIfNull(graph);
         ArgumentNullException.ThrowIfNull(run);
         ArgumentNullException.ThrowIfNull(findings);
-        if (!graph.CrownJewels.Any())
+        if (!await RescoresAsync(store, graph, cancellationToken))
         {
             return findings;
         }
@@ -50,6 +50,11 @@ public static class GraphStage
         var risks = (await store.GetCurrentFindingsAsync(graph.Product, cancellationToken)).Where(f => f.Risk is not null).ToDictionary(f => f.Id, f => f.Risk!);
         return [.. findings.Select(f => run.Findings.TryGetValue(f.Key, out var stored) && risks.TryGetValue(stored.Id, out var risk) ? f with { Risk = risk } : f)];
     }
+
+    // Both the attack-path factor and validation evidence are applied by re-assessment after the graph step, so a run's
+    // report must re-read the scores whenever either is present.
+    private static async Task<bool> RescoresAsync(ICtemStore store, ExposureGraph graph, CancellationToken cancellationToken) =>
+        graph.CrownJewels.Any() || (await Validation.ValidationEvidenceLookup.ValidatedAsync(store, graph.Product, cancellationToken)).Count > 0;
 
     public static async Task<ExposureGraph> BuildAsync(ICtemStore store, ScopeDocument scope, string product, CancellationToken cancellationToken)
     {

@@ -56,6 +56,26 @@ public sealed class ExposureValidatorTests
         Assert.StartsWith($"check directory-listing could not reproduce ctem-discover:directory-listing on http://127.0.0.1:{server.Port}", suggestion.Statement.Detail, StringComparison.Ordinal);
     }
 
+    /// <summary>Bug: the next run after a validation reported the finding's score without the evidence (only the stored one had it).</summary>
+    [Fact]
+    public async Task Discover_AfterValidation_ReportsTheScoreWithTheEvidence()
+    {
+        var pages = new Dictionary<string, string> { ["/"] = LoopbackServer.Page(200, "Content-Type: text/html\r\n", Listing) };
+        await using var server = LoopbackServer.Http("127.0.0.1", pages);
+        await using var outside = LoopbackServer.Http("127.0.0.2", new Dictionary<string, string> { ["/"] = LoopbackServer.Page(200, "", Listing) });
+        var scope = Scope(server.Port, outside.Port);
+        await using var fixture = await EngineFixture.CreateAsync();
+        await Discoverer(fixture).DiscoverAsync(new DiscoveryRequest("shop", [server.Port]) { Scope = scope }, CancellationToken.None);
+        await Validator(fixture).ValidateAsync(new ValidationRequest("shop") { Scope = scope }, CancellationToken.None);
+
+        var again = await Discoverer(fixture).DiscoverAsync(new DiscoveryRequest("shop", [server.Port]) { Scope = scope }, CancellationToken.None);
+
+        var reported = again.Stored.SelectMany(s => s.Runs).SelectMany(r => r.Findings).Single(f => f.Vulnerability.Id == "ctem-discover:directory-listing");
+        var stored = (await fixture.Store.GetCurrentFindingsAsync("shop", CancellationToken.None)).Single(f => f.Vulnerability.Id == "ctem-discover:directory-listing");
+        Assert.Contains("validated by check directory-listing", reported.Risk!.Factors.Single(f => f.Name == "ssvc").Source, StringComparison.Ordinal);
+        Assert.Equal(stored.Risk!.Score, reported.Risk.Score);
+    }
+
     [Fact]
     public async Task Validate_DryRun_ContactsNothingAndStoresNothing()
     {
