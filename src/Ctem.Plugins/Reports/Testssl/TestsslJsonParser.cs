@@ -53,7 +53,7 @@ public sealed class TestsslJsonParser : IReportParser
         foreach (var check in root.EnumerateArray())
         {
             var pointer = "/" + index++.ToString(CultureInfo.InvariantCulture);
-            var id = ReportJson.String(check, "id")!;
+            var id = CurrentCheckId(ReportJson.String(check, "id")!);
             var severity = ReportJson.String(check, "severity")!;
             var finding = ReportJson.String(check, "finding") ?? "";
             if (severity.Equals("FATAL", StringComparison.OrdinalIgnoreCase))
@@ -92,6 +92,10 @@ public sealed class TestsslJsonParser : IReportParser
         var report = new ScannerReport(Name, "testssl.sh", null, targets.Count > 0 ? string.Join(", ", targets) : null, findings) { Assets = unique };
         return ReportResult.Ok(report, diagnostics);
     }
+
+    // testssl.sh 3.1 renamed 3.0's "Average: SEED + 128+256 Bit CBC ciphers" check to cipherlist_OBSOLETED ("Obsoleted
+    // CBC ciphers"); one name lets a 3.0 report (Debian 12 ships 3.0.8) merge with 3.2's and with ctem discover's verdict.
+    private static string CurrentCheckId(string id) => id == "cipherlist_AVERAGE" ? "cipherlist_OBSOLETED" : id;
 
     /// <summary>testssl writes the target as <c>name/ip</c> (either part may be empty); the IP is the identity.</summary>
     private static ReportedAsset? Endpoint(string? target, string? portText)

@@ -81,6 +81,18 @@ public sealed class TestsslJsonParserTests
         Assert.Equal("not offered\n\nHint: set the header", finding.Description);
     }
 
+    /// <summary>Bug: testssl.sh 3.0's name of the CBC-suite check did not merge with 3.2's and ctem discover's.</summary>
+    [Theory]
+    [InlineData("cipherlist_AVERAGE", "cipherlist_OBSOLETED")]
+    [InlineData("cipherlist_OBSOLETED", "cipherlist_OBSOLETED")]
+    [InlineData("cipherlist_3DES_IDEA", "cipherlist_3DES_IDEA")]
+    public async Task Parse_CheckRenamedSince30_ReadUnderTheCurrentName(string id, string expected)
+    {
+        var result = await Parser.ParseTextAsync(TextPath, $"[{{\"id\": \"{id}\", \"ip\": \"/127.0.0.1\", \"port\": \"8443\", \"severity\": \"LOW\", \"finding\": \"offered\"}}]");
+
+        Assert.Equal(expected, Assert.Single(result.Report!.Findings).RuleId);
+    }
+
     [Theory]
     [InlineData("[{\"id\": \"x\",\n \"severity\": }]", DiagnosticCodes.InvalidJson, "2:14", "invalid JSON")]
     [InlineData("{\"Invocation\": \"testssl.sh\", \"scanResult\": []}", DiagnosticCodes.UnsupportedFormat, "", "--jsonfile-pretty")]
