@@ -237,36 +237,8 @@ public sealed class CheckExecutor(ScopedNetwork network, IServiceProbe? tlsProbe
         return buffer[..read];
     }
 
-    private HttpClient Client(CheckTarget target)
-    {
-        var handler = new SocketsHttpHandler
-        {
-            AllowAutoRedirect = false,
-            UseProxy = false,
-            UseCookies = false,
-            AutomaticDecompression = DecompressionMethods.None,
-            PooledConnectionLifetime = TimeSpan.Zero,
-            ConnectTimeout = network.Timeout,
-            // Every connection, redirects too, goes through the scoped network: nothing else may open a socket.
-            ConnectCallback = async (context, token) =>
-            {
-                var endpoint = context.DnsEndPoint;
-                var stream = string.Equals(endpoint.Host.Trim('[', ']'), target.Host.Trim('[', ']'), StringComparison.OrdinalIgnoreCase) && endpoint.Port == target.Port
-                    ? await network.ConnectAddressAsync(target.Host, target.Address, target.Port, token)
-                    : await network.ConnectAsync(endpoint.Host, endpoint.Port, token);
-                return stream ?? throw new HttpRequestException($"{endpoint.Host}:{endpoint.Port} refused by the scope or closed");
-            },
-            SslOptions = new SslClientAuthenticationOptions
-            {
-                RemoteCertificateValidationCallback = (_, _, _, _) => true,
-                CertificateRevocationCheckMode = X509RevocationMode.NoCheck,
-                CertificateChainPolicy = new X509ChainPolicy { DisableCertificateDownloads = true, RevocationMode = X509RevocationMode.NoCheck },
-            },
-        };
-        var client = new HttpClient(handler, disposeHandler: true) { Timeout = Timeout.InfiniteTimeSpan };
-        client.DefaultRequestHeaders.UserAgent.ParseAdd("ctem-validate/1");
-        return client;
-    }
+    private HttpClient Client(CheckTarget target) =>
+        ScopedHttpClient.Create(network, target.Host, target.Port, token => network.ConnectAddressAsync(target.Host, target.Address, target.Port, token), "ctem-validate/1");
 
     private static string Expand(string text, CheckTarget target, Uri baseUrl)
     {

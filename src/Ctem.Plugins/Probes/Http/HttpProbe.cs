@@ -153,38 +153,8 @@ public sealed partial class HttpProbe : IServiceProbe
         return Encoding.UTF8.GetString(buffer, 0, read);
     }
 
-    private static HttpClient Client(ProbedService service, IProbeNetwork network)
-    {
-        var handler = new SocketsHttpHandler
-        {
-            AllowAutoRedirect = false,
-            UseProxy = false,
-            UseCookies = false,
-            AutomaticDecompression = DecompressionMethods.None,
-            PooledConnectionLifetime = TimeSpan.Zero,
-            ConnectTimeout = network.Timeout,
-            // Every connection, redirects too, goes through the scoped network: nothing else may open a socket.
-            ConnectCallback = async (context, token) =>
-            {
-                var target = context.DnsEndPoint;
-                var stream = NetworkTarget(target.Host) == NetworkTarget(service.Host) && target.Port == service.Port
-                    ? await network.ConnectAsync(service, token)
-                    : await network.ConnectAsync(target.Host, target.Port, token);
-                return stream ?? throw new HttpRequestException($"{target.Host}:{target.Port} refused by the scope or closed");
-            },
-            SslOptions = new SslClientAuthenticationOptions
-            {
-                RemoteCertificateValidationCallback = (_, _, _, _) => true,
-                CertificateRevocationCheckMode = X509RevocationMode.NoCheck,
-                CertificateChainPolicy = new X509ChainPolicy { DisableCertificateDownloads = true, RevocationMode = X509RevocationMode.NoCheck },
-            },
-        };
-        var client = new HttpClient(handler, disposeHandler: true) { Timeout = Timeout.InfiniteTimeSpan };
-        client.DefaultRequestHeaders.UserAgent.ParseAdd("ctem-discover/1");
-        return client;
-    }
-
-    private static string NetworkTarget(string host) => host.Trim('[', ']').TrimEnd('.').ToLowerInvariant();
+    private static HttpClient Client(ProbedService service, IProbeNetwork network) =>
+        ScopedHttpClient.Create(network, service.Host, service.Port, token => network.ConnectAsync(service, token), "ctem-discover/1");
 
     private static string HostText(string host) => host.Contains(':', StringComparison.Ordinal) && !host.StartsWith('[') ? $"[{host}]" : host;
 
