@@ -29,7 +29,7 @@ internal sealed class AdvisoryLookup
             a.exploit_refs_json AS ExploitReferencesJson, a.cwes_json AS CwesJson
         FROM advisory_packages p
         JOIN advisories a ON a.id = p.advisory_id
-        WHERE p.ecosystem = @Ecosystem AND {_dialect.InList("p.name", "Names")} AND a.withdrawn IS NULL
+        WHERE p.ecosystem = @Ecosystem AND {_dialect.InValues("p.name", "Names")} AND a.withdrawn IS NULL
         """;
 
     public async Task<IReadOnlyDictionary<PackageKey, IReadOnlyList<AdvisoryCandidate>>> FindAsync(
@@ -42,7 +42,7 @@ internal sealed class AdvisoryLookup
             foreach (var batch in ecosystem.Select(k => k.Name).Chunk(BatchSize))
             {
                 var rows = await _connection.QueryAsync<CandidateRow>(new CommandDefinition(
-                    Sql, new { Ecosystem = ecosystem.Key, Names = batch }, cancellationToken: cancellationToken));
+                    Sql, new { Ecosystem = ecosystem.Key, Names = _dialect.ListValue(batch) }, cancellationToken: cancellationToken));
                 foreach (var row in rows)
                 {
                     if (found.TryGetValue(new PackageKey(ecosystem.Key, row.Name), out var list))

@@ -14,16 +14,16 @@ internal static class AliasQueries
         var advisories = new HashSet<string>(StringComparer.Ordinal);
         foreach (var batch in ids.Distinct(StringComparer.Ordinal).Chunk(Batch))
         {
-            var sql = $"SELECT advisory_id FROM advisory_aliases WHERE {dialect.InList("alias", "Ids")} "
-                + $"UNION SELECT id FROM advisories WHERE {dialect.InList("id", "Ids")}";
-            advisories.UnionWith(await connection.QueryAsync<string>(new CommandDefinition(sql, new { Ids = batch }, cancellationToken: cancellationToken)));
+            var sql = $"SELECT advisory_id FROM advisory_aliases WHERE {dialect.InValues("alias", "Ids")} "
+                + $"UNION SELECT id FROM advisories WHERE {dialect.InValues("id", "Ids")}";
+            advisories.UnionWith(await connection.QueryAsync<string>(new CommandDefinition(sql, new { Ids = dialect.ListValue(batch) }, cancellationToken: cancellationToken)));
         }
 
         var names = new Dictionary<string, HashSet<string>>(StringComparer.Ordinal);
         foreach (var batch in advisories.Chunk(Batch))
         {
             var rows = await connection.QueryAsync<(string AdvisoryId, string Alias)>(new CommandDefinition(
-                $"SELECT advisory_id, alias FROM advisory_aliases WHERE {dialect.InList("advisory_id", "Ids")}", new { Ids = batch }, cancellationToken: cancellationToken));
+                $"SELECT advisory_id, alias FROM advisory_aliases WHERE {dialect.InValues("advisory_id", "Ids")}", new { Ids = dialect.ListValue(batch) }, cancellationToken: cancellationToken));
             foreach (var advisory in batch)
             {
                 names[advisory] = [advisory];

@@ -17,8 +17,8 @@ internal static class CveRecordQueries
         foreach (var batch in cveIds.Where(id => id.StartsWith("CVE-", StringComparison.Ordinal)).Distinct(StringComparer.Ordinal).Chunk(BatchSize))
         {
             var rows = await connection.QueryAsync<string>(new CommandDefinition(
-                $"SELECT record_json FROM cve_records WHERE {dialect.InList("cve_id", "Ids")} ORDER BY cve_id, origin",
-                new { Ids = batch }, cancellationToken: cancellationToken));
+                $"SELECT record_json FROM cve_records WHERE {dialect.InValues("cve_id", "Ids")} ORDER BY cve_id, origin",
+                new { Ids = dialect.ListValue(batch) }, cancellationToken: cancellationToken));
             foreach (var record in rows.Select(StorageJson.Deserialize<CveRecord>))
             {
                 if (!found.TryGetValue(record.CveId, out var list))

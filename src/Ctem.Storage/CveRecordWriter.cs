@@ -61,8 +61,8 @@ internal sealed class CveRecordWriter(DbConnection connection, DbTransaction tra
                 foreach (var table in (string[])["cve_records", "cve_cpe_products"])
                 {
                     await connection.ExecuteAsync(new CommandDefinition(
-                        $"DELETE FROM {table} WHERE origin = @Database AND {dialect.InList("cve_id", "Ids")}",
-                        new { Database = database.Key, Ids = database.Select(k => k.Id).ToArray() }, transaction, cancellationToken: cancellationToken));
+                        $"DELETE FROM {table} WHERE origin = @Database AND {dialect.InValues("cve_id", "Ids")}",
+                        new { Database = database.Key, Ids = dialect.ListValue(database.Select(k => k.Id).ToArray()) }, transaction, cancellationToken: cancellationToken));
                 }
             }
         }

@@ -33,16 +33,16 @@ internal static class FeedQueries
                 $"""
                 SELECT cve_id AS CveId, vendor_project AS VendorProject, product AS Product, vulnerability_name AS VulnerabilityName,
                     date_added AS DateAdded, due_date AS DueDate, required_action AS RequiredAction, ransomware_use AS RansomwareUse
-                FROM kev_entries WHERE {dialect.InList("cve_id", "Ids")}
+                FROM kev_entries WHERE {dialect.InValues("cve_id", "Ids")}
                 """,
-                new { Ids = batch }, cancellationToken: cancellationToken)))
+                new { Ids = dialect.ListValue(batch) }, cancellationToken: cancellationToken)))
             {
                 kev[row.CveId] = row.ToEntry();
             }
 
             foreach (var row in await connection.QueryAsync<EpssRow>(new CommandDefinition(
-                $"SELECT cve_id AS CveId, score AS Score, percentile AS Percentile FROM epss_scores WHERE {dialect.InList("cve_id", "Ids")}",
-                new { Ids = batch }, cancellationToken: cancellationToken)))
+                $"SELECT cve_id AS CveId, score AS Score, percentile AS Percentile FROM epss_scores WHERE {dialect.InValues("cve_id", "Ids")}",
+                new { Ids = dialect.ListValue(batch) }, cancellationToken: cancellationToken)))
             {
                 epss[row.CveId] = new EpssScore(row.CveId, row.Score, row.Percentile);
             }

@@ -19,12 +19,24 @@ internal static class FindingBatchWriter
 
     private static readonly string[] ContinuedColumns = ["id", .. FindingColumns.Observed, "reopens"];
 
-    // Every column but the id and the reopen count is taken as observed; a continued finding is open and seen now.
+    // The observed columns an index of findings holds (with status, which a reopening changes). A rewritten indexed
+    // column costs an index update even when its value is the same, and most continued findings change none of them.
+    private static readonly string[] IndexedColumns = ["finding_key", "component_purl", "vulnerability_id", "risk_score"];
+
+    // Every other observed column is taken as observed; a continued finding is open and seen now.
     private static readonly string UpdateSql =
         "UPDATE findings SET "
-        + string.Join(", ", ContinuedColumns.Skip(1).SkipLast(1).Select(c => $"{c} = c.{c}"))
-        + ", status = 'open', last_seen_at = @At, resolved_at = NULL, last_run_id = @RunId, reopen_count = findings.reopen_count + c.reopens"
+        + string.Join(", ", ContinuedColumns.Skip(1).SkipLast(1).Except(IndexedColumns).Select(c => $"{c} = c.{c}"))
+        + ", last_seen_at = @At, resolved_at = NULL, last_run_id = @RunId, reopen_count = findings.reopen_count + c.reopens"
         + " FROM continued_findings c WHERE findings.id = c.id";
+
+    // Only the rows whose indexed values differ; risk_score is nullable, the others are not.
+    private static readonly string UpdateIndexedSql =
+        "UPDATE findings SET "
+        + string.Join(", ", IndexedColumns.Select(c => $"{c} = c.{c}"))
+        + ", status = 'open' FROM continued_findings c WHERE findings.id = c.id AND (findings.status <> 'open'"
+        + string.Concat(IndexedColumns.SkipLast(1).Select(c => $" OR findings.{c} <> c.{c}"))
+        + " OR findings.risk_score <> c.risk_score OR (findings.risk_score IS NULL) <> (c.risk_score IS NULL))";
 
     // WHERE TRUE: SQLite would otherwise read ON CONFLICT as part of the SELECT's join.
     private const string UpsertSourcesSql = """
@@ -52,6 +64,7 @@ internal static class FindingBatchWriter
         await ExecuteAsync(connection, transaction, CreateSql, null, cancellationToken);
         await dialect.BulkInsertAsync(connection, transaction, "continued_findings", ContinuedColumns, continued.Select(c => Values(c.Row, c.Reopens)), cancellationToken);
         await dialect.BulkInsertAsync(connection, transaction, "run_finding_sources", ["finding_id", "reported_as_json"], sources.Select(s => new object?[] { s.FindingId, s.ReportedAsJson }), cancellationToken);
+        await ExecuteAsync(connection, transaction, UpdateIndexedSql, null, cancellationToken);
         await ExecuteAsync(connection, transaction, UpdateSql, parameters, cancellationToken);
         await ExecuteAsync(connection, transaction, UpsertSourcesSql, parameters, cancellationToken);
         await dialect.BulkInsertAsync(

@@ -42,8 +42,8 @@ internal static class FindingPageQueries
         }
 
         var byId = new DynamicParameters();
-        byId.Add("Ids", rows.Select(r => r.Id).ToArray());
-        return await FindingQueries.CompleteAsync(connection, rows, dialect.InList("f.id", "Ids"), byId, cancellationToken);
+        byId.Add("Ids", dialect.ListValue(rows.Select(r => r.Id).ToArray()));
+        return await FindingQueries.CompleteAsync(connection, rows, dialect.InValues("f.id", "Ids"), byId, cancellationToken);
     }
 
     public static async Task<int> CountAsync(DbConnection connection, ISqlDialect dialect, FindingPageRequest request, CancellationToken cancellationToken)
@@ -63,11 +63,11 @@ internal static class FindingPageQueries
                 SUM(CASE WHEN {listed} AND {InKev(dialect)} THEN 1 ELSE 0 END) AS Kev,
                 SUM(CASE WHEN f.risk_json IS NOT NULL AND {DueAt(dialect)} < @Now THEN 1 ELSE 0 END) AS Breached
             FROM findings f
-            WHERE f.status = 'open' AND {dialect.InList(dialect.Ordinal("f.product_name"), "Products")}
+            WHERE f.status = 'open' AND {dialect.InValues(dialect.Ordinal("f.product_name"), "Products")}
             GROUP BY f.product_name, f.priority
             """;
         var rows = await connection.QueryAsync<(string Product, string? Priority, long Open, long Kev, long Breached)>(
-            new CommandDefinition(sql, new { Products = products.ToArray(), Now = now }, cancellationToken: cancellationToken));
+            new CommandDefinition(sql, new { Products = dialect.ListValue(products.ToArray()), Now = now }, cancellationToken: cancellationToken));
         return [.. rows.GroupBy(r => r.Product, StringComparer.Ordinal).OrderBy(g => g.Key, StringComparer.Ordinal).Select(g => new ProductFindingCounts(
             g.Key,
             g.Where(r => r.Priority is not null).ToDictionary(r => r.Priority!, r => (int)r.Open, StringComparer.Ordinal),
@@ -81,8 +81,8 @@ internal static class FindingPageQueries
         yield return filter.Ids is null ? FindingQueries.StatusCondition(filter.Status) : "1 = 1";
         if (filter.Ids is { } ids)
         {
-            parameters.Add("Ids", ids.ToArray());
-            yield return dialect.InList("f.id", "Ids");
+            parameters.Add("Ids", dialect.ListValue(ids.ToArray()));
+            yield return dialect.InValues("f.id", "Ids");
         }
 
         if (filter.Product is { } product)
@@ -93,8 +93,8 @@ internal static class FindingPageQueries
 
         if (request.Products is { } products)
         {
-            parameters.Add("Products", products.ToArray());
-            yield return dialect.InList(dialect.Ordinal("f.product_name"), "Products");
+            parameters.Add("Products", dialect.ListValue(products.ToArray()));
+            yield return dialect.InValues(dialect.Ordinal("f.product_name"), "Products");
         }
 
         if (filter.Owner is { } owner)
@@ -105,8 +105,8 @@ internal static class FindingPageQueries
 
         if (request.Priorities is { Count: > 0 } priorities)
         {
-            parameters.Add("Priorities", priorities.ToArray());
-            yield return dialect.InList("f.priority", "Priorities");
+            parameters.Add("Priorities", dialect.ListValue(priorities.ToArray()));
+            yield return dialect.InValues("f.priority", "Priorities");
         }
 
         if (request.Kev is { } kev)

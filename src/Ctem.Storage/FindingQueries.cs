@@ -55,8 +55,8 @@ internal static class FindingQueries
         string where;
         if (filter.Ids is { } ids)
         {
-            parameters.Add("Ids", ids.ToArray());
-            where = dialect.InList("f.id", "Ids");
+            parameters.Add("Ids", dialect.ListValue(ids.ToArray()));
+            where = dialect.InValues("f.id", "Ids");
         }
         else
         {

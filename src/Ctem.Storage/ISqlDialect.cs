@@ -27,8 +27,14 @@ internal interface ISqlDialect
     /// </summary>
     Task<DbTransaction> BeginKnowledgeImportAsync(DbConnection connection, CancellationToken cancellationToken);
 
-    /// <summary>A predicate true when <paramref name="column"/> equals one of the values of list parameter <paramref name="parameter"/>.</summary>
-    string InList(string column, string parameter);
+    /// <summary>A predicate true when <paramref name="column"/> equals one of the values of parameter <paramref name="parameter"/>, bound to <see cref="ListValue{T}"/>.</summary>
+    string InValues(string column, string parameter);
+
+    /// <summary>
+    /// <paramref name="values"/> as the value of one <see cref="InValues"/> parameter. One parameter for the whole list:
+    /// a list expanded into a parameter per value costs, on SQLite, a search of the statement's parameters per value.
+    /// </summary>
+    object ListValue<T>(IReadOnlyCollection<T> values);
 
     /// <summary><paramref name="expression"/> compared ordinally (by code point), as .NET's ordinal comparer orders strings.</summary>
     string Ordinal(string expression);

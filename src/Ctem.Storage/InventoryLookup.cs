@@ -21,7 +21,7 @@ internal static class InventoryLookup
         JOIN sources s ON s.id = i.source_id
         JOIN products p ON p.id = s.product_id
         JOIN run_components c ON c.run_id = i.run_id AND c.ordinal = i.ordinal
-        WHERE i.ecosystem = @Ecosystem AND {dialect.InList("i.name", "Names")}
+        WHERE i.ecosystem = @Ecosystem AND {dialect.InValues("i.name", "Names")}
         """;
 
     public static async Task<IReadOnlyList<SourceInventory>> FindAsync(
@@ -34,7 +34,7 @@ internal static class InventoryLookup
             foreach (var batch in ecosystem.Select(k => k.Name).Chunk(BatchSize))
             {
                 var rows = await connection.QueryAsync<StoredComponentRow>(new CommandDefinition(
-                    sql, new { Ecosystem = ecosystem.Key, Names = batch }, cancellationToken: cancellationToken));
+                    sql, new { Ecosystem = ecosystem.Key, Names = dialect.ListValue(batch) }, cancellationToken: cancellationToken));
                 foreach (var row in rows)
                 {
                     var key = (row.Product, row.Source, row.RunId);

@@ -130,14 +130,14 @@ internal sealed class KnowledgeImport : IKnowledgeImport
         {
             // A narrowed advisory may no longer name a package it named before: its findings must be re-checked too.
             var before = await _connection.QueryAsync<(string Ecosystem, string Name)>(new CommandDefinition(
-                $"SELECT DISTINCT ecosystem, name FROM advisory_packages WHERE {_dialect.InList("advisory_id", "Ids")}",
-                new { Ids = batch }, _transaction, cancellationToken: cancellationToken));
+                $"SELECT DISTINCT ecosystem, name FROM advisory_packages WHERE {_dialect.InValues("advisory_id", "Ids")}",
+                new { Ids = _dialect.ListValue(batch) }, _transaction, cancellationToken: cancellationToken));
             _changedPackages.UnionWith(before.Select(p => new PackageKey(p.Ecosystem, p.Name)));
             foreach (var table in (string[])["advisory_aliases", "advisory_packages", "advisories"])
             {
                 var column = table == "advisories" ? "id" : "advisory_id";
                 await _connection.ExecuteAsync(new CommandDefinition(
-                    $"DELETE FROM {table} WHERE {_dialect.InList(column, "Ids")}", new { Ids = batch }, _transaction, cancellationToken: cancellationToken));
+                    $"DELETE FROM {table} WHERE {_dialect.InValues(column, "Ids")}", new { Ids = _dialect.ListValue(batch) }, _transaction, cancellationToken: cancellationToken));
             }
         }
 

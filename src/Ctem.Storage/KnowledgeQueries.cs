@@ -74,8 +74,8 @@ internal static class KnowledgeQueries
         foreach (var batch in ids.Distinct(StringComparer.Ordinal).Chunk(Batch))
         {
             var sql = "SELECT DISTINCT p.advisory_id, p.ecosystem FROM advisory_packages p JOIN advisories a ON a.id = p.advisory_id "
-                + $"WHERE {dialect.InList("p.advisory_id", "Ids")} AND a.withdrawn IS NULL";
-            var rows = await connection.QueryAsync<(string AdvisoryId, string Ecosystem)>(new CommandDefinition(sql, new { Ids = batch }, cancellationToken: cancellationToken));
+                + $"WHERE {dialect.InValues("p.advisory_id", "Ids")} AND a.withdrawn IS NULL";
+            var rows = await connection.QueryAsync<(string AdvisoryId, string Ecosystem)>(new CommandDefinition(sql, new { Ids = dialect.ListValue(batch) }, cancellationToken: cancellationToken));
             foreach (var (advisoryId, ecosystem) in rows)
             {
                 if (!ecosystems.TryGetValue(advisoryId, out var set))

@@ -15,8 +15,8 @@ internal static class NotificationQueries
         foreach (var batch in eventKeys.Distinct(StringComparer.Ordinal).Chunk(Batch))
         {
             sent.UnionWith(await connection.QueryAsync<string>(new CommandDefinition(
-                $"SELECT event_key FROM notifications_sent WHERE channel = @Channel AND {dialect.InList("event_key", "Keys")}",
-                new { Channel = channel, Keys = batch }, cancellationToken: cancellationToken)));
+                $"SELECT event_key FROM notifications_sent WHERE channel = @Channel AND {dialect.InValues("event_key", "Keys")}",
+                new { Channel = channel, Keys = dialect.ListValue(batch) }, cancellationToken: cancellationToken)));
         }
 
         return sent;

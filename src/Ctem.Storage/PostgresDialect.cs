@@ -49,7 +49,9 @@ internal sealed class PostgresDialect : ISqlDialect
     public string DueAt(string firstSeenAt, string slaDays, string kevDueDay) =>
         $"CASE WHEN ({slaDays}) IS NULL THEN NULL ELSE LEAST({firstSeenAt} + make_interval(hours => 24 * ({slaDays})::int), (({kevDueDay}) || 'T00:00:00Z')::timestamptz) END";
 
-    public string InList(string column, string parameter) => $"{column} = ANY(@{parameter})";
+    public string InValues(string column, string parameter) => $"{column} = ANY(@{parameter})";
+
+    public object ListValue<T>(IReadOnlyCollection<T> values) => values as T[] ?? [.. values];
 
     public async Task<DbConnection> OpenConnectionAsync(CancellationToken cancellationToken) =>
         await _dataSource.OpenConnectionAsync(cancellationToken);

@@ -112,7 +112,7 @@ internal sealed class ScanRecorder
 
             if (step.Names is { } names)
             {
-                row = row with { FindingKey = names.Key, VulnerabilityId = names.VulnerabilityId, AliasesJson = StorageJson.Serialize(names.Aliases) };
+                row = row with { FindingKey = names.Key, VulnerabilityId = names.VulnerabilityId, AliasesJson = JsonArrays.Of(names.Aliases) };
             }
 
             var existing = byId[id];
@@ -174,12 +174,12 @@ internal sealed class ScanRecorder
         {
             var ids = batch.Select(f => f.Id).ToArray();
             await ExecuteAsync(
-                $"UPDATE finding_sources SET active = FALSE WHERE source = @Source AND tool = @Tool AND {_dialect.InList("finding_id", "Ids")}",
-                new { Ids = ids, scan.Source, scan.Tool }, cancellationToken);
+                $"UPDATE finding_sources SET active = FALSE WHERE source = @Source AND tool = @Tool AND {_dialect.InValues("finding_id", "Ids")}",
+                new { Ids = _dialect.ListValue(ids), scan.Source, scan.Tool }, cancellationToken);
             var unreported = (await _connection.QueryAsync<long>(Command(
-                    $"SELECT f.id FROM findings f WHERE {_dialect.InList("f.id", "Ids")} "
+                    $"SELECT f.id FROM findings f WHERE {_dialect.InValues("f.id", "Ids")} "
                     + "AND NOT EXISTS (SELECT 1 FROM finding_sources s WHERE s.finding_id = f.id AND s.active = TRUE)",
-                    new { Ids = ids }, cancellationToken)))
+                    new { Ids = _dialect.ListValue(ids) }, cancellationToken)))
                 .ToHashSet();
             if (unreported.Count == 0)
             {
@@ -189,12 +189,12 @@ internal sealed class ScanRecorder
             var gone = batch.Where(f => unreported.Contains(f.Id)).ToList();
             var goneIds = gone.Select(f => f.Id).ToArray();
             await ExecuteAsync(
-                $"UPDATE findings SET status = 'resolved', resolved_at = @At WHERE {_dialect.InList("id", "Ids")}",
-                new { Ids = goneIds, At = at }, cancellationToken);
+                $"UPDATE findings SET status = 'resolved', resolved_at = @At WHERE {_dialect.InValues("id", "Ids")}",
+                new { Ids = _dialect.ListValue(goneIds), At = at }, cancellationToken);
             await ExecuteAsync(
                 $"INSERT INTO finding_events (finding_id, run_id, at, kind, priority, previous_priority) "
-                + $"SELECT id, @RunId, @At, '{FindingStates.Resolved}', NULL, NULL FROM findings WHERE {_dialect.InList("id", "Ids")} ORDER BY id",
-                new { Ids = goneIds, RunId = runId, At = at }, cancellationToken);
+                + $"SELECT id, @RunId, @At, '{FindingStates.Resolved}', NULL, NULL FROM findings WHERE {_dialect.InValues("id", "Ids")} ORDER BY id",
+                new { Ids = _dialect.ListValue(goneIds), RunId = runId, At = at }, cancellationToken);
             resolved.AddRange(gone);
         }
 
@@ -203,7 +203,7 @@ internal sealed class ScanRecorder
 
     // The names the source gave the finding, else the advisories Ctem matched.
     private static string ReportedAsJson(ObservedFinding finding) =>
-        StorageJson.Serialize(finding.ReportedAs.Count > 0 ? finding.ReportedAs : finding.Vulnerability.AdvisoryIds);
+        JsonArrays.Of(finding.ReportedAs.Count > 0 ? finding.ReportedAs : finding.Vulnerability.AdvisoryIds);
 
     private Task<int> ExecuteAsync(string sql, object parameters, CancellationToken cancellationToken) =>
         _connection.ExecuteAsync(Command(sql, parameters, cancellationToken));

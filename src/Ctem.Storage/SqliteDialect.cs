@@ -65,7 +65,13 @@ internal sealed class SqliteDialect : ISqlDialect
         return $"COALESCE(min(({kevDueDay}) || 'T00:00:00.0000000+00:00', {bySla}), {bySla})";
     }
 
-    public string InList(string column, string parameter) => $"{column} IN @{parameter}";
+    public string InValues(string column, string parameter) => $"{column} IN (SELECT value FROM json_each(@{parameter}))";
+
+    public object ListValue<T>(IReadOnlyCollection<T> values) => JsonArrays.Of(values);
+
+    // A run's transaction writes tens of megabytes: with SQLite's default 2 MB page cache it spills pages to the WAL
+    // and reads them back, and its temporary staging tables go to temporary files.
+    private const string CachePragmas = "PRAGMA cache_size = -65536; PRAGMA temp_store = MEMORY;";
 
     public async Task<DbConnection> OpenConnectionAsync(CancellationToken cancellationToken)
     {
@@ -74,7 +80,7 @@ internal sealed class SqliteDialect : ISqlDialect
         {
             await connection.OpenAsync(cancellationToken);
             await connection.ExecuteAsync(new CommandDefinition(
-                $"PRAGMA journal_mode = WAL; PRAGMA foreign_keys = ON; PRAGMA busy_timeout = {BusyTimeoutMilliseconds};",
+                $"PRAGMA journal_mode = WAL; PRAGMA foreign_keys = ON; PRAGMA busy_timeout = {BusyTimeoutMilliseconds}; {CachePragmas}",
                 cancellationToken: cancellationToken));
             return connection;
         }
@@ -89,64 +95,42 @@ internal sealed class SqliteDialect : ISqlDialect
     public async Task<DbTransaction> BeginKnowledgeImportAsync(DbConnection connection, CancellationToken cancellationToken) =>
         await connection.BeginTransactionAsync(cancellationToken);
 
-    // Rows a multi-row INSERT binds at once: fewer statement executions, well under SQLite's 32,766 variables at 40 columns.
-    private const int RowsPerInsert = 64;
-
+    // One prepared single-row INSERT, rebound per row: Microsoft.Data.Sqlite finds each named parameter by a linear
+    // search of the statement's parameters, so a multi-row INSERT's binding grows with the square of its width.
     public async Task BulkInsertAsync(DbConnection connection, DbTransaction transaction, string table, IReadOnlyList<string> columns,
         IEnumerable<object?[]> rows, CancellationToken cancellationToken)
     {
-        await using var many = await PrepareInsertAsync(connection, transaction, table, columns, RowsPerInsert, cancellationToken);
-        var batch = new List<object?[]>(RowsPerInsert);
+        await using var command = connection.CreateCommand();
+        command.Transaction = transaction;
+        command.CommandText = $"INSERT INTO {table} ({string.Join(", ", columns)}) VALUES ({string.Join(", ", columns.Select((_, c) => $"$p{c}"))})";
+        var parameters = new DbParameter[columns.Count];
+        for (var c = 0; c < columns.Count; c++)
+        {
+            parameters[c] = command.CreateParameter();
+            parameters[c].ParameterName = $"$p{c}";
+            command.Parameters.Add(parameters[c]);
+        }
+
+        var prepared = false;
         foreach (var row in rows)
         {
-            batch.Add(row);
-            if (batch.Count == RowsPerInsert)
+            if (!prepared)
             {
-                await ExecuteAsync(many, batch, columns.Count, cancellationToken);
-                batch.Clear();
+                await command.PrepareAsync(cancellationToken);
+                prepared = true;
             }
-        }
 
-        if (batch.Count > 0)
-        {
-            await using var rest = await PrepareInsertAsync(connection, transaction, table, columns, batch.Count, cancellationToken);
-            await ExecuteAsync(rest, batch, columns.Count, cancellationToken);
-        }
-    }
-
-    private static async Task<DbCommand> PrepareInsertAsync(
-        DbConnection connection, DbTransaction transaction, string table, IReadOnlyList<string> columns, int rowCount, CancellationToken cancellationToken)
-    {
-        var command = connection.CreateCommand();
-        command.Transaction = transaction;
-        var values = Enumerable.Range(0, rowCount).Select(r => $"({string.Join(", ", columns.Select((_, c) => $"$p{(r * columns.Count) + c}"))})");
-        command.CommandText = $"INSERT INTO {table} ({string.Join(", ", columns)}) VALUES {string.Join(", ", values)}";
-        for (var i = 0; i < rowCount * columns.Count; i++)
-        {
-            var parameter = command.CreateParameter();
-            parameter.ParameterName = $"$p{i}";
-            command.Parameters.Add(parameter);
-        }
-
-        await command.PrepareAsync(cancellationToken);
-        return command;
-    }
-
-    private static async Task ExecuteAsync(DbCommand command, List<object?[]> rows, int columnCount, CancellationToken cancellationToken)
-    {
-        for (var r = 0; r < rows.Count; r++)
-        {
-            for (var c = 0; c < columnCount; c++)
+            for (var c = 0; c < parameters.Length; c++)
             {
-                command.Parameters[(r * columnCount) + c].Value = rows[r][c] switch
+                parameters[c].Value = row[c] switch
                 {
                     null => DBNull.Value,
                     DateTimeOffset time => Timestamps.ToText(time),
                     var value => value,
                 };
             }
-        }
 
-        await command.ExecuteNonQueryAsync(cancellationToken);
+            await command.ExecuteNonQueryAsync(cancellationToken);
+        }
     }
 }

@@ -42,7 +42,7 @@ internal static class ValidationQueries
                 cancellationToken: cancellationToken));
         }
 
-        return ids.Count == 0 ? [] : await ReadAsync(connection, transaction, dialect.InList("v.id", "Ids"), new { Ids = ids.ToArray() }, cancellationToken);
+        return ids.Count == 0 ? [] : await ReadAsync(connection, transaction, dialect.InValues("v.id", "Ids"), new { Ids = dialect.ListValue(ids) }, cancellationToken);
     }
 
     public static Task<IReadOnlyList<ValidationEvidence>> GetAsync(ISqlDialect dialect, DbConnection connection, string? product, IReadOnlyCollection<long>? findingIds, CancellationToken cancellationToken)
@@ -55,10 +55,10 @@ internal static class ValidationQueries
 
         if (findingIds is not null)
         {
-            filters.Add(dialect.InList("v.finding_id", "Ids"));
+            filters.Add(dialect.InValues("v.finding_id", "Ids"));
         }
 
-        return ReadAsync(connection, null, filters.Count == 0 ? "1 = 1" : string.Join(" AND ", filters), new { Product = product, Ids = findingIds?.ToArray() ?? [] }, cancellationToken);
+        return ReadAsync(connection, null, filters.Count == 0 ? "1 = 1" : string.Join(" AND ", filters), new { Product = product, Ids = dialect.ListValue(findingIds ?? []) }, cancellationToken);
     }
 
     private static async Task<IReadOnlyList<ValidationEvidence>> ReadAsync(DbConnection connection, DbTransaction? transaction, string where, object parameters, CancellationToken cancellationToken)

@@ -124,7 +124,7 @@ internal static class VexQueries
         foreach (var batch in ids.Distinct().Chunk(Batch))
         {
             rows.AddRange(await connection.QueryAsync<VexStatementRow>(new CommandDefinition(
-                $"SELECT {VexStatementRow.Columns} FROM vex_statements s WHERE {dialect.InList("s.id", "Ids")}", new { Ids = batch }, transaction, cancellationToken: cancellationToken)));
+                $"SELECT {VexStatementRow.Columns} FROM vex_statements s WHERE {dialect.InValues("s.id", "Ids")}", new { Ids = dialect.ListValue(batch) }, transaction, cancellationToken: cancellationToken)));
         }
 
         return rows.OrderBy(r => r.Id).Select(r => r.ToStored()).ToList();

@@ -1,4 +1,5 @@
 using Ctem.Core.Model;
+using Ctem.Core.Scoring.Risk;
 using Xunit;
 
 namespace Ctem.Storage.Tests;
@@ -52,5 +53,27 @@ public abstract partial class CtemStoreContractTests
         Assert.Equal(first.Findings.Select(f => (f.Key, f.Value.Id)).Order(), again.Findings.Select(f => (f.Key, f.Value.Id)).Order());
         var seen = await QueryAsync<long>(store, "SELECT COUNT(*) FROM findings WHERE last_run_id = @RunId", new { again.RunId });
         Assert.Equal(ManyFindings, Assert.Single(seen));
+    }
+
+    // A continued finding's indexed columns are rewritten only when they differ (bug guard for that shortcut): a risk
+    // score that rose, one that went away, one that came, and one unchanged must each end as observed.
+    [SkippableFact]
+    public async Task RecordScanAsync_ContinuedFindingsWithChangedAndUnchangedScores_StoreEachAsObserved()
+    {
+        var store = await OpenStoreAsync();
+        var many = Enumerable.Range(0, ManyFindings).Select(i => StoreData.Finding($"pkg:npm/bulk-{i:D5}@1.0.0", $"CVE-{1000 + i}") with { Risk = Risk(40, Priority.Medium) }).ToList();
+        await store.RecordScanAsync(StoreData.Scan("shop", StoreData.T0, [.. many.Take(ManyFindings - 1), many[^1] with { Risk = null }]), Ct);
+        List<ObservedFinding> next = [many[0] with { Risk = Risk(90, Priority.Critical) }, many[1] with { Risk = null }, many[^1], .. many.Skip(2).SkipLast(1)];
+
+        var again = await store.RecordScanAsync(StoreData.Scan("shop", StoreData.T0.AddDays(1), next), Ct);
+
+        var rows = (await QueryAsync<(string FindingKey, double? RiskScore, string? Priority, long LastRunId, string Status)>(
+            store, "SELECT finding_key, risk_score, priority, last_run_id, status FROM findings")).ToDictionary(r => r.FindingKey);
+        Assert.Equal(ManyFindings, rows.Count);
+        Assert.All(next, f => Assert.Equal((f.Risk?.Score, again.RunId, "open"), (rows[f.Key].RiskScore, rows[f.Key].LastRunId, rows[f.Key].Status)));
+        Assert.Equal((90d, "critical"), (rows[many[0].Key].RiskScore, rows[many[0].Key].Priority));
+        Assert.Equal((null, null), (rows[many[1].Key].RiskScore, rows[many[1].Key].Priority));
+        Assert.Equal((40d, "medium"), (rows[many[^1].Key].RiskScore, rows[many[^1].Key].Priority));
+        Assert.Equal(1, again.PriorityChanged);
     }
 }

@@ -41,7 +41,7 @@ public sealed class SqliteCtemStoreTests : CtemStoreContractTests, IDisposable
         var lookup = new AdvisoryLookup(connection, ((DbCtemStore)store).Dialect);
 
         var details = (await connection.QueryAsync(
-            "EXPLAIN QUERY PLAN " + lookup.Sql, new { Ecosystem = "npm", Names = new[] { "a", "b" } }))
+            "EXPLAIN QUERY PLAN " + lookup.Sql, new { Ecosystem = "npm", Names = ((DbCtemStore)store).Dialect.ListValue(new[] { "a", "b" }) }))
             .Select(row => (string)((IDictionary<string, object>)row)["detail"])
             .ToList();
 

@@ -18,23 +18,34 @@ public static class Cvss
         }
 
         var parsed = ParseVector(vector);
-        var result = parsed.Success ? ParseResult<CvssScore>.Ok(Score(parsed.Value)) : ParseResult<CvssScore>.Fail(parsed.Error);
-
-        // Findings repeat a few thousand distinct vectors over and over; a bound keeps hostile input from growing it.
-        if (Scored.Count < MaxRemembered)
-        {
-            Scored.TryAdd(vector, result);
-        }
-
-        return result;
+        return Remember(Scored, vector, parsed.Success ? ParseResult<CvssScore>.Ok(Score(parsed.Value)) : ParseResult<CvssScore>.Fail(parsed.Error));
     }
 
     private const int MaxRemembered = 50_000;
 
     private static readonly System.Collections.Concurrent.ConcurrentDictionary<string, ParseResult<CvssScore>> Scored = new(StringComparer.Ordinal);
 
+    private static readonly System.Collections.Concurrent.ConcurrentDictionary<string, ParseResult<CvssVector>> Parsed = new(StringComparer.Ordinal);
+
     /// <summary>Parses a vector without scoring it.</summary>
-    public static ParseResult<CvssVector> ParseVector(string vector) => CvssVectorParser.Parse(vector);
+    public static ParseResult<CvssVector> ParseVector(string vector)
+    {
+        ArgumentNullException.ThrowIfNull(vector);
+        return Parsed.TryGetValue(vector, out var known) ? known : Remember(Parsed, vector, CvssVectorParser.Parse(vector));
+    }
+
+    // Findings repeat a few thousand distinct vectors over and over (a vector is immutable, so one parse serves them
+    // all); the bound keeps hostile input from growing the table.
+    private static ParseResult<T> Remember<T>(System.Collections.Concurrent.ConcurrentDictionary<string, ParseResult<T>> table, string vector, ParseResult<T> result)
+        where T : class
+    {
+        if (table.Count < MaxRemembered)
+        {
+            table.TryAdd(vector, result);
+        }
+
+        return result;
+    }
 
     /// <summary>Computes the scores of a parsed vector.</summary>
     public static CvssScore Score(CvssVector vector)
