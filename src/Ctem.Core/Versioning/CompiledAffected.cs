@@ -52,7 +52,7 @@ public sealed class CompiledAffected
                 continue;
             }
 
-            var compiled = CompiledRange.Compile(range, scheme, out var error);
+            var compiled = CompiledRange.Compile(range, scheme, out var error, parsed);
             if (compiled is null)
             {
                 undecidable ??= error;

@@ -10,6 +10,9 @@ namespace Ctem.Engine.Knowledge;
 internal sealed class DocumentParser(
     IReadOnlyList<IAdvisoryParser> parsers, IReadOnlyList<IFeedParser> feedParsers, IReadOnlyList<ICveRecordParser> cveParsers, VersionSchemeRegistry schemes)
 {
+    // Version texts parsed once per import: the listed versions of one package repeat from record to record.
+    private readonly Dictionary<IVersionScheme, Dictionary<string, ISchemeVersion?>> _parsedVersions = new(ReferenceEqualityComparer.Instance);
+
     /// <summary>
     /// A parser that throws has a bug, but one bad plugin must not sink a whole import: the document is rejected with
     /// the plugin named, and the rest goes on.
@@ -63,7 +66,7 @@ internal sealed class DocumentParser(
         }
 
         var result = parser.Parse(item.Path, content);
-        var advisory = result.Advisory is null ? null : ListedVersionReducer.Reduce(result.Advisory, schemes);
+        var advisory = result.Advisory is null ? null : ListedVersionReducer.Reduce(result.Advisory, schemes, _parsedVersions);
         return new ParsedDocument(advisory, null, null, result.Rejection is null ? [] : [result.Rejection], IsAdvisoryDocument: true);
     }
 
