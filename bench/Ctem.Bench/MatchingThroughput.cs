@@ -39,15 +39,36 @@ internal static class MatchingThroughput
         var keys = components.Select(c => c.PackageKey).OfType<PackageKey>().Distinct().ToList();
 
         using var process = Process.GetCurrentProcess();
-        var lookupCpu = process.TotalProcessorTime;
-        var lookup = Stopwatch.StartNew();
+        var firstLookupCpu = process.TotalProcessorTime;
+        var firstLookup = Stopwatch.StartNew();
         var candidates = await store.FindAdvisoriesAsync(keys, CancellationToken.None);
-        lookup.Stop();
+        firstLookup.Stop();
         process.Refresh();
-        lookupCpu = process.TotalProcessorTime - lookupCpu;
+        firstLookupCpu = process.TotalProcessorTime - firstLookupCpu;
 
-        // Warm up once so the figure is steady-state evaluation, then measure the best of three.
+        // The first lookup in a process also compiles its code and reads the pages from disk: the steady state is the
+        // best of the next three, as for evaluation.
+        var lookup = TimeSpan.MaxValue;
+        var lookupCpu = TimeSpan.MaxValue;
+        var lookupAllocated = GC.GetTotalAllocatedBytes(precise: true);
+        for (var i = 0; i < 3; i++)
+        {
+            process.Refresh();
+            var cpu = process.TotalProcessorTime;
+            var watch = Stopwatch.StartNew();
+            await store.FindAdvisoriesAsync(keys, CancellationToken.None);
+            lookup = TimeSpan.FromTicks(Math.Min(lookup.Ticks, watch.Elapsed.Ticks));
+            process.Refresh();
+            lookupCpu = TimeSpan.FromTicks(Math.Min(lookupCpu.Ticks, (process.TotalProcessorTime - cpu).Ticks));
+        }
+
+        lookupAllocated = (GC.GetTotalAllocatedBytes(precise: true) - lookupAllocated) / 3;
+
+        // Warm up once so the figure is steady-state evaluation, then measure the best of three. What one match
+        // allocates is counted too: unlike time, it does not depend on what else the machine is doing.
+        var allocated = GC.GetTotalAllocatedBytes(precise: true);
         AdvisoryMatcher.Match(components, candidates, schemes);
+        allocated = GC.GetTotalAllocatedBytes(precise: true) - allocated;
         var best = TimeSpan.MaxValue;
         var bestCpu = TimeSpan.MaxValue;
         MatchResult? result = null;
@@ -89,11 +110,12 @@ internal static class MatchingThroughput
         Console.WriteLine($"  verdicts alone (compile + check, no findings built): {verdictWatch.Elapsed.TotalMilliseconds:F0} ms, {affectedCount} affected");
         var checks = components.Sum(c => c.PackageKey is { } key && candidates.TryGetValue(key, out var list) ? list.Count : 0);
         Console.WriteLine($"  {components.Count} component versions over {keys.Count} packages, {checks} range checks, {result!.Findings.Count} findings");
-        Console.WriteLine($"  index lookup of {keys.Count} packages: {lookup.Elapsed.TotalMilliseconds:F0} ms (processor time {lookupCpu.TotalMilliseconds:F0} ms)");
+        Console.WriteLine($"  index lookup of {keys.Count} packages: {lookup.TotalMilliseconds:F0} ms (processor time {lookupCpu.TotalMilliseconds:F0} ms, {lookupAllocated / 1_048_576.0:F0} MiB allocated); the first in the process {firstLookup.Elapsed.TotalMilliseconds:F0} ms (processor time {firstLookupCpu.TotalMilliseconds:F0} ms)");
         Console.WriteLine($"  range evaluation: {best.TotalMilliseconds:F0} ms = {components.Count / best.TotalSeconds:N0} component versions/s ({checks / best.TotalSeconds:N0} checks/s)");
-        Console.WriteLine($"  range evaluation, processor time (all threads, GC included): {bestCpu.TotalMilliseconds:F0} ms");
-        var rate = components.Count / (best + lookup.Elapsed).TotalSeconds;
-        Console.WriteLine($"  lookup + evaluation: {rate:N0} component versions/s (goal ≥ {Goal:N0}: {(rate >= Goal ? "met" : "not met")})");
+        Console.WriteLine($"  range evaluation, processor time (all threads, GC included): {bestCpu.TotalMilliseconds:F0} ms; {allocated / 1_048_576.0:F0} MiB allocated");
+        var rate = components.Count / (best + lookup).TotalSeconds;
+        var cpuRate = components.Count / (bestCpu + lookupCpu).TotalSeconds;
+        Console.WriteLine($"  lookup + evaluation: {rate:N0} component versions/s, by processor time {cpuRate:N0}/s (goal ≥ {Goal:N0}: {(rate >= Goal ? "met" : "not met")})");
     }
 
     private static (List<Component> Boundaries, List<Component> Patched) SyntheticComponents(string osv)

@@ -23,10 +23,10 @@ internal sealed class AdvisoryLookup
         _dialect = dialect;
     }
 
+    // Column order is what the reader below reads by position.
     internal string Sql => $"""
-        SELECT p.name AS Name, p.ordinal AS Ordinal, p.affected_json AS AffectedJson, a.id AS AdvisoryId, a.aliases_json AS AliasesJson,
-            a.summary AS Summary, a.severity AS Severity, a.severity_json AS SeverityJson,
-            a.exploit_refs_json AS ExploitReferencesJson, a.cwes_json AS CwesJson
+        SELECT p.name, p.ordinal, p.affected_json, a.id, a.aliases_json, a.summary, a.severity, a.severity_json,
+            a.exploit_refs_json, a.cwes_json
         FROM advisory_packages p
         JOIN advisories a ON a.id = p.advisory_id
         WHERE p.ecosystem = @Ecosystem AND {_dialect.InValues("p.name", "Names")} AND a.withdrawn IS NULL
@@ -37,17 +37,34 @@ internal sealed class AdvisoryLookup
     {
         ArgumentNullException.ThrowIfNull(packages);
         var found = packages.Distinct().ToDictionary(k => k, _ => new List<(string AdvisoryId, int Ordinal, AdvisoryCandidate Candidate)>());
+
+        // An advisory that names several of the packages is one row per package: its own columns are decoded once.
+        var advisories = new Dictionary<string, AdvisoryColumns>(StringComparer.Ordinal);
         foreach (var ecosystem in found.Keys.GroupBy(k => k.Ecosystem, StringComparer.Ordinal))
         {
             foreach (var batch in ecosystem.Select(k => k.Name).Chunk(BatchSize))
             {
-                var rows = await _connection.QueryAsync<CandidateRow>(new CommandDefinition(
+                // Read by position rather than mapped: a scan reads thousands of these rows, and the mapping was most of
+                // the lookup's own time.
+                await using var reader = await _connection.ExecuteReaderAsync(new CommandDefinition(
                     Sql, new { Ecosystem = ecosystem.Key, Names = _dialect.ListValue(batch) }, cancellationToken: cancellationToken));
-                foreach (var row in rows)
+                while (await reader.ReadAsync(cancellationToken))
                 {
-                    if (found.TryGetValue(new PackageKey(ecosystem.Key, row.Name), out var list))
+                    if (found.TryGetValue(new PackageKey(ecosystem.Key, reader.GetString(0)), out var list))
                     {
-                        list.Add((row.AdvisoryId, row.Ordinal, ToCandidate(row)));
+                        var advisoryId = reader.GetString(3);
+                        if (!advisories.TryGetValue(advisoryId, out var columns))
+                        {
+                            advisories[advisoryId] = columns = AdvisoryColumns.Read(reader);
+                        }
+
+                        var candidate = new AdvisoryCandidate(advisoryId, columns.Aliases, columns.Summary, columns.Severity, AffectedJson.Read(reader.GetString(2)))
+                        {
+                            Scores = columns.Scores,
+                            ExploitReferences = columns.ExploitReferences,
+                            Cwes = columns.Cwes,
+                        };
+                        list.Add((advisoryId, reader.GetInt32(1), candidate));
                     }
                 }
             }
@@ -63,38 +80,23 @@ internal sealed class AdvisoryLookup
                 .ToList());
     }
 
-    private static AdvisoryCandidate ToCandidate(CandidateRow row) => new(
-        row.AdvisoryId,
-        StorageJson.Strings(row.AliasesJson),
-        row.Summary,
-        row.Severity,
-        AffectedJson.Read(row.AffectedJson))
+    /// <summary>What an advisory's row says of it, whichever of its packages the row is for.</summary>
+    private sealed record AdvisoryColumns(
+        IReadOnlyList<string> Aliases,
+        string? Summary,
+        string? Severity,
+        IReadOnlyList<SeverityScore> Scores,
+        IReadOnlyList<string> ExploitReferences,
+        IReadOnlyList<string> Cwes)
     {
-        Scores = StorageJson.Scores(row.SeverityJson),
-        ExploitReferences = row.ExploitReferencesJson is null ? [] : StorageJson.Strings(row.ExploitReferencesJson),
-        Cwes = row.CwesJson is null ? [] : StorageJson.Strings(row.CwesJson),
-    };
+        public static AdvisoryColumns Read(DbDataReader reader) => new(
+            StorageJson.Strings(reader.GetString(4)),
+            OptionalString(reader, 5),
+            OptionalString(reader, 6),
+            OptionalString(reader, 7) is { } scores ? StorageJson.Scores(scores) : [],
+            OptionalString(reader, 8) is { } references ? StorageJson.Strings(references) : [],
+            OptionalString(reader, 9) is { } cwes ? StorageJson.Strings(cwes) : []);
 
-    private sealed class CandidateRow
-    {
-        public string Name { get; set; } = string.Empty;
-
-        public int Ordinal { get; set; }
-
-        public string AffectedJson { get; set; } = string.Empty;
-
-        public string AdvisoryId { get; set; } = string.Empty;
-
-        public string AliasesJson { get; set; } = string.Empty;
-
-        public string? Summary { get; set; }
-
-        public string? Severity { get; set; }
-
-        public string SeverityJson { get; set; } = "[]";
-
-        public string? ExploitReferencesJson { get; set; }
-
-        public string? CwesJson { get; set; }
+        private static string? OptionalString(DbDataReader reader, int ordinal) => reader.IsDBNull(ordinal) ? null : reader.GetString(ordinal);
     }
 }

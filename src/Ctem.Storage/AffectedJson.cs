@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.Text;
 using System.Text.Json;
 using Ctem.Core.Model;
@@ -56,7 +57,21 @@ internal static class AffectedJson
     /// <summary>Read forward-only: a scan reads this column for every candidate advisory of every package it holds.</summary>
     public static AffectedPackage Read(string json)
     {
-        var reader = new Utf8JsonReader(Encoding.UTF8.GetBytes(json));
+        // Transcoded into a pooled buffer: the bytes live only while they are read.
+        var buffer = ArrayPool<byte>.Shared.Rent(Encoding.UTF8.GetMaxByteCount(json.Length));
+        try
+        {
+            return Read(buffer.AsSpan(0, Encoding.UTF8.GetBytes(json, buffer)));
+        }
+        finally
+        {
+            ArrayPool<byte>.Shared.Return(buffer);
+        }
+    }
+
+    private static AffectedPackage Read(ReadOnlySpan<byte> utf8)
+    {
+        var reader = new Utf8JsonReader(utf8);
         string? ecosystem = null, name = null, purl = null;
         var ranges = new List<AffectedRange>();
         var versions = new List<string>();

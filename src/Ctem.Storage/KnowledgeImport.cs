@@ -118,10 +118,17 @@ internal sealed class KnowledgeImport : IKnowledgeImport
 
     private async Task<Dictionary<string, StoredVersion>> LoadStoredAsync(CancellationToken cancellationToken)
     {
-        var rows = await _connection.QueryAsync<StoredRow>(new CommandDefinition(
-            "SELECT id AS Id, modified AS Modified, content_sha256 AS ContentSha256, imported_at AS ImportedAt FROM advisories",
-            transaction: _transaction, cancellationToken: cancellationToken));
-        return rows.ToDictionary(r => r.Id, r => new StoredVersion(r.Modified, r.ContentSha256, r.ImportedAt, InDatabase: true), StringComparer.Ordinal);
+        // Every stored advisory, read by position: a full knowledge base holds tens of thousands.
+        var stored = new Dictionary<string, StoredVersion>(StringComparer.Ordinal);
+        await using var reader = await _connection.ExecuteReaderAsync(new CommandDefinition(
+            "SELECT id, modified, content_sha256, imported_at FROM advisories", transaction: _transaction, cancellationToken: cancellationToken));
+        while (await reader.ReadAsync(cancellationToken))
+        {
+            stored[reader.GetString(0)] = new StoredVersion(
+                Timestamps.Read(reader.GetValue(1)), reader.GetString(2), Timestamps.Read(reader.GetValue(3)), InDatabase: true);
+        }
+
+        return stored;
     }
 
     private async Task FlushAsync(CancellationToken cancellationToken)
@@ -191,15 +198,4 @@ internal sealed class KnowledgeImport : IKnowledgeImport
 
     /// <param name="InDatabase">False while the record is only pending in this import's batch.</param>
     private sealed record StoredVersion(DateTimeOffset Modified, string ContentSha256, DateTimeOffset ImportedAt, bool InDatabase);
-
-    private sealed class StoredRow
-    {
-        public string Id { get; set; } = string.Empty;
-
-        public DateTimeOffset Modified { get; set; }
-
-        public string ContentSha256 { get; set; } = string.Empty;
-
-        public DateTimeOffset ImportedAt { get; set; }
-    }
 }

@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.Globalization;
 using System.Security.Cryptography;
 using System.Text;
@@ -11,6 +12,8 @@ namespace Ctem.Storage;
 /// </summary>
 internal sealed class PreparedAdvisory
 {
+    private const string Missing = "\u0001";
+
     public PreparedAdvisory(Advisory advisory)
     {
         Advisory = advisory;
@@ -21,14 +24,7 @@ internal sealed class PreparedAdvisory
         CwesJson = advisory.Cwes.Count == 0 ? null : StorageJson.Serialize(advisory.Cwes);
         AffectedJson = advisory.Affected.Select(Storage.AffectedJson.Write).ToList();
 
-        using var hash = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
-        foreach (var part in Parts())
-        {
-            hash.AppendData(Encoding.UTF8.GetBytes(part ?? "\u0001"));
-            hash.AppendData("\0"u8);
-        }
-
-        Digest = Convert.ToHexStringLower(hash.GetHashAndReset());
+        Digest = DigestOf([.. Parts()]);
     }
 
     public Advisory Advisory { get; }
@@ -72,6 +68,34 @@ internal sealed class PreparedAdvisory
         foreach (var affected in AffectedJson)
         {
             yield return affected;
+        }
+    }
+
+    /// <summary>SHA-256 over each part's UTF-8 bytes (U+0001 for a missing one), each followed by a NUL byte.</summary>
+    private static string DigestOf(IReadOnlyList<string?> parts)
+    {
+        var length = 0;
+        foreach (var part in parts)
+        {
+            length += Encoding.UTF8.GetByteCount(part ?? Missing) + 1;
+        }
+
+        // One pooled buffer and a one-shot hash: an import prepares every record it reads.
+        var buffer = ArrayPool<byte>.Shared.Rent(length);
+        try
+        {
+            var written = 0;
+            foreach (var part in parts)
+            {
+                written += Encoding.UTF8.GetBytes(part ?? Missing, buffer.AsSpan(written));
+                buffer[written++] = 0;
+            }
+
+            return Convert.ToHexStringLower(SHA256.HashData(buffer.AsSpan(0, written)));
+        }
+        finally
+        {
+            ArrayPool<byte>.Shared.Return(buffer);
         }
     }
 

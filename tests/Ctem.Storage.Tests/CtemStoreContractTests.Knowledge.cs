@@ -105,6 +105,26 @@ public abstract partial class CtemStoreContractTests
     }
 
     [SkippableFact]
+    public async Task FindAdvisoriesAsync_OneAdvisoryNamingBothKeys_GivesEachKeyTheAdvisoryWithItsOwnPackage()
+    {
+        var store = await OpenStoreAsync();
+        await ImportAsync(store, StoreData.Advisory("GHSA-1", StoreData.T0, [StoreData.Npm("left-pad", fixedIn: "1.5.0"), StoreData.Npm("right-pad", fixedIn: "3.0.0")]));
+        var rightPad = new PackageKey("npm", "right-pad");
+
+        var found = await store.FindAdvisoriesAsync([LeftPad, rightPad], Ct);
+
+        var (left, right) = (Assert.Single(found[LeftPad]), Assert.Single(found[rightPad]));
+        Assert.Equal(("left-pad", "1.5.0"), (left.Affected.Name, left.Affected.Ranges[0].Events[1].Version));
+        Assert.Equal(("right-pad", "3.0.0"), (right.Affected.Name, right.Affected.Ranges[0].Events[1].Version));
+        foreach (var candidate in (AdvisoryCandidate[])[left, right])
+        {
+            Assert.Equal(("GHSA-1", "summary of GHSA-1", "HIGH"), (candidate.AdvisoryId, candidate.Summary, candidate.Severity));
+            Assert.Equal(["CVE-ALIAS-GHSA-1"], candidate.Aliases);
+            Assert.Equal("CVSS_V3", Assert.Single(candidate.Scores).Type);
+        }
+    }
+
+    [SkippableFact]
     public async Task FindAdvisoriesAsync_StoredAffectedPackage_RoundTripsFaithfully()
     {
         var store = await OpenStoreAsync();

@@ -11,14 +11,16 @@ public sealed class CompiledAffected
     private readonly HashSet<string> _listedText;
     private readonly ISchemeVersion[] _listed;
     private readonly CompiledRange[] _ranges;
-    private readonly string? _undecidable;
+
+    // The answer for every version the ranges do not decide, made once: an entry is checked against many versions.
+    private readonly AffectedCheck _otherwise;
 
     private CompiledAffected(HashSet<string> listedText, ISchemeVersion[] listed, CompiledRange[] ranges, string? undecidable)
     {
         _listedText = listedText;
         _listed = listed;
         _ranges = ranges;
-        _undecidable = undecidable;
+        _otherwise = undecidable is null ? AffectedCheck.NotAffected : new AffectedCheck(AffectedVerdict.Undetermined, undecidable);
     }
 
     /// <param name="parsed">
@@ -52,7 +54,7 @@ public sealed class CompiledAffected
                 continue;
             }
 
-            var compiled = CompiledRange.Compile(range, scheme, out var error);
+            var compiled = CompiledRange.Compile(range, scheme, out var error, parsed);
             if (compiled is null)
             {
                 undecidable ??= error;
@@ -102,6 +104,6 @@ public sealed class CompiledAffected
             }
         }
 
-        return _undecidable is null ? AffectedCheck.NotAffected : new AffectedCheck(AffectedVerdict.Undetermined, _undecidable);
+        return _otherwise;
     }
 }

@@ -1,3 +1,4 @@
+using System.Diagnostics.CodeAnalysis;
 using Ctem.Core.Model;
 
 namespace Ctem.Core.Versioning;
@@ -17,7 +18,8 @@ internal sealed class CompiledRange
     }
 
     /// <summary>Null with <paramref name="error"/> when a bound is unreadable: a half-read range would give false answers.</summary>
-    public static CompiledRange? Compile(AffectedRange range, IVersionScheme scheme, out string? error)
+    /// <param name="parsed">Versions already parsed by <paramref name="scheme"/> (null for an unreadable one), shared with other ranges.</param>
+    public static CompiledRange? Compile(AffectedRange range, IVersionScheme scheme, out string? error, Dictionary<string, ISchemeVersion?>? parsed = null)
     {
         error = null;
         var events = new List<(ISchemeVersion? At, RangeEventKind Kind)>(range.Events.Count);
@@ -37,7 +39,7 @@ internal sealed class CompiledRange
                 continue;
             }
 
-            if (!scheme.TryParse(e.Version, out var at, out var eventError))
+            if (!TryParse(scheme, e.Version, parsed, out var at, out var eventError))
             {
                 error = $"range event {e.Kind} '{e.Version}': {eventError}";
                 return null;
@@ -65,6 +67,25 @@ internal sealed class CompiledRange
             return order != 0 ? order : a.Kind.CompareTo(b.Kind);
         });
         return new CompiledRange([.. events], [.. limits], unboundedLimit);
+    }
+
+    private static bool TryParse(
+        IVersionScheme scheme, string text, Dictionary<string, ISchemeVersion?>? parsed, [NotNullWhen(true)] out ISchemeVersion? version, out string? error)
+    {
+        if (parsed is not null && parsed.TryGetValue(text, out version) && version is not null)
+        {
+            error = null;
+            return true;
+        }
+
+        // Unknown, or known to be unreadable and parsed again for its error (rare: such a range is not evaluated).
+        var readable = scheme.TryParse(text, out version, out error);
+        if (parsed is not null)
+        {
+            parsed[text] = version;
+        }
+
+        return readable;
     }
 
     public bool Contains(ISchemeVersion version)

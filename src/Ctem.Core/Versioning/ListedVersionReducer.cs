@@ -11,7 +11,11 @@ namespace Ctem.Core.Versioning;
 /// </summary>
 public static class ListedVersionReducer
 {
-    public static AffectedPackage Reduce(AffectedPackage affected, IVersionScheme? scheme)
+    /// <param name="parsed">
+    /// Versions already parsed by <paramref name="scheme"/>, shared across the records of one import: PyPI records of
+    /// one package list the same releases again and again.
+    /// </param>
+    public static AffectedPackage Reduce(AffectedPackage affected, IVersionScheme? scheme, Dictionary<string, ISchemeVersion?>? parsed = null)
     {
         if (scheme is null || affected.Versions.Count == 0)
         {
@@ -23,7 +27,7 @@ public static class ListedVersionReducer
         {
             if (range.Type is RangeType.Semver or RangeType.Ecosystem)
             {
-                if (CompiledRange.Compile(range, scheme, out _) is not { } compiled)
+                if (CompiledRange.Compile(range, scheme, out _, parsed) is not { } compiled)
                 {
                     // An unreadable range decides nothing; the list must stay whole to keep its answers.
                     return affected;
@@ -39,11 +43,43 @@ public static class ListedVersionReducer
         }
 
         var kept = affected.Versions
-            .Where(v => !scheme.TryParse(v, out var parsed, out _) || !ranges.Exists(r => r.Contains(parsed)))
+            .Where(v => Parse(scheme, v, parsed) is not { } version || !ranges.Exists(r => r.Contains(version)))
             .ToList();
         return kept.Count == affected.Versions.Count ? affected : affected with { Versions = kept };
     }
 
-    public static Advisory Reduce(Advisory advisory, VersionSchemeRegistry schemes) =>
-        advisory with { Affected = advisory.Affected.Select(a => Reduce(a, schemes.For(a.Ecosystem))).ToList() };
+    /// <param name="parsed">Versions already parsed, per scheme; filled as they are parsed.</param>
+    public static Advisory Reduce(Advisory advisory, VersionSchemeRegistry schemes, Dictionary<IVersionScheme, Dictionary<string, ISchemeVersion?>>? parsed = null) =>
+        advisory with { Affected = advisory.Affected.Select(a => Reduce(a, schemes.For(a.Ecosystem), CacheFor(schemes.For(a.Ecosystem), parsed))).ToList() };
+
+    private static Dictionary<string, ISchemeVersion?>? CacheFor(IVersionScheme? scheme, Dictionary<IVersionScheme, Dictionary<string, ISchemeVersion?>>? parsed)
+    {
+        if (scheme is null || parsed is null)
+        {
+            return null;
+        }
+
+        if (!parsed.TryGetValue(scheme, out var cache))
+        {
+            parsed[scheme] = cache = new Dictionary<string, ISchemeVersion?>(StringComparer.Ordinal);
+        }
+
+        return cache;
+    }
+
+    private static ISchemeVersion? Parse(IVersionScheme scheme, string text, Dictionary<string, ISchemeVersion?>? parsed)
+    {
+        if (parsed is not null && parsed.TryGetValue(text, out var known))
+        {
+            return known;
+        }
+
+        var version = scheme.TryParse(text, out var read, out _) ? read : null;
+        if (parsed is not null)
+        {
+            parsed[text] = version;
+        }
+
+        return version;
+    }
 }

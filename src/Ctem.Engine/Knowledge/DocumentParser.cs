@@ -7,9 +7,18 @@ using Ctem.Engine.Inputs;
 namespace Ctem.Engine.Knowledge;
 
 /// <summary>The parse stage of an import: picks the parser for each document (feeds first: they decide on content) and runs it.</summary>
+/// <param name="maxParsedVersions">How many parsed version texts are kept before they are forgotten and parsed again.</param>
 internal sealed class DocumentParser(
-    IReadOnlyList<IAdvisoryParser> parsers, IReadOnlyList<IFeedParser> feedParsers, IReadOnlyList<ICveRecordParser> cveParsers, VersionSchemeRegistry schemes)
+    IReadOnlyList<IAdvisoryParser> parsers,
+    IReadOnlyList<IFeedParser> feedParsers,
+    IReadOnlyList<ICveRecordParser> cveParsers,
+    VersionSchemeRegistry schemes,
+    int maxParsedVersions = 100_000)
 {
+    // Version texts parsed once per import: the listed versions of one package repeat from record to record. Bounded,
+    // so that an import of every ecosystem does not keep every version it ever read.
+    private readonly Dictionary<IVersionScheme, Dictionary<string, ISchemeVersion?>> _parsedVersions = new(ReferenceEqualityComparer.Instance);
+
     /// <summary>
     /// A parser that throws has a bug, but one bad plugin must not sink a whole import: the document is rejected with
     /// the plugin named, and the rest goes on.
@@ -63,7 +72,12 @@ internal sealed class DocumentParser(
         }
 
         var result = parser.Parse(item.Path, content);
-        var advisory = result.Advisory is null ? null : ListedVersionReducer.Reduce(result.Advisory, schemes);
+        if (_parsedVersions.Values.Sum(parsed => parsed.Count) > maxParsedVersions)
+        {
+            _parsedVersions.Clear();
+        }
+
+        var advisory = result.Advisory is null ? null : ListedVersionReducer.Reduce(result.Advisory, schemes, _parsedVersions);
         return new ParsedDocument(advisory, null, null, result.Rejection is null ? [] : [result.Rejection], IsAdvisoryDocument: true);
     }
 

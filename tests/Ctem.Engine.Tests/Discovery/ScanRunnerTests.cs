@@ -192,6 +192,29 @@ public sealed class ScanRunnerTests
         Assert.Equal(1, Assert.Single(report.Undetermined).Value);
     }
 
+    // OSV-2099-0003 names both CVEs and links the other two into one vulnerability, but only where it applies itself:
+    // a version it does not affect meets two vulnerabilities, one each (the package's alias group is split), or one.
+    [Theory]
+    [InlineData("v0.5.0", "CVE-2099-0001", "GHSA-aaaa-bbbb-cccc,GO-2099-0001,OSV-2099-0003")]
+    [InlineData("v1.5.0", "CVE-2099-0001|CVE-2099-0002", "GO-2099-0001|GHSA-aaaa-bbbb-cccc")]
+    [InlineData("v1.0.0", "CVE-2099-0001|CVE-2099-0002", "GO-2099-0001|GHSA-aaaa-bbbb-cccc")]
+    [InlineData("v1.9.0", "CVE-2099-0001", "GO-2099-0001")]
+    [InlineData("v2.0.0", "", "")]
+    public async Task Scan_AdvisoryLinkingTwoOthers_LinksThemOnlyWhereItApplies(string version, string vulnerabilities, string advisories)
+    {
+        await using var fixture = await EngineFixture.CreateAsync();
+        await fixture.ImportAsync(
+            fixture.File("go.json", Advisory("GO-2099-0001", "CVE-2099-0001", "2.0.0")),
+            fixture.File("ghsa.json", Advisory("GHSA-aaaa-bbbb-cccc", "CVE-2099-0002", "1.8.0")),
+            fixture.File("osv.json", Advisory("OSV-2099-0003", "CVE-2099-0001\", \"CVE-2099-0002", "1.0.0")));
+        var sbom = fixture.Sbom("sbom.json", "app", $"pkg:golang/example.com/lib@{version}");
+
+        var report = await fixture.ScanAsync(sbom);
+
+        Assert.Equal(vulnerabilities, string.Join('|', report.Findings.Select(f => f.Vulnerability.Id)));
+        Assert.Equal(advisories, string.Join('|', report.Findings.Select(f => string.Join(',', f.Vulnerability.AdvisoryIds))));
+    }
+
     private static string Advisory(string id, string alias, string fixedIn) => $$"""
         {"id": "{{id}}", "modified": "2024-01-01T00:00:00Z", "aliases": ["{{alias}}"], "summary": "{{id}} summary",
          "affected": [{"package": {"ecosystem": "Go", "name": "example.com/lib"},
