@@ -15,7 +15,7 @@ public static class CtemCli
     {
         ArgumentNullException.ThrowIfNull(context);
         var host = context.Host;
-        var root = CreateRoot(context);
+        var root = CreateRootFor(context, args);
         var parseResult = root.Parse(args);
         if (parseResult.Errors.Count > 0 && !Examples.IsHelp(parseResult))
         {
@@ -40,38 +40,29 @@ public static class CtemCli
     }
 
     /// <summary>Every command, option and example of <c>ctem</c>.</summary>
-    public static RootCommand CreateRoot(CliContext context)
+    public static RootCommand CreateRoot(CliContext context) => CreateRoot(context, only: null);
+
+    /// <summary>
+    /// The root with only the command <paramref name="args"/> start with, when they start with one: building every
+    /// command's options and examples is start-up time each run would pay for the one it runs. Help, typos and options
+    /// before the command get the whole tree.
+    /// </summary>
+    internal static RootCommand CreateRootFor(CliContext context, string[] args) =>
+        CreateRoot(context, args.Length > 0 && Array.Exists(Commands, c => c.Name == args[0]) ? args[0] : null);
+
+    /// <summary>The root with every command, or with only the command named <paramref name="only"/>.</summary>
+    internal static RootCommand CreateRoot(CliContext context, string? only)
     {
         ArgumentNullException.ThrowIfNull(context);
-        var root = new RootCommand("ctem: continuous threat exposure management for software products")
+        var root = new RootCommand("ctem: continuous threat exposure management for software products");
+        foreach (var (name, create) in Commands)
         {
-            ScanCommand.Create(context),
-            IngestCommand.Create(context),
-            DiscoverCommand.Create(context),
-            ValidateCommand.Create(context),
-            SbomCommand.Create(context),
-            FindingsCommand.Create(context),
-            HistoryCommand.Create(context),
-            DiffCommand.Create(context),
-            SlaCommand.Create(context),
-            AssignCommand.Create(context),
-            AcceptCommand.Create(context),
-            PlanCommand.Create(context),
-            GraphCommand.Create(context),
-            PathsCommand.Create(context),
-            InventoryCommand.Create(context),
-            NotifyCommand.Create(context),
-            TicketsCommand.Create(context),
-            DbCommand.Create(context),
-            DemoCommand.Create(context),
-            VersionCommand.Create(context),
-            CvssCommand.Create(context),
-            InitCommand.Create(context),
-            VexCommand.Create(context),
-            TriageCommand.Create(context),
-            TokenCommand.Create(context),
-            ServeCommand.Create(context),
-        };
+            if (only is null || only == name)
+            {
+                root.Subcommands.Add(create(context));
+            }
+        }
+
         root.Options.Add(context.Database);
         root.Subcommands.Add(HelpCommand.Create(context, root));
         root.WithExamples(
@@ -81,4 +72,35 @@ public static class CtemCli
         Examples.AddToHelp(root);
         return root;
     }
+
+    /// <summary>Every command by the name it is typed as, in the order help lists them (<c>help</c> is added last).</summary>
+    internal static readonly (string Name, Func<CliContext, Command> Create)[] Commands =
+    [
+        ("scan", ScanCommand.Create),
+        ("ingest", IngestCommand.Create),
+        ("discover", DiscoverCommand.Create),
+        ("validate", ValidateCommand.Create),
+        ("sbom", SbomCommand.Create),
+        ("findings", FindingsCommand.Create),
+        ("history", HistoryCommand.Create),
+        ("diff", DiffCommand.Create),
+        ("sla", SlaCommand.Create),
+        ("assign", AssignCommand.Create),
+        ("accept", AcceptCommand.Create),
+        ("plan", PlanCommand.Create),
+        ("graph", GraphCommand.Create),
+        ("paths", PathsCommand.Create),
+        ("inventory", InventoryCommand.Create),
+        ("notify", NotifyCommand.Create),
+        ("tickets", TicketsCommand.Create),
+        ("db", DbCommand.Create),
+        ("demo", DemoCommand.Create),
+        ("version", VersionCommand.Create),
+        ("cvss", CvssCommand.Create),
+        ("init", InitCommand.Create),
+        ("vex", VexCommand.Create),
+        ("triage", TriageCommand.Create),
+        ("token", TokenCommand.Create),
+        ("serve", ServeCommand.Create),
+    ];
 }

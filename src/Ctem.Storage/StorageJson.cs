@@ -11,7 +11,8 @@ internal static class StorageJson
     private static readonly JsonSerializerOptions Options = new(JsonSerializerDefaults.Web)
     {
         Converters = { new JsonStringEnumConverter(JsonNamingPolicy.SnakeCaseLower) },
-        TypeInfoResolver = new DefaultJsonTypeInfoResolver { Modifiers = { DropDerivedProperties } },
+        TypeInfoResolver = JsonTypeInfoResolver.Combine(StorageJsonContext.Default, new DefaultJsonTypeInfoResolver())
+            .WithAddedModifier(DropDerivedProperties),
     };
 
     public static string Serialize<T>(T value) => JsonSerializer.Serialize(value, Options);

@@ -156,6 +156,23 @@ public sealed partial class PrioritizationTests
         Assert.Equal("crown jewel, critical", FactorValue(risk, "criticality"));
     }
 
+    [Theory]
+    [InlineData("storefront", "crown jewel, critical")]
+    [InlineData("intranet-wiki", "low")]
+    public async Task Scan_WithoutScopeFile_KeepsItsOwnProductsContextAmongOthers(string product, string criticality)
+    {
+        using var fixture = new CliFixture();
+        await fixture.RunAsync("db", "import", fixture.File("ghsa.json", Advisory), Kev);
+        var sbom = fixture.File("app.cdx.json", Sbom);
+        var scope = fixture.File("ctem.yaml", Scope);
+        await fixture.RunAsync("scan", sbom, "--scope", scope, "--product", "storefront");
+        await fixture.RunAsync("scan", sbom, "--scope", scope, "--product", "intranet-wiki");
+
+        var scan = await fixture.RunAsync("scan", sbom, "--product", product, "--format", "json");
+
+        Assert.Equal(criticality, FactorValue(Risk(scan), "criticality"));
+    }
+
     private static (string?, double, int) Summary(JsonElement risk) =>
         (risk.GetProperty("priority").GetString(), risk.GetProperty("score").GetDouble(), risk.GetProperty("slaDays").GetInt32());
 

@@ -36,6 +36,21 @@ public abstract partial class CtemStoreContractTests
     }
 
     [SkippableFact]
+    public async Task GetProductRiskSettingsAsync_OneProduct_ReadsItsOwnOrNull()
+    {
+        var store = await OpenStoreAsync();
+        var other = ShopSettings with { Context = ShopSettings.Context with { Product = "blog", Criticality = Criticality.Low } };
+        await store.RecordScanAsync(StoreData.Scan("shop", StoreData.T0, [StoreData.Finding(Lodash, "CVE-1")]) with { RiskSettings = ShopSettings }, Ct);
+        await store.RecordScanAsync(StoreData.Scan("blog", StoreData.T0, [StoreData.Finding(Lodash, "CVE-1")]) with { RiskSettings = other }, Ct);
+        await store.RecordScanAsync(StoreData.Scan("legacy", StoreData.T0, [StoreData.Finding(Lodash, "CVE-1")]), Ct);
+
+        Assert.Equivalent(ShopSettings, await store.GetProductRiskSettingsAsync("shop", Ct), strict: true);
+        Assert.Equivalent(other, await store.GetProductRiskSettingsAsync("blog", Ct), strict: true);
+        Assert.Null(await store.GetProductRiskSettingsAsync("legacy", Ct));
+        Assert.Null(await store.GetProductRiskSettingsAsync("unknown", Ct));
+    }
+
+    [SkippableFact]
     public async Task ExploitReferences_RoundTripThroughAdvisoriesAndFindings()
     {
         var store = await OpenStoreAsync();

@@ -7,13 +7,26 @@ namespace Ctem.Core.Scoring.Ssvc;
 internal sealed class SsvcValueBinding<TEnum>
     where TEnum : struct, Enum
 {
-    private readonly Dictionary<TEnum, string> _keys;
+    // Two to four pairs: arrays searched in order, not a dictionary, whose instantiation over each enum the JIT
+    // would compile at start-up (ReadyToRun cannot hold the framework's generics over Ctem's enums).
+    private readonly TEnum[] _values;
+    private readonly string[] _keys;
 
     public SsvcValueBinding(string pointNamespace, string pointKey, params (TEnum Value, string Key)[] pairs)
     {
         PointNamespace = pointNamespace;
         PointKey = pointKey;
-        _keys = pairs.ToDictionary(pair => pair.Value, pair => pair.Key);
+        _values = new TEnum[pairs.Length];
+        _keys = new string[pairs.Length];
+        for (var i = 0; i < pairs.Length; i++)
+        {
+            if (IndexOf(pairs[i].Value) is var bound and >= 0 && bound < i)
+            {
+                throw new ArgumentException($"{pairs[i].Value} is bound twice", nameof(pairs));
+            }
+
+            (_values[i], _keys[i]) = pairs[i];
+        }
     }
 
     /// <summary>The namespace of the decision point this enum stands for, e.g. <c>ssvc</c>.</summary>
@@ -22,31 +35,24 @@ internal sealed class SsvcValueBinding<TEnum>
     /// <summary>The key of the decision point this enum stands for, e.g. <c>E</c>.</summary>
     public string PointKey { get; }
 
-    public IEnumerable<string> Keys => _keys.Values;
+    public IEnumerable<string> Keys => _keys;
 
     public string KeyOf(TEnum value) =>
-        _keys.TryGetValue(value, out var key)
-            ? key
+        IndexOf(value) is var i and >= 0
+            ? _keys[i]
             : throw new ArgumentOutOfRangeException(nameof(value), value, $"not a defined {typeof(TEnum).Name}");
 
     public TEnum? ValueOf(string key)
     {
-        foreach (var (value, bound) in _keys)
-        {
-            if (bound == key)
-            {
-                return value;
-            }
-        }
-
-        return null;
+        var i = Array.IndexOf(_keys, key);
+        return i >= 0 ? _values[i] : null;
     }
 
     /// <summary>The enum member whose C# name matches (e.g. <c>TrackStar</c>, <c>PublicPoc</c>), ignoring case.</summary>
     public TEnum? ValueNamed(string text)
     {
         var normalized = SsvcDecisionPoint.Normalize(text);
-        foreach (var value in _keys.Keys)
+        foreach (var value in _values)
         {
             if (SsvcDecisionPoint.Normalize(value.ToString()) == normalized)
             {
@@ -55,5 +61,18 @@ internal sealed class SsvcValueBinding<TEnum>
         }
 
         return null;
+    }
+
+    private int IndexOf(TEnum value)
+    {
+        for (var i = 0; i < _values.Length; i++)
+        {
+            if (EqualityComparer<TEnum>.Default.Equals(_values[i], value))
+            {
+                return i;
+            }
+        }
+
+        return -1;
     }
 }
