@@ -243,6 +243,12 @@ internal abstract partial class DbCtemStore : ICtemStore, IAcceptanceSource
         return await FindingQueries.RiskSettingsAsync(connection, cancellationToken);
     }
 
+    public async Task<ProductRiskSettings?> GetProductRiskSettingsAsync(string product, CancellationToken cancellationToken)
+    {
+        await using var connection = await OpenAsync(cancellationToken);
+        return await FindingQueries.RiskSettingsOfAsync(connection, product, cancellationToken);
+    }
+
     public async Task<IReadOnlyList<FindingSource>> GetFindingSourcesAsync(long findingId, CancellationToken cancellationToken)
     {
         await using var connection = await OpenAsync(cancellationToken);

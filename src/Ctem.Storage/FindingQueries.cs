@@ -121,6 +121,13 @@ internal static class FindingQueries
         return rows.ToDictionary(r => r.Name, r => StorageJson.Deserialize<ProductRiskSettings>(r.Json), StringComparer.Ordinal);
     }
 
+    public static async Task<ProductRiskSettings?> RiskSettingsOfAsync(DbConnection connection, string product, CancellationToken cancellationToken)
+    {
+        var json = await connection.QuerySingleOrDefaultAsync<string?>(new CommandDefinition(
+            "SELECT risk_settings_json FROM products WHERE name = @Name AND risk_settings_json IS NOT NULL", new { Name = product }, cancellationToken: cancellationToken));
+        return json is null ? null : StorageJson.Deserialize<ProductRiskSettings>(json);
+    }
+
     public static async Task<IReadOnlyList<ProductSummary>> ProductsAsync(DbConnection connection, CancellationToken cancellationToken)
     {
         var rows = await connection.QueryAsync<ProductRow>(new CommandDefinition(ProductsSql, cancellationToken: cancellationToken));

@@ -35,6 +35,23 @@ public abstract partial class CtemStoreContractTests
         Assert.Equal([("high", 65.0)], await QueryAsync<(string, double)>(store, "SELECT priority, risk_score FROM findings WHERE vulnerability_id = 'CVE-2'"));
     }
 
+    // A scan without a scope file reads its own product's settings, not every product's (issue 18: once per scan).
+    [SkippableFact]
+    public async Task GetProductRiskSettingsAsync_OneProduct_ItsOwnOrNull()
+    {
+        var store = await OpenStoreAsync();
+        await store.RecordScanAsync(StoreData.Scan("shop", StoreData.T0, [StoreData.Finding(Lodash, "CVE-1")]) with { RiskSettings = ShopSettings }, Ct);
+        await store.RecordScanAsync(StoreData.Scan("blog", StoreData.T0, [StoreData.Finding(Minimist, "CVE-2")]), Ct);
+
+        var shop = await store.GetProductRiskSettingsAsync("shop", Ct);
+        var blog = await store.GetProductRiskSettingsAsync("blog", Ct);
+        var unknown = await store.GetProductRiskSettingsAsync("wiki", Ct);
+
+        Assert.Equivalent(ShopSettings, shop, strict: true);
+        Assert.Null(blog);
+        Assert.Null(unknown);
+    }
+
     [SkippableFact]
     public async Task ExploitReferences_RoundTripThroughAdvisoriesAndFindings()
     {

@@ -77,6 +77,12 @@ public partial interface ICtemStore : IAsyncDisposable
     /// <summary>The business context and risk policy each product was last scanned with, for re-assessment; products scanned before risk scoring are absent.</summary>
     Task<IReadOnlyDictionary<string, ProductRiskSettings>> GetProductRiskSettingsAsync(CancellationToken cancellationToken);
 
+    /// <summary>
+    /// The business context and risk policy one product was last scanned with, or null: what a scan without a scope
+    /// file keeps, read without the settings of every other product of the portfolio.
+    /// </summary>
+    Task<ProductRiskSettings?> GetProductRiskSettingsAsync(string product, CancellationToken cancellationToken);
+
     /// <summary>Open findings of one product without their risk assessments (<see cref="StoredFinding.Risk"/> is null): the cheap read for merging facts.</summary>
     Task<IReadOnlyList<StoredFinding>> GetCurrentFindingFactsAsync(string product, CancellationToken cancellationToken);
 

@@ -29,7 +29,7 @@ public static class FindingAssessor
 
         // No scope file at all (not merely one without this product): keep what the product was last declared as.
         if (ReferenceEquals(scope, ScopeDocument.Empty)
-            && (await store.GetProductRiskSettingsAsync(cancellationToken)).GetValueOrDefault(product.Name) is { Context.Declared: true } stored)
+            && await store.GetProductRiskSettingsAsync(product.Name, cancellationToken) is { Context.Declared: true } stored)
         {
             return stored;
         }
