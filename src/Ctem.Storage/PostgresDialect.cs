@@ -83,11 +83,19 @@ internal sealed class PostgresDialect : ISqlDialect
     public async Task BulkInsertAsync(DbConnection connection, DbTransaction transaction, string table, IReadOnlyList<string> columns,
         IEnumerable<object?[]> rows, CancellationToken cancellationToken)
     {
+        using var pending = rows.GetEnumerator();
+        if (!pending.MoveNext())
+        {
+            // Nothing to copy (an SBOM without dependencies or services, an ingest): a COPY costs round trips all the same.
+            return;
+        }
+
         var npgsql = (NpgsqlConnection)connection;
         await using var importer = await npgsql.BeginBinaryImportAsync(
             $"COPY {table} ({string.Join(", ", columns)}) FROM STDIN (FORMAT BINARY)", cancellationToken);
-        foreach (var row in rows)
+        do
         {
+            var row = pending.Current;
             await importer.StartRowAsync(cancellationToken);
             foreach (var value in row)
             {
@@ -116,6 +124,7 @@ internal sealed class PostgresDialect : ISqlDialect
                 }
             }
         }
+        while (pending.MoveNext());
 
         await importer.CompleteAsync(cancellationToken);
     }

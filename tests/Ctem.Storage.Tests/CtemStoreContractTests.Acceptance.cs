@@ -32,6 +32,26 @@ public abstract partial class CtemStoreContractTests
         Assert.Equal([(FindingEventKind.Accepted, "alice", "internal only"), (FindingEventKind.Accepted, "bob", "vendor fix in Q2"), (FindingEventKind.AcceptanceExpired, null, "vendor fix in Q2")], history.Select(e => (e.Kind, e.Actor, e.Reason)));
     }
 
+    // The list is read from the acceptances to their findings (issue 18): each in force once, with its own product.
+    [SkippableFact]
+    public async Task GetAcceptancesInForceAsync_TwoProductsOneReplaced_EachFindingsLatestWithItsProduct()
+    {
+        var store = await OpenStoreAsync();
+        await store.RecordScanAsync(StoreData.Scan("shop", StoreData.T0, [StoreData.Finding(Lodash, "CVE-1")]), Ct);
+        await store.RecordScanAsync(StoreData.Scan("blog", StoreData.T0, [StoreData.Finding(Lodash, "CVE-1"), StoreData.Finding("pkg:npm/through@2.3.8", "CVE-2")]), Ct);
+        var shop = Assert.Single(await store.GetCurrentFindingsAsync("shop", Ct));
+        var blog = (await store.GetCurrentFindingsAsync("blog", Ct)).Single(f => f.Vulnerability.Id == "CVE-2");
+
+        await store.AcceptRiskAsync(blog.Id, "not reachable", StoreData.T0.AddDays(10), "alice", StoreData.T0, Ct);
+        await store.AcceptRiskAsync(shop.Id, "internal only", StoreData.T0.AddDays(10), "alice", StoreData.T0, Ct);
+        await store.AcceptRiskAsync(blog.Id, "fixed upstream in May", StoreData.T0.AddDays(20), "bob", StoreData.T0.AddDays(1), Ct);
+        var inForce = await store.GetAcceptancesInForceAsync(Ct);
+
+        Assert.Equal(
+            [("shop", shop.Id, "internal only"), ("blog", blog.Id, "fixed upstream in May")],
+            inForce.Select(a => (a.Product, a.FindingId, a.Reason)));
+    }
+
     [SkippableFact]
     public async Task AssignAsync_OverridesTheRulesOwnerAndKeepsFromAndTo()
     {

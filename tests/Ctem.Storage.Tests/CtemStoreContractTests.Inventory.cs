@@ -20,6 +20,26 @@ public abstract partial class CtemStoreContractTests
         Assert.Equal([("pkg:npm/left-pad@1.3.0", "development", "direct"), ("pkg:npm/right-pad@1.0.0", null, null)], rows);
     }
 
+    // An empty inventory writes no rows at all (PostgreSQL skips the COPY): the index must still follow each scan.
+    [SkippableFact]
+    public async Task FindInventoriesWithAsync_InventoryEmptiedThenRefilled_FollowsTheLatestScan()
+    {
+        var store = await OpenStoreAsync();
+        var lodash = new PackageKey("npm", "lodash");
+        await store.RecordScanAsync(StoreData.Scan("shop", StoreData.T0, [StoreData.Finding(Lodash, "CVE-1")]), Ct);
+
+        var emptied = await store.RecordScanAsync(StoreData.Scan("shop", StoreData.T0.AddHours(1), []), Ct);
+        var afterEmpty = await store.FindInventoriesWithAsync([lodash], Ct);
+        var emptyRows = await QueryAsync<long>(store, "SELECT COUNT(*) FROM run_components WHERE run_id = @RunId", new { emptied.RunId });
+        var refilled = await store.RecordScanAsync(StoreData.Scan("shop", StoreData.T0.AddHours(2), [StoreData.Finding(Lodash, "CVE-1")]), Ct);
+        var afterRefill = await store.FindInventoriesWithAsync([lodash], Ct);
+
+        Assert.Empty(afterEmpty);
+        Assert.Equal([0L], emptyRows);
+        var inventory = Assert.Single(afterRefill);
+        Assert.Equal((refilled.RunId, Lodash), (inventory.RunId, Assert.Single(inventory.Components).Purl!.ToCoordinates()));
+    }
+
     [SkippableFact]
     public async Task RecordScanAsync_InferredVersion_KeptWithTheInventoryAndTheFinding()
     {

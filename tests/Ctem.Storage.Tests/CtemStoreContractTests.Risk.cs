@@ -35,6 +35,7 @@ public abstract partial class CtemStoreContractTests
         Assert.Equal([("high", 65.0)], await QueryAsync<(string, double)>(store, "SELECT priority, risk_score FROM findings WHERE vulnerability_id = 'CVE-2'"));
     }
 
+    // A scan without a scope file reads its own product's settings, not every product's (issue 18: once per scan).
     [SkippableFact]
     public async Task GetProductRiskSettingsAsync_OneProduct_ReadsItsOwnOrNull()
     {

@@ -42,4 +42,17 @@ public sealed class PostgresCtemStoreTests : CtemStoreContractTests
 
         Assert.Contains(plan, line => line.Contains("ix_advisory_packages_key", StringComparison.Ordinal));
     }
+
+    // Migration 0030: a foreign key costs a trigger and a query per inserted row, half of each inventory COPY.
+    [SkippableFact]
+    public async Task OpenAsync_InventoryTables_HaveNoPerRowForeignKeyChecks()
+    {
+        var store = await OpenStoreAsync();
+
+        var keys = await QueryAsync<string>(
+            store,
+            "SELECT conrelid::regclass::text FROM pg_constraint WHERE contype = 'f' AND conrelid::regclass::text IN ('run_components', 'dependency_edges', 'current_packages', 'run_assets') ORDER BY 1");
+
+        Assert.Equal(["run_assets"], keys);
+    }
 }
