@@ -20,6 +20,15 @@ internal sealed partial class ScheduledJob(EngineServices engine, ScheduleNode n
         var key = context.JobDetail.Key.Name;
         var scheduledFor = ScheduledFor(context);
         var store = engine.Store;
+
+        // Quartz can fire again a fire time that a node took just before it died; the recovery run re-runs that one,
+        // so a second ordinary run would run it twice. One execution of this job at a time makes the check safe.
+        if (!context.Recovering && (await store.JobRuns.ListJobRunsAsync(key, cancellationToken)).Any(r => r.ScheduledFor == scheduledFor))
+        {
+            LogAlreadyTaken(logger, key, scheduledFor);
+            return;
+        }
+
         var runId = await store.JobRuns.StartJobRunAsync(key, node.Id, scheduledFor, context.Recovering, engine.Time.GetUtcNow(), cancellationToken);
         LogStarted(logger, key, scheduledFor, context.Recovering);
         ScheduledJobOutcome outcome;
@@ -70,6 +79,9 @@ internal sealed partial class ScheduledJob(EngineServices engine, ScheduleNode n
         string text when DateTimeOffset.TryParse(text, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal, out var time) => time,
         _ => null,
     };
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "scheduled job {Job} for {ScheduledFor:O} skipped: another node already took that fire time")]
+    private static partial void LogAlreadyTaken(ILogger logger, string job, DateTimeOffset scheduledFor);
 
     [LoggerMessage(Level = LogLevel.Information, Message = "scheduled job {Job} for {ScheduledFor:O} started (recovering: {Recovering})")]
     private static partial void LogStarted(ILogger logger, string job, DateTimeOffset scheduledFor, bool recovering);
